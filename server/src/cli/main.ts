@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import { analyzeProperties } from '../core/analyze';
+import { RULES_BY_ID, type SeveritySetting } from '../core/rules';
+import { discoverFiles } from './discover';
+import { locateFindings, type LocatedFinding } from './findings';
+import { TOOL_VERSION, formatJson, formatSarif, formatText } from './formatters';
+
+const USAGE = `Usage: mirrorlint check [paths...] [options]
+
+Lints MirrorMaker 2 configurations. Folders are searched for *.mm2.properties,
+mm2.properties, connect-mirror-maker.properties and any .properties file that
+declares \`clusters\`. Without paths, the current folder is checked.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --rule <id>=<severity>     override a rule's severity: error, warning, info or off
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit codes: 0 no error-level finding, 1 at least one, 2 usage or internal error.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  paths: string[];
+  severities: Record<string, SeveritySetting>;
+}
+
+function parseArguments(args: string[]): Options | 'help' | 'version' {
+  if (args.includes('-h') || args.includes('--help')) return 'help';
+  if (args.includes('-v') || args.includes('--version')) return 'version';
+  const [command, ...rest] = args;
+  if (command !== 'check') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
+  const options: Options = { format: 'text', paths: [], severities: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const takeValue = (): string => {
+      const inline = arg.includes('=') && arg.startsWith('--') ? arg.slice(arg.indexOf('=') + 1) : undefined;
+      if (inline !== undefined) return inline;
+      const next = rest[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const format = takeValue();
+      if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format \`${format}\` (use text, json or sarif)`);
+      options.format = format;
+    } else if (arg === '--rule' || arg.startsWith('--rule=')) {
+      const value = arg.startsWith('--rule=') ? arg.slice('--rule='.length) : takeValue();
+      const [id, severity] = value.split('=');
+      if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule \`${id}\``);
+      if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${value}: severity must be error, warning, info or off`);
+      options.severities[id] = severity as SeveritySetting;
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option \`${arg}\``);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    writeError(`mirrorlint: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    write(USAGE);
+    return 0;
+  }
+  if (options === 'version') {
+    write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const { files, missing } = discoverFiles(options.paths);
+  if (missing.length) {
+    writeError(`mirrorlint: no such file or folder: ${missing.join(', ')}\n`);
+    return 2;
+  }
+  const findings: LocatedFinding[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const { findings: fileFindings } = analyzeProperties(text, { severities: options.severities });
+    findings.push(...locateFindings(file, text, fileFindings, cwd));
+  }
+  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  if (options.format === 'json') write(formatJson(findings));
+  else if (options.format === 'sarif') write(formatSarif(findings, cwd));
+  else write(formatText(findings, files.length));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+export function main(): void {
+  try {
+    process.exitCode = run(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+  } catch (error) {
+    process.stderr.write(`mirrorlint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (require.main === module) main();

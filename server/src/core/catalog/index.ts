@@ -1,0 +1,95 @@
+import { ADMIN_SETTINGS, CLIENT_PROPERTIES, CLUSTER_SETTINGS, CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './clientProperties';
+import { MIRROR_PROPERTIES } from './mirrorProperties';
+import type { PrefixFamily, PropertyInfo, PropertyScope } from './types';
+
+export * from './types';
+export { MIRROR_PROPERTIES, DEFAULT_REPLICATION_POLICY, IDENTITY_REPLICATION_POLICY, DEFAULT_TOPICS_EXCLUDE, DEFAULT_GROUPS_EXCLUDE } from './mirrorProperties';
+
+/** Connect's own connector settings, accepted by the Mirror connectors (ConnectorConfig). */
+const CONNECT_CONNECTOR_SETTINGS = [
+  'name', 'connector.class', 'key.converter', 'value.converter', 'header.converter', 'transforms', 'predicates',
+  'config.action.reload', 'errors.retry.timeout', 'errors.retry.delay.max.ms', 'errors.tolerance',
+  'errors.log.enable', 'errors.log.include.messages', 'exactly.once.support', 'transaction.boundary',
+  'transaction.boundary.interval.ms', 'offsets.storage.topic', 'topic.creation.groups',
+];
+
+const family = (prefix: string, scopes: PropertyScope[], doc: string, suffixes?: ReadonlySet<string>): PrefixFamily => ({ prefix, scopes, doc, suffixes });
+
+const CLIENT_FAMILIES: PrefixFamily[] = [
+  family('producer.', ['cluster', 'flow'], 'Kafka producer setting for the producers MM2 uses with this cluster.', PRODUCER_SETTINGS),
+  family('consumer.', ['cluster', 'flow'], 'Kafka consumer setting for the consumers MM2 uses with this cluster.', CONSUMER_SETTINGS),
+  family('admin.', ['cluster', 'flow'], 'Kafka admin client setting for the admin clients MM2 uses with this cluster.', ADMIN_SETTINGS),
+  family('ssl.', ['top', 'cluster', 'flow'], 'Kafka client TLS setting.'),
+  family('sasl.', ['top', 'cluster', 'flow'], 'Kafka client SASL setting.'),
+];
+
+const FAMILIES: readonly PrefixFamily[] = [
+  ...CLIENT_FAMILIES,
+  ...['source.', 'target.'].flatMap((side) => [
+    family(`${side}cluster.`, ['flow'], `Client setting for the ${side.slice(0, -1)} cluster of this flow.`, new Set(CLUSTER_SETTINGS)),
+    family(`${side}producer.`, ['flow'], `Producer setting for the ${side.slice(0, -1)} cluster of this flow.`, PRODUCER_SETTINGS),
+    family(`${side}consumer.`, ['flow'], `Consumer setting for the ${side.slice(0, -1)} cluster of this flow.`, CONSUMER_SETTINGS),
+    family(`${side}admin.`, ['flow'], `Admin client setting for the ${side.slice(0, -1)} cluster of this flow.`, ADMIN_SETTINGS),
+  ]),
+  family('config.providers.', ['top'], 'Configuration of a ConfigProvider named in `config.providers`.'),
+  family('replication.policy.', ['top', 'flow', 'cluster'], 'Setting read by the replication policy class (custom policies may define their own).'),
+  family('transforms.', ['flow'], 'Single Message Transform configuration.'),
+  family('predicates.', ['flow'], 'Predicate configuration for Single Message Transforms.'),
+  ...['offset.storage.', 'config.storage.', 'status.storage.', 'key.converter.', 'value.converter.', 'header.converter.'].map((prefix) =>
+    family(prefix, ['top', 'cluster', 'flow'], 'Connect worker setting; MM2 copies top-level keys with this prefix into every herder.')),
+];
+
+const BY_NAME = new Map<string, PropertyInfo>();
+for (const info of [...MIRROR_PROPERTIES, ...CLIENT_PROPERTIES]) {
+  const existing = BY_NAME.get(info.name);
+  BY_NAME.set(info.name, existing ? { ...existing, scopes: [...new Set([...existing.scopes, ...info.scopes])] } : info);
+}
+
+export type PropertyLookup =
+  | { kind: 'property'; info: PropertyInfo }
+  | { kind: 'family'; family: PrefixFamily; suffix: string }
+  /** A plain Kafka client or worker setting that MM2 passes through. */
+  | { kind: 'passthrough'; name: string };
+
+/** Where `name` is defined for a key written in `scope`, or undefined when MM2 ignores or rejects it. */
+export function lookupProperty(name: string, scope: PropertyScope): PropertyLookup | undefined {
+  const info = BY_NAME.get(name);
+  if (info && info.scopes.includes(scope)) return { kind: 'property', info };
+  if (scope !== 'cluster' && CONNECT_CONNECTOR_SETTINGS.includes(name)) return { kind: 'passthrough', name };
+  if (scope !== 'top' && CLUSTER_SETTINGS.has(name)) return { kind: 'passthrough', name };
+  if (scope === 'top' && (name.startsWith('task') || name.startsWith('worker'))) return { kind: 'passthrough', name };
+  for (const fam of FAMILIES) {
+    if (fam.scopes.includes(scope) && name.startsWith(fam.prefix) && name.length > fam.prefix.length) {
+      const suffix = name.slice(fam.prefix.length);
+      if (!fam.suffixes || fam.suffixes.has(suffix)) return { kind: 'family', family: fam, suffix };
+    }
+  }
+  return undefined;
+}
+
+/** The catalog entry for an MM2 or documented client property, whatever the scope. */
+export function propertyInfo(name: string): PropertyInfo | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Every name that is valid in `scope`, for completion and "did you mean" suggestions. */
+export function namesForScope(scope: PropertyScope): string[] {
+  const names = new Set<string>();
+  for (const info of BY_NAME.values()) if (info.scopes.includes(scope) && !info.deprecated) names.add(info.name);
+  if (scope !== 'top') for (const name of CLUSTER_SETTINGS) names.add(name);
+  if (scope !== 'cluster') for (const name of CONNECT_CONNECTOR_SETTINGS) names.add(name);
+  for (const fam of FAMILIES) {
+    if (!fam.scopes.includes(scope) || !fam.suffixes) continue;
+    for (const suffix of fam.suffixes) names.add(fam.prefix + suffix);
+  }
+  return [...names];
+}
+
+/** Documented properties for `scope` (MM2's own and documented client settings). */
+export function documentedProperties(scope: PropertyScope): PropertyInfo[] {
+  return [...BY_NAME.values()].filter((info) => info.scopes.includes(scope));
+}
+
+export function allProperties(): PropertyInfo[] {
+  return [...BY_NAME.values()];
+}

@@ -1,0 +1,144 @@
+import { lookupProperty, propertyInfo, type PropertyLookup } from '../catalog';
+import type { PropertiesDocument, PropertyEntry } from '../parse/properties';
+import type { OffsetRange } from '../text/range';
+import { flowId, parseKey, type KeyShape } from './keys';
+
+export interface ClusterAlias {
+  alias: string;
+  /** Where the alias is written in the `clusters` value. */
+  range: OffsetRange;
+}
+
+export interface ConfigEntry {
+  entry: PropertyEntry;
+  shape: KeyShape;
+  lookup: PropertyLookup | undefined;
+  /** True when a later entry sets the same key, so MM2 never sees this one. */
+  overridden: boolean;
+}
+
+/** Where an effective value came from, in MM2's resolution order (flow > top level > default). */
+export interface EffectiveValue {
+  value: string | undefined;
+  origin: 'flow' | 'top' | 'default';
+  entry?: ConfigEntry;
+}
+
+export interface Flow {
+  id: string;
+  source: string;
+  target: string;
+  /** MM2 runs the replication connectors for this pair. */
+  enabled: boolean;
+  /** Why the flow is (not) enabled, for hovers and messages. */
+  enabledReason: string;
+  /** The entry that enabled the flow, if any. */
+  enabledBy?: ConfigEntry;
+}
+
+/** A dedicated-mode MM2 configuration as MirrorMakerConfig reads it. */
+export interface Mm2Config {
+  document: PropertiesDocument;
+  clustersEntry?: ConfigEntry;
+  clusters: ClusterAlias[];
+  entries: ConfigEntry[];
+  flows: Flow[];
+  /** The last entry for each key (what java.util.Properties keeps). */
+  byKey: Map<string, ConfigEntry>;
+  effective(flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue;
+}
+
+/** Splits a Kafka LIST value the way ConfigDef does: trim, then split on commas with surrounding whitespace. */
+export function splitList(value: string, offsets?: number[]): { item: string; range?: OffsetRange }[] {
+  const trimmed = value.trim();
+  if (trimmed === '') return [];
+  const lead = value.length - value.trimStart().length;
+  const items: { item: string; range?: OffsetRange }[] = [];
+  const re = /\s*,\s*/g;
+  let last = 0;
+  let match: RegExpExecArray | null;
+  const push = (from: number, to: number): void => {
+    const start = lead + from;
+    const end = lead + to;
+    items.push({ item: trimmed.slice(from, to), range: offsets ? { start: offsets[start], end: end > start ? offsets[end - 1] + 1 : offsets[start] } : undefined });
+  };
+  while ((match = re.exec(trimmed)) !== null) {
+    push(last, match.index);
+    last = match.index + match[0].length;
+  }
+  push(last, trimmed.length);
+  return items;
+}
+
+const isJavaTrue = (value: string | undefined): boolean => value !== undefined && value.trim().toLowerCase() === 'true';
+
+export function buildConfig(document: PropertiesDocument): Mm2Config {
+  const rawClusters = [...document.entries].reverse().find((e) => e.key === 'clusters');
+  const clusters: ClusterAlias[] = rawClusters
+    ? splitList(rawClusters.value, rawClusters.valueOffsets)
+        .filter((c) => c.item !== '')
+        .map((c) => ({ alias: c.item, range: c.range ?? rawClusters.valueRange }))
+    : [];
+  const aliases = clusters.map((c) => c.alias);
+
+  const byKey = new Map<string, ConfigEntry>();
+  const entries: ConfigEntry[] = document.entries.map((entry) => {
+    const shape = parseKey(entry.key, aliases);
+    const lookup = lookupProperty(shape.property, shape.scope);
+    return { entry, shape, lookup, overridden: false };
+  });
+  for (const configEntry of entries) {
+    const previous = byKey.get(configEntry.entry.key);
+    if (previous) previous.overridden = true;
+    byKey.set(configEntry.entry.key, configEntry);
+  }
+
+  const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => {
+    const atFlow = byKey.get(`${flowId(flow.source, flow.target)}.${property}`);
+    if (atFlow) return { value: atFlow.entry.value, origin: 'flow', entry: atFlow };
+    const atTop = byKey.get(property);
+    if (atTop && atTop.shape.scope === 'top') return { value: atTop.entry.value, origin: 'top', entry: atTop };
+    const fallback = property === 'enabled' ? 'false' : propertyInfo(property)?.defaultValue;
+    return { value: fallback, origin: 'default' };
+  };
+
+  const uniqueAliases = [...new Set(aliases)];
+  const flows: Flow[] = [];
+  const topHeartbeats = byKey.get('emit.heartbeats.enabled');
+  const globalHeartbeats = topHeartbeats ? isJavaTrue(topHeartbeats.entry.value) : true;
+  for (const source of uniqueAliases) {
+    for (const target of uniqueAliases) {
+      if (source === target) continue;
+      const id = flowId(source, target);
+      const pairEnabled = byKey.get(`${id}.enabled`);
+      const pairHeartbeats = byKey.get(`${id}.emit.heartbeats.enabled`);
+      const heartbeats = pairHeartbeats ? isJavaTrue(pairHeartbeats.entry.value) : globalHeartbeats;
+      // MirrorMakerConfig.clusterPairs: a herder exists when the pair is enabled or emits heartbeats;
+      // its connectors then replicate when the resolved `enabled` is true.
+      const herder = isJavaTrue(pairEnabled?.entry.value) || heartbeats;
+      const resolved = effective({ source, target }, 'enabled');
+      const enabled = herder && isJavaTrue(resolved.value);
+      let enabledReason: string;
+      if (enabled) {
+        enabledReason = resolved.origin === 'flow' ? `\`${id}.enabled = true\`` : '`enabled = true` at top level (applies to every pair with heartbeats on)';
+      } else if (resolved.origin === 'default') {
+        enabledReason = `it has no \`${id}.enabled = true\`, and flows are off by default`;
+      } else if (!isJavaTrue(resolved.value)) {
+        enabledReason = `\`${resolved.origin === 'flow' ? `${id}.` : ''}enabled = ${resolved.value?.trim()}\``;
+      } else {
+        enabledReason = `only top-level \`enabled = true\`, and heartbeats are off for this pair so MM2 creates no herder for it`;
+      }
+      flows.push({ id, source, target, enabled, enabledReason, enabledBy: enabled ? resolved.entry : undefined });
+    }
+  }
+
+  return {
+    document,
+    clustersEntry: rawClusters ? byKey.get('clusters') : undefined,
+    clusters,
+    entries,
+    flows,
+    byKey,
+    effective,
+  };
+}

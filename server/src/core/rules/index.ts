@@ -1,0 +1,27 @@
+import { deprecatedProperty } from './deprecatedProperty';
+import { duplicateProperty } from './duplicateProperty';
+import { inactiveFlowSetting } from './inactiveFlowSetting';
+import { invalidTopicPattern } from './invalidTopicPattern';
+import { invalidValue } from './invalidValue';
+import { missingBootstrapServers } from './missingBootstrapServers';
+import { propertiesSyntax } from './propertiesSyntax';
+import type { PropertiesRule } from './types';
+import { unknownCluster } from './unknownCluster';
+import { unknownProperty } from './unknownProperty';
+
+export * from './types';
+
+/** Every rule over MM2 properties files, in the order their findings are listed. */
+export const PROPERTIES_RULES: readonly PropertiesRule[] = [
+  propertiesSyntax,
+  unknownProperty,
+  invalidValue,
+  deprecatedProperty,
+  duplicateProperty,
+  unknownCluster,
+  missingBootstrapServers,
+  invalidTopicPattern,
+  inactiveFlowSetting,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, PropertiesRule> = new Map(PROPERTIES_RULES.map((r) => [r.meta.id, r]));

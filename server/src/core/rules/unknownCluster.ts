@@ -1,0 +1,54 @@
+import type { ConfigEntry, Mm2Config } from '../model/config';
+import type { OffsetRange } from '../text/range';
+import { closestMatch, editDistance } from '../text/closest';
+import type { Fix, PropertiesRule, TextEdit } from './types';
+
+function addToClusters(config: Mm2Config, alias: string): TextEdit {
+  const clusters = config.clustersEntry;
+  if (!clusters) return { range: { start: 0, end: 0 }, newText: `clusters = ${alias}${/\r\n/.test(config.document.text) ? '\r\n' : '\n'}` };
+  const end = clusters.entry.valueRange.end;
+  const isEmpty = clusters.entry.value.trim() === '';
+  return { range: { start: end, end }, newText: isEmpty ? alias : `, ${alias}` };
+}
+
+function nearestAlias(alias: string, declared: string[]): string | undefined {
+  return closestMatch(alias, declared) ?? [...declared].sort((a, b) => editDistance(alias, a) - editDistance(alias, b))[0];
+}
+
+export const unknownCluster: PropertiesRule = {
+  meta: {
+    id: 'unknown-cluster',
+    description: 'A cluster or flow key names an alias that `clusters` does not declare.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check({ config, report }) {
+    const declared = config.clusters.map((c) => c.alias);
+    const known = new Set(declared);
+    const check = (configEntry: ConfigEntry, alias: string, span: OffsetRange): void => {
+      if (known.has(alias)) return;
+      const { entry } = configEntry;
+      const range = { start: entry.keyOffsets[span.start], end: entry.keyOffsets[span.end - 1] + 1 };
+      const nearest = nearestAlias(alias, declared);
+      const plausibleTypo = nearest !== undefined && closestMatch(alias, declared) === nearest;
+      const fixes: Fix[] = [];
+      if (nearest) fixes.push({ title: `Rename alias \`${alias}\` to \`${nearest}\``, edits: [{ range, newText: nearest }], preferred: plausibleTypo });
+      fixes.push({ title: `Add \`${alias}\` to \`clusters\``, edits: [addToClusters(config, alias)] });
+      const listed = declared.length ? `\`clusters\` declares ${declared.map((d) => `\`${d}\``).join(', ')}` : 'the file has no `clusters` list';
+      report({
+        message: `Unknown cluster alias \`${alias}\` in \`${entry.key}\`: ${listed}, so MM2 ignores this key.${plausibleTypo ? ` Did you mean \`${nearest}\`?` : ` Add \`${alias}\` to \`clusters\` or fix the alias.`}`,
+        range,
+        related: config.clustersEntry ? [{ range: config.clustersEntry.entry.valueRange, message: 'Declared clusters' }] : [],
+        fixes,
+      });
+    };
+    for (const configEntry of config.entries) {
+      const { shape } = configEntry;
+      if (shape.scope === 'cluster') check(configEntry, shape.alias, shape.aliasSpan);
+      if (shape.scope === 'flow') {
+        check(configEntry, shape.source, shape.sourceSpan);
+        if (shape.target !== '') check(configEntry, shape.target, shape.targetSpan);
+      }
+    }
+  },
+};

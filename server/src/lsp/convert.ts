@@ -1,0 +1,41 @@
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../core/rules';
+import type { OffsetRange } from '../core/text/range';
+
+export const DIAGNOSTIC_SOURCE = 'mirrorlint';
+
+export function toRange(document: TextDocument, range: OffsetRange): Range {
+  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Where the rule's docs page lives: the `docs/rules` folder shipped next to the bundle. */
+export function ruleDocsUri(ruleId: string): string {
+  const docsRoot = process.env.MIRRORLINT_DOCS_ROOT ?? path.resolve(__dirname, '..', 'docs', 'rules');
+  return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const codeDescription: CodeDescription = { href: ruleDocsUri(finding.ruleId) };
+  return {
+    range: toRange(document, finding.range),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    tags: finding.ruleId === 'inactive-flow-setting' || finding.ruleId === 'duplicate-property' ? [DiagnosticTag.Unnecessary] : finding.ruleId === 'deprecated-property' ? [DiagnosticTag.Deprecated] : undefined,
+    relatedInformation: finding.related.map((related) => ({
+      location: { uri: document.uri, range: toRange(document, related.range) },
+      message: related.message,
+    })),
+  };
+}
