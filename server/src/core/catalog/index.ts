@@ -13,12 +13,23 @@ const CONNECT_CONNECTOR_SETTINGS = [
   'transaction.boundary.interval.ms', 'offsets.storage.topic', 'topic.creation.groups',
 ];
 
-const family = (prefix: string, scopes: PropertyScope[], doc: string, suffixes?: ReadonlySet<string>): PrefixFamily => ({ prefix, scopes, doc, suffixes });
+const family = (prefix: string, scopes: PropertyScope[], doc: string, suffixes?: ReadonlySet<string>, acceptsClusterSettings = false): PrefixFamily => ({
+  prefix,
+  scopes,
+  doc,
+  suffixes,
+  acceptsClusterSettings,
+});
+
+const SECURITY_PREFIXES = ['ssl.', 'sasl.'];
 
 const CLIENT_FAMILIES: PrefixFamily[] = [
   family('producer.', ['cluster', 'flow'], 'Kafka producer setting for the producers MM2 uses with this cluster.', PRODUCER_SETTINGS),
   family('consumer.', ['cluster', 'flow'], 'Kafka consumer setting for the consumers MM2 uses with this cluster.', CONSUMER_SETTINGS),
   family('admin.', ['cluster', 'flow'], 'Kafka admin client setting for the admin clients MM2 uses with this cluster.', ADMIN_SETTINGS),
+  family('producer.override.', ['flow'], 'Per-connector producer override, applied by the Connect worker when its client override policy allows it.', PRODUCER_SETTINGS),
+  family('consumer.override.', ['flow'], 'Per-connector consumer override, applied by the Connect worker when its client override policy allows it.', CONSUMER_SETTINGS),
+  family('admin.override.', ['flow'], 'Per-connector admin client override, applied by the Connect worker when its client override policy allows it.', ADMIN_SETTINGS),
   family('ssl.', ['top', 'cluster', 'flow'], 'Kafka client TLS setting.'),
   family('sasl.', ['top', 'cluster', 'flow'], 'Kafka client SASL setting.'),
 ];
@@ -26,7 +37,7 @@ const CLIENT_FAMILIES: PrefixFamily[] = [
 const FAMILIES: readonly PrefixFamily[] = [
   ...CLIENT_FAMILIES,
   ...['source.', 'target.'].flatMap((side) => [
-    family(`${side}cluster.`, ['flow'], `Client setting for the ${side.slice(0, -1)} cluster of this flow.`, new Set(CLUSTER_SETTINGS)),
+    family(`${side}cluster.`, ['flow'], `Client setting for the ${side.slice(0, -1)} cluster of this flow.`, CLUSTER_SETTINGS, true),
     family(`${side}producer.`, ['flow'], `Producer setting for the ${side.slice(0, -1)} cluster of this flow.`, PRODUCER_SETTINGS),
     family(`${side}consumer.`, ['flow'], `Consumer setting for the ${side.slice(0, -1)} cluster of this flow.`, CONSUMER_SETTINGS),
     family(`${side}admin.`, ['flow'], `Admin client setting for the ${side.slice(0, -1)} cluster of this flow.`, ADMIN_SETTINGS),
@@ -61,7 +72,12 @@ export function lookupProperty(name: string, scope: PropertyScope): PropertyLook
   for (const fam of FAMILIES) {
     if (fam.scopes.includes(scope) && name.startsWith(fam.prefix) && name.length > fam.prefix.length) {
       const suffix = name.slice(fam.prefix.length);
-      if (!fam.suffixes || fam.suffixes.has(suffix)) return { kind: 'family', family: fam, suffix };
+      const accepted =
+        !fam.suffixes ||
+        fam.suffixes.has(suffix) ||
+        SECURITY_PREFIXES.some((p) => suffix.startsWith(p) && suffix.length > p.length) ||
+        (fam.acceptsClusterSettings === true && lookupProperty(suffix, 'cluster') !== undefined);
+      if (accepted) return { kind: 'family', family: fam, suffix };
     }
   }
   return undefined;

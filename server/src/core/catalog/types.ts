@@ -38,6 +38,8 @@ export interface PrefixFamily {
   prefix: string;
   scopes: readonly PropertyScope[];
   doc: string;
-  /** Names that may follow the prefix; undefined means any name is accepted. */
+  /** Names that may follow the prefix (listed for completion); undefined means any name is accepted. */
   suffixes?: ReadonlySet<string>;
+  /** Also accept a suffix that is valid under a cluster prefix (`source.cluster.ssl.…`). */
+  acceptsClusterSettings?: boolean;
 }

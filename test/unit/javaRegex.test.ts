@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { checkJavaRegex } from '../../server/src/core/patterns/javaRegexSyntax';
+
+describe('Java regex syntax check', () => {
+  const valid = [
+    '.*', 'orders', 'customer-.*', '.*[\\-\\.]internal', '__.*', 'a{1,3}', 'a{2,}', '(?i)orders', '(?i:orders)',
+    '\\Qa.b\\E', '\\Qunterminated', 'a*+', 'a++b', '(?>ab)', '(?<name>x)\\k<name>', '[a-z&&[^x]]', '[\\w.-]+',
+    '\\p{Lower}+', '\\p{javaLowerCase}', '\\x{1F600}', '\\u00e9', '\\0101', 'a]b}', '^(K2\\.)?orders$', '\\-', '[^]a]',
+  ];
+  const invalid: [string, RegExp][] = [
+    ['a{1', /Unclosed counted closure/],
+    ['3}', /^$/], // '}' alone is a literal in Java: valid, checked below
+    ['(a', /Unclosed group/],
+    ['a)', /Unmatched closing/],
+    ['*a', /Dangling meta character '\*'/],
+    ['a**', /Dangling meta character/],
+    ['{1}', /Illegal repetition/],
+    ['a{x}', /Illegal repetition/],
+    ['a{3,1}', /Illegal repetition range/],
+    ['[a-', /Unclosed character class/],
+    ['[z-a]', /Illegal character range/],
+    ['\\y', /Illegal\/unsupported escape/],
+    ['\\x4', /Illegal hexadecimal/],
+    ['\\u12', /Illegal Unicode/],
+    ['(?z)', /Unknown inline modifier/],
+    ['abc\\', /Unexpected internal error/],
+  ];
+
+  for (const pattern of valid) it(`accepts ${pattern}`, () => assert.equal(checkJavaRegex(pattern), undefined));
+  for (const [pattern, message] of invalid) {
+    if (pattern === '3}') {
+      it('accepts a lone } as a literal, as Java does', () => assert.equal(checkJavaRegex(pattern), undefined));
+      continue;
+    }
+    it(`rejects ${pattern}`, () => {
+      const error = checkJavaRegex(pattern);
+      assert.ok(error, `expected an error for ${pattern}`);
+      assert.match(error.message, message);
+    });
+  }
+
+  it('does not throw or hang on deep nesting or hostile input', () => {
+    assert.ok(checkJavaRegex('('.repeat(100_000)));
+    assert.equal(checkJavaRegex('(a+)+$'), undefined);
+    fc.assert(fc.property(fc.string({ maxLength: 100 }), (pattern) => {
+      checkJavaRegex(pattern);
+    }), { numRuns: 3000 });
+  });
+});
