@@ -30,7 +30,7 @@ export function isMm2PropertiesFile(file: string): boolean {
  * Expands the CLI's path arguments: files are taken as given, folders are walked for MM2
  * properties files. Missing paths are returned separately so the CLI can report them.
  */
-export function discoverFiles(inputs: string[]): { files: string[]; missing: string[] } {
+export function discoverFiles(inputs: string[], cwd: string): { files: string[]; missing: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
   const walk = (directory: string): void => {
@@ -44,7 +44,7 @@ export function discoverFiles(inputs: string[]): { files: string[]; missing: str
     }
   };
   for (const input of inputs) {
-    const absolute = path.resolve(input);
+    const absolute = path.resolve(cwd, input);
     if (!fs.existsSync(absolute)) {
       missing.push(input);
       continue;

@@ -80,7 +80,7 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  const { files, missing } = discoverFiles(options.paths);
+  const { files, missing } = discoverFiles(options.paths, cwd);
   if (missing.length) {
     writeError(`mirrorlint: no such file or folder: ${missing.join(', ')}\n`);
     return 2;

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import { run } from '../../server/src/cli/main';
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'mirrorlint.js');
+
+function tempDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function runIn(cwd: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, cwd, (t) => (stdout += t), (t) => (stderr += t));
+  return { code, stdout, stderr };
+}
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+  }[];
+}
+
+const TYPO = 'clusters = A, B\nA.bootstrap.servers = a:9092\nB.bootstrap.servers = b:9092\n  topics.exlude = foo\n';
+
+describe('mirrorlint check', () => {
+  it('reports unknown-property with a topics.exclude suggestion at the right line and column (json)', () => {
+    const dir = tempDir({ 'conf/mm2.properties': TYPO });
+    const { code, stdout } = runIn(dir, ['check', 'conf/mm2.properties', '--format', 'json']);
+    assert.equal(code, 0, 'warnings only: exit 0');
+    const output = JSON.parse(stdout);
+    assert.equal(output.version, 1);
+    assert.deepEqual(output.findings, [
+      {
+        rule: 'unknown-property',
+        severity: 'warning',
+        message: 'Unknown MM2 property `topics.exlude` at top level; MirrorMaker 2 ignores it. Did you mean `topics.exclude`?',
+        file: 'conf/mm2.properties',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 16,
+        fixes: [{ title: 'Rename to `topics.exclude`' }],
+      },
+    ]);
+  });
+
+  it('exits 1 on an error-level finding, 0 when clean, 2 on usage errors', () => {
+    const dir = tempDir({ 'bad.mm2.properties': 'clusters = A\n', 'good/mm2.properties': 'clusters = A\nA.bootstrap.servers = a:1\n' });
+    assert.equal(runIn(dir, ['check', 'bad.mm2.properties']).code, 1);
+    assert.equal(runIn(dir, ['check', 'good']).code, 0);
+    assert.equal(runIn(dir, ['check', '--format', 'xml']).code, 2);
+    assert.equal(runIn(dir, ['lint']).code, 2);
+    assert.equal(runIn(dir, ['check', 'missing-file']).code, 2);
+    assert.equal(runIn(dir, ['check', '--rule', 'missing-bootstrap-servers=off', 'bad.mm2.properties']).code, 0);
+  });
+
+  it('finds MM2 files in folders by name or by a clusters line, and skips other properties files', () => {
+    const dir = tempDir({
+      'a/connect-mirror-maker.properties': 'clusters = A\nA.bootstrap.servers = a:1\n',
+      'b/replication.properties': 'clusters = B\n',
+      'c/log4j.properties': 'log4j.rootLogger = INFO\n',
+      'node_modules/x/mm2.properties': 'clusters = X\n',
+    });
+    const { stdout } = runIn(dir, ['check', '.', '--format', 'json']);
+    assert.deepEqual([...new Set(JSON.parse(stdout).findings.map((f: { file: string }) => f.file))], ['b/replication.properties']);
+    assert.match(runIn(dir, ['check']).stdout, /in 2 MM2 files/);
+  });
+
+  it('prints SARIF 2.1.0 that validates against the official schema', () => {
+    const dir = tempDir({ 'mm2.properties': fs.readFileSync(path.join(ROOT, 'examples', 'mistakes', 'mm2.properties'), 'utf8') });
+    const { stdout, code } = runIn(dir, ['check', '--format', 'sarif']);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout) as SarifLog;
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    const valid = validate(JSON.parse(stdout));
+    assert.ok(valid, JSON.stringify(validate.errors, null, 2));
+    assert.equal(sarif.version, '2.1.0');
+    const results = sarif.runs[0].results;
+    assert.ok(results.length >= 9);
+    for (const result of results) {
+      assert.equal(sarif.runs[0].tool.driver.rules[result.ruleIndex].id, result.ruleId);
+      assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'mm2.properties');
+      assert.ok(result.locations[0].physicalLocation.region.startLine >= 1);
+    }
+  });
+
+  it('runs as a real process through the bin entry', () => {
+    const dir = tempDir({ 'mm2.properties': TYPO });
+    const result = spawnSync(process.execPath, [BIN, 'check', 'mm2.properties', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).findings[0].rule, 'unknown-property');
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    assert.match(help.stdout, /Usage: mirrorlint check/);
+  });
+
+  it('survives huge and hostile files', () => {
+    const lines = ['clusters = A', 'A.bootstrap.servers = a:1', 'topics = (a+)+$, ' + '('.repeat(5000)];
+    for (let i = 0; i < 50_000; i++) lines.push(`garbage.key.${i} = ${i}`);
+    const dir = tempDir({ 'mm2.properties': lines.join('\n') });
+    const { code, stdout } = runIn(dir, ['check', '--format', 'json']);
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout).findings;
+    assert.ok(findings.some((f: { rule: string }) => f.rule === 'invalid-topic-pattern'));
+    assert.ok(findings.filter((f: { rule: string }) => f.rule === 'unknown-property').length === 50_000);
+  });
+});

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ClientCapabilities,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+/** A minimal LSP client that speaks to the built server over real stdio. */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  settings: Record<string, unknown> = { rules: {} };
+  stderr = '';
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      const index = this.waiters.findIndex((w) => w.uri === params.uri);
+      if (index >= 0) this.waiters.splice(index, 1)[0].resolve(params);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(capabilities: ClientCapabilities) {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(uri: string, text: string, languageId = 'mm2-properties', version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** The next diagnostics published for `uri` (or one already waiting). */
+  nextDiagnostics(uri: string, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    const pending = this.published.get(uri);
+    if (pending && pending.length) return Promise.resolve(pending.shift()!);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, resolve: (p) => { clearTimeout(timer); this.published.get(uri)?.shift(); resolve(p); } });
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    return new Promise((resolve) => {
+      if (this.process.exitCode !== null) resolve(this.process.exitCode);
+      this.process.on('exit', (code) => resolve(code));
+    });
+  }
+
+  get alive(): boolean {
+    return this.process.exitCode === null;
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+/** Line/character position of the n-th occurrence of `needle` (plus `delta` characters). */
+export function positionOf(text: string, needle: string, delta = 0, occurrence = 0): { line: number; character: number } {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) index = text.indexOf(needle, index + 1);
+  if (index < 0) throw new Error(`${needle} not found`);
+  const before = text.slice(0, index + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
