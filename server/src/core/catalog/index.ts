@@ -88,8 +88,19 @@ export function propertyInfo(name: string): PropertyInfo | undefined {
   return BY_NAME.get(name);
 }
 
+const NAMES_BY_SCOPE = new Map<PropertyScope, readonly string[]>();
+
 /** Every name that is valid in `scope`, for completion and "did you mean" suggestions. */
-export function namesForScope(scope: PropertyScope): string[] {
+export function namesForScope(scope: PropertyScope): readonly string[] {
+  let cached = NAMES_BY_SCOPE.get(scope);
+  if (!cached) {
+    cached = computeNamesForScope(scope);
+    NAMES_BY_SCOPE.set(scope, cached);
+  }
+  return cached;
+}
+
+function computeNamesForScope(scope: PropertyScope): string[] {
   const names = new Set<string>();
   for (const info of BY_NAME.values()) if (info.scopes.includes(scope) && !info.deprecated) names.add(info.name);
   if (scope !== 'top') for (const name of CLUSTER_SETTINGS) names.add(name);

@@ -1,5 +1,6 @@
 import { escapePropertyValue } from '../parse/properties';
-import { insertLine, lastEntryWithPrefix } from './edits';
+import type { ConfigEntry } from '../model/config';
+import { insertLine } from './edits';
 import type { Fix, PropertiesRule } from './types';
 
 // Settings the heartbeat connector reads: MM2 runs it for a pair even when replication is off.
@@ -14,6 +15,10 @@ export const inactiveFlowSetting: PropertiesRule = {
   },
   check({ config, report }) {
     const flows = new Map(config.flows.map((f) => [f.id, f]));
+    const lastEntryOfFlow = new Map<string, ConfigEntry>();
+    for (const configEntry of config.entries) {
+      if (configEntry.shape.scope === 'flow') lastEntryOfFlow.set(`${configEntry.shape.source}->${configEntry.shape.target}`, configEntry);
+    }
     for (const { shape, entry } of config.entries) {
       if (shape.scope !== 'flow' || HEARTBEAT_SETTINGS.test(shape.property)) continue;
       const flow = flows.get(`${shape.source}->${shape.target}`);
@@ -22,7 +27,7 @@ export const inactiveFlowSetting: PropertiesRule = {
       const explicit = config.byKey.get(`${prefix}enabled`);
       const enableFix: Fix = explicit
         ? { title: `Enable flow ${flow.id}`, edits: [{ range: explicit.entry.valueRange, newText: escapePropertyValue('true') }] }
-        : { title: `Enable flow ${flow.id}`, edits: [insertLine(config, lastEntryWithPrefix(config, prefix), `${prefix}enabled = true`)] };
+        : { title: `Enable flow ${flow.id}`, edits: [insertLine(config, lastEntryOfFlow.get(flow.id), `${prefix}enabled = true`)] };
       report({
         message: `\`${entry.key}\` has no effect: flow ${flow.id} is not enabled (${flow.enabledReason}). Set \`${prefix}enabled = true\` or remove the setting.`,
         range: entry.keyRange,

@@ -1,0 +1,63 @@
+// Analysis-time benchmarks: p50/p95 of a full re-analysis (parse + model + all rules), as the
+// server does on every edit. Targets come from shared/reference/anchors.md §3.5.
+import { performance } from 'node:perf_hooks';
+import { analyzeProperties } from '../server/src/core/analyze';
+
+interface Case {
+  name: string;
+  text: string;
+  p95BudgetMs: number;
+}
+
+function bigFile(lines: number): string {
+  const out = ['clusters = K1, K2, K3', 'K1.bootstrap.servers = a:1', 'K2.bootstrap.servers = b:1', 'K3.bootstrap.servers = c:1', 'K1->K2.enabled = true', 'K2->K1.enabled = true'];
+  const kinds = [
+    (i: number) => `K1->K2.producer.client.id = producer-${i}`,
+    (i: number) => `K2.consumer.max.poll.records = ${i}`,
+    (i: number) => `# comment ${i}`,
+    (i: number) => `K1->K2.topics = orders-${i}, payments-[0-9]+, audit-.*`,
+    (i: number) => `topics.exlude${i} = x`,
+    (i: number) => `K1->K3.replication.factor = ${i % 5}`,
+  ];
+  for (let i = out.length; i < lines; i++) out.push(kinds[i % kinds.length](i));
+  return out.join('\n');
+}
+
+function mesh(clusters: number): string {
+  const aliases = Array.from({ length: clusters }, (_, i) => `C${i}`);
+  const out = [`clusters = ${aliases.join(', ')}`];
+  for (const a of aliases) out.push(`${a}.bootstrap.servers = ${a.toLowerCase()}:9092`);
+  for (const a of aliases) for (const b of aliases) if (a !== b) out.push(`${a}->${b}.enabled = true`, `${a}->${b}.topics = orders, payments`);
+  return out.join('\n');
+}
+
+const CASES: Case[] = [
+  { name: '5,000-line file', text: bigFile(5000), p95BudgetMs: 50 },
+  { name: '40-cluster full mesh (1,560 flows)', text: mesh(40), p95BudgetMs: 50 },
+  { name: 'Kafka sample config', text: bigFile(60), p95BudgetMs: 5 },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+let failed = false;
+for (const benchCase of CASES) {
+  for (let i = 0; i < 5; i++) analyzeProperties(benchCase.text); // warm up
+  const samples: number[] = [];
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 40; i++) {
+    const start = performance.now();
+    analyzeProperties(benchCase.text);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = percentile(samples, 50);
+  const p95 = percentile(samples, 95);
+  const ok = p95 <= benchCase.p95BudgetMs;
+  failed ||= !ok;
+  const heapMb = (process.memoryUsage().heapUsed - before) / 1e6;
+  console.log(`${ok ? 'ok  ' : 'SLOW'} ${benchCase.name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (budget ${benchCase.p95BudgetMs} ms), heap delta ${heapMb.toFixed(1)} MB`);
+}
+console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+process.exitCode = failed ? 1 : 0;
