@@ -53,8 +53,12 @@ export class TestClient {
     const pending = this.published.get(uri);
     if (pending && pending.length) return Promise.resolve(pending.shift()!);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr}`)), timeoutMs);
-      this.waiters.push({ uri, resolve: (p) => { clearTimeout(timer); this.published.get(uri)?.shift(); resolve(p); } });
+      const waiter = { uri, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); this.published.get(uri)?.shift(); resolve(p); } };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 

@@ -96,6 +96,21 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(values.map((i) => i.label).sort(), ['false', 'true']);
   });
 
+  it('completes alias and flow prefixes built from clusters at the start of a line, and policy classes', async () => {
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 7, character: 0 } });
+    const labels = items.map((i) => i.label);
+    for (const label of ['K1.', 'K2.', 'K1->K2.', 'K2->K1.', 'topics', 'replication.policy.class']) assert.ok(labels.includes(label), `offers ${label}`);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 10 },
+      contentChanges: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: 'replication.policy.class = ' }],
+    });
+    const classes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 7, character: 27 } });
+    assert.ok(classes.some((i) => i.label === 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy'));
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 11 }, contentChanges: [{ text: TEXT }] });
+    const restored = await client.nextDiagnostics(URI);
+    assert.equal(restored.version, 11, 'the debounce publishes only the latest version');
+  });
+
   it('offers a quick fix that renames the misspelt key, tied to its diagnostic', async () => {
     const { diagnostics } = { diagnostics: [] as Diagnostic[] };
     const range = { start: { line: 5, character: 0 }, end: { line: 5, character: 13 } };

@@ -41,7 +41,7 @@ describe('properties parser', () => {
     assert.equal(text.slice(entry.keyRange.start, entry.keyRange.end), 'K1->K2.topics');
     assert.equal(text.slice(entry.valueRange.start, entry.valueRange.end), 'a,\\\r\n     b');
     assert.equal(entry.value, 'a,b');
-    assert.equal(text[entry.valueOffsets[2]], 'b');
+    assert.equal(text[entry.valueOffsets.at(2)], 'b');
   });
 
   it('treats a comment character on a continuation line as part of the value', () => {

@@ -9,8 +9,8 @@ export type Located =
   | { kind: 'value'; entry: ConfigEntry; range: OffsetRange };
 
 const spanOf = (entry: ConfigEntry, from: number, to: number): OffsetRange => ({
-  start: entry.entry.keyOffsets[from],
-  end: entry.entry.keyOffsets[to - 1] + 1,
+  start: entry.entry.keyOffsets.at(from),
+  end: entry.entry.keyOffsets.at(to - 1) + 1,
 });
 
 export function locate(config: Mm2Config, offset: number): Located | undefined {

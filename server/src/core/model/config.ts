@@ -1,5 +1,5 @@
 import { lookupProperty, propertyInfo, type PropertyLookup } from '../catalog';
-import type { PropertiesDocument, PropertyEntry } from '../parse/properties';
+import type { OffsetMap, PropertiesDocument, PropertyEntry } from '../parse/properties';
 import type { OffsetRange } from '../text/range';
 import { flowId, parseKey, type KeyShape } from './keys';
 
@@ -45,11 +45,13 @@ export interface Mm2Config {
   flows: Flow[];
   /** The last entry for each key (what java.util.Properties keeps). */
   byKey: Map<string, ConfigEntry>;
+  /** The line break the file uses, for inserted lines. */
+  lineBreak: string;
   effective(flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue;
 }
 
 /** Splits a Kafka LIST value the way ConfigDef does: trim, then split on commas with surrounding whitespace. */
-export function splitList(value: string, offsets?: number[]): { item: string; range?: OffsetRange }[] {
+export function splitList(value: string, offsets?: OffsetMap): { item: string; range?: OffsetRange }[] {
   const trimmed = value.trim();
   if (trimmed === '') return [];
   const lead = value.length - value.trimStart().length;
@@ -60,7 +62,7 @@ export function splitList(value: string, offsets?: number[]): { item: string; ra
   const push = (from: number, to: number): void => {
     const start = lead + from;
     const end = lead + to;
-    items.push({ item: trimmed.slice(from, to), range: offsets ? { start: offsets[start], end: end > start ? offsets[end - 1] + 1 : offsets[start] } : undefined });
+    items.push({ item: trimmed.slice(from, to), range: offsets ? { start: offsets.at(start), end: end > start ? offsets.at(end - 1) + 1 : offsets.at(start) } : undefined });
   };
   while ((match = re.exec(trimmed)) !== null) {
     push(last, match.index);
@@ -68,6 +70,13 @@ export function splitList(value: string, offsets?: number[]): { item: string; ra
   }
   push(last, trimmed.length);
   return items;
+}
+
+/** The property-name part of a key (after its alias or flow prefix), in source offsets. */
+export function propertyRange(configEntry: ConfigEntry): OffsetRange {
+  const { entry, shape } = configEntry;
+  const start = shape.scope === 'top' ? entry.keyRange.start : entry.keyOffsets.at(shape.propertyStart);
+  return { start, end: entry.keyRange.end };
 }
 
 const isJavaTrue = (value: string | undefined): boolean => value !== undefined && value.trim().toLowerCase() === 'true';
@@ -139,6 +148,7 @@ export function buildConfig(document: PropertiesDocument): Mm2Config {
     entries,
     flows,
     byKey,
+    lineBreak: /\r\n/.test(document.text) ? '\r\n' : '\n',
     effective,
   };
 }

@@ -1,8 +1,31 @@
 import type { OffsetRange } from '../text/range';
 
 /**
+ * Source offset of each character of a decoded key or value. Most lines have no escapes and no
+ * continuations, so the map is usually linear and costs no per-character storage.
+ */
+export class OffsetMap {
+  private constructor(private readonly base: number, readonly length: number, private readonly explicit?: Int32Array) {}
+
+  static linear(base: number, length: number): OffsetMap {
+    return new OffsetMap(base, length);
+  }
+
+  static of(offsets: ArrayLike<number>): OffsetMap {
+    for (let i = 1; i < offsets.length; i++) {
+      if (offsets[i] !== offsets[0] + i) return new OffsetMap(0, offsets.length, Int32Array.from(offsets));
+    }
+    return new OffsetMap(offsets.length ? offsets[0] : 0, offsets.length);
+  }
+
+  at(index: number): number {
+    return this.explicit ? this.explicit[index] : this.base + index;
+  }
+}
+
+/**
  * One logical `key = value` line of a Java .properties file, after unescaping.
- * `keyOffsets[i]` / `valueOffsets[i]` give the source offset of the i-th decoded character
+ * `keyOffsets.at(i)` / `valueOffsets.at(i)` give the source offset of the i-th decoded character
  * (one extra trailing element marks the end), so findings can point inside a value.
  */
 export interface PropertyEntry {
@@ -12,8 +35,8 @@ export interface PropertyEntry {
   valueRange: OffsetRange;
   /** From the first character of the key to the end of the logical line, line break included. */
   lineRange: OffsetRange;
-  keyOffsets: number[];
-  valueOffsets: number[];
+  keyOffsets: OffsetMap;
+  valueOffsets: OffsetMap;
 }
 
 export interface PropertyComment {
@@ -97,13 +120,15 @@ export function parseProperties(text: string): PropertiesDocument {
 
     // Join the natural lines of this logical line into a list of source offsets, dropping the
     // continuation backslash, the line break and the next line's leading whitespace.
-    const sourceOffsets: number[] = [];
+    let sourceOffsets: number[] | undefined;
     let current = line;
     let contentStart = first;
     let lastIndex = index;
     for (;;) {
       const continues = endsWithContinuation(text, contentStart, current.end);
       const contentEnd = continues ? current.end - 1 : current.end;
+      if (!continues && !sourceOffsets) break; // a single natural line: offsets are first..end
+      sourceOffsets ??= [];
       for (let i = contentStart; i < contentEnd; i++) sourceOffsets.push(i);
       if (!continues || lastIndex + 1 >= lines.length) break;
       lastIndex++;
@@ -114,17 +139,18 @@ export function parseProperties(text: string): PropertiesDocument {
     const logicalEnd = current.end;
     index = lastIndex + 1;
 
-    const entry = decodeLogicalLine(text, sourceOffsets, logicalEnd, problems);
+    const source = sourceOffsets ? OffsetMap.of(sourceOffsets) : OffsetMap.linear(first, current.end - first);
+    const entry = decodeLogicalLine(text, source, logicalEnd, problems);
     entry.lineRange = { start: first, end: current.next };
     entries.push(entry);
   }
   return { text, entries, comments, problems };
 }
 
-function decodeLogicalLine(text: string, offsets: number[], logicalEnd: number, problems: ParseProblem[]): PropertyEntry {
+function decodeLogicalLine(text: string, offsets: OffsetMap, logicalEnd: number, problems: ParseProblem[]): PropertyEntry {
   let position = 0;
-  const at = (p: number): string => text[offsets[p]];
-  const offsetOf = (p: number): number => (p < offsets.length ? offsets[p] : logicalEnd);
+  const at = (p: number): string => text[offsets.at(p)];
+  const offsetOf = (p: number): number => (p < offsets.length ? offsets.at(p) : logicalEnd);
 
   // Key: up to the first unescaped separator or whitespace.
   const keyStart = position;
@@ -151,10 +177,10 @@ function decodeLogicalLine(text: string, offsets: number[], logicalEnd: number, 
   return {
     key: key.decoded,
     value: value.decoded,
-    keyRange: { start: offsetOf(keyStart), end: keyEnd > keyStart ? offsets[keyEnd - 1] + 1 : offsetOf(keyStart) },
+    keyRange: { start: offsetOf(keyStart), end: keyEnd > keyStart ? offsets.at(keyEnd - 1) + 1 : offsetOf(keyStart) },
     valueRange: {
-      start: valueStart < offsets.length ? offsets[valueStart] : logicalEnd,
-      end: offsets.length > valueStart ? offsets[offsets.length - 1] + 1 : logicalEnd,
+      start: valueStart < offsets.length ? offsets.at(valueStart) : logicalEnd,
+      end: offsets.length > valueStart ? offsets.at(offsets.length - 1) + 1 : logicalEnd,
     },
     lineRange: { start: 0, end: 0 },
     keyOffsets: key.offsets,
@@ -162,42 +188,54 @@ function decodeLogicalLine(text: string, offsets: number[], logicalEnd: number, 
   };
 }
 
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
 const SIMPLE_ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
 function unescape(
   text: string,
-  offsets: number[],
+  offsets: OffsetMap,
   from: number,
   to: number,
   endOffset: number,
   problems: ParseProblem[],
-): { decoded: string; offsets: number[] } {
+): { decoded: string; offsets: OffsetMap } {
+  if (to <= from) return { decoded: '', offsets: OffsetMap.linear(endOffset, 1) };
+  const first = offsets.at(from);
+  const last = offsets.at(to - 1);
+  if (last - first === to - from - 1 && !hasBackslash(text, first, last + 1)) {
+    return { decoded: text.slice(first, last + 1), offsets: OffsetMap.linear(first, to - from + 1) };
+  }
   let decoded = '';
   const decodedOffsets: number[] = [];
   let p = from;
   while (p < to) {
-    const ch = text[offsets[p]];
+    const ch = text[offsets.at(p)];
     if (ch !== '\\') {
       decoded += ch;
-      decodedOffsets.push(offsets[p]);
+      decodedOffsets.push(offsets.at(p));
       p++;
       continue;
     }
-    const escapeStart = offsets[p];
+    const escapeStart = offsets.at(p);
     if (p + 1 >= to) {
       p++; // a lone trailing backslash is dropped, as Java does
       continue;
     }
-    const next = text[offsets[p + 1]];
+    const next = text[offsets.at(p + 1)];
     if (next === 'u') {
-      const hex = Array.from({ length: 4 }, (_, i) => (p + 2 + i < to ? text[offsets[p + 2 + i]] : '')).join('');
+      let hex = '';
+      for (let i = 0; i < 4 && p + 2 + i < to; i++) hex += text[offsets.at(p + 2 + i)];
       if (/^[0-9a-fA-F]{4}$/.test(hex)) {
         decoded += String.fromCharCode(parseInt(hex, 16));
         decodedOffsets.push(escapeStart);
         p += 6;
         continue;
       }
-      const end = offsets[Math.min(p + 5, to - 1)] + 1;
+      const end = offsets.at(Math.min(p + 5, to - 1)) + 1;
       problems.push({
         message: `Malformed \\uXXXX escape "${text.slice(escapeStart, end)}": Java's Properties.load rejects the whole file with "Malformed \\uxxxx encoding". Write four hex digits, or "\\\\u" for a literal backslash-u.`,
         range: { start: escapeStart, end },
@@ -211,8 +249,8 @@ function unescape(
     decodedOffsets.push(escapeStart);
     p += 2;
   }
-  decodedOffsets.push(to > from ? offsets[to - 1] + 1 : endOffset);
-  return { decoded, offsets: decodedOffsets };
+  decodedOffsets.push(last + 1);
+  return { decoded, offsets: OffsetMap.of(decodedOffsets) };
 }
 
 /** Escapes a key so that Properties.load reads it back unchanged. */

@@ -1,3 +1,4 @@
+import { propertyRange } from '../model/config';
 import { scopePrefix } from '../model/keys';
 import { deleteEntry, renameProperty } from './edits';
 import type { PropertiesRule } from './types';
@@ -16,8 +17,7 @@ export const deprecatedProperty: PropertiesRule = {
       const { info } = lookup;
       const deprecation = info.deprecated!;
       const prefix = scopePrefix(shape);
-      const start = 'propertyStart' in shape ? entry.keyOffsets[shape.propertyStart] : entry.keyRange.start;
-      const range = { start, end: entry.keyRange.end };
+      const range = propertyRange(configEntry);
       const removed = info.removedIn ? ` and removed in Kafka ${info.removedIn}` : '';
       if (!deprecation.replacement) {
         report({ message: `\`${info.name}\` is deprecated since Kafka ${deprecation.since}${removed}. ${deprecation.note}`, range });

@@ -1,16 +1,10 @@
-import type { ConfigEntry, Mm2Config } from '../model/config';
+import { propertyRange, type ConfigEntry, type Mm2Config } from '../model/config';
 import { escapePropertyKey } from '../parse/properties';
 import type { TextEdit } from './types';
 
-/** The line break the file already uses, so inserted lines match it. */
-export function lineBreakOf(text: string): string {
-  return /\r\n/.test(text) ? '\r\n' : '\n';
-}
-
 /** Replaces the property-name part of a key, keeping its alias or flow prefix. */
 export function renameProperty(entry: ConfigEntry, newProperty: string): TextEdit {
-  const start = 'propertyStart' in entry.shape ? entry.entry.keyOffsets[entry.shape.propertyStart] : entry.entry.keyRange.start;
-  return { range: { start, end: entry.entry.keyRange.end }, newText: escapePropertyKey(newProperty) };
+  return { range: propertyRange(entry), newText: escapePropertyKey(newProperty) };
 }
 
 /** Replaces the whole key. */
@@ -21,7 +15,7 @@ export function replaceKey(entry: ConfigEntry, newKey: string): TextEdit {
 /** Inserts `key = value` on its own line after `after` (or at the end of the file). */
 export function insertLine(config: Mm2Config, after: ConfigEntry | undefined, line: string): TextEdit {
   const text = config.document.text;
-  const eol = lineBreakOf(text);
+  const eol = config.lineBreak;
   if (after) {
     const end = after.entry.lineRange.end;
     const endsWithBreak = end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r');

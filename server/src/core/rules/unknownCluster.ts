@@ -5,7 +5,7 @@ import type { Fix, PropertiesRule, TextEdit } from './types';
 
 function addToClusters(config: Mm2Config, alias: string): TextEdit {
   const clusters = config.clustersEntry;
-  if (!clusters) return { range: { start: 0, end: 0 }, newText: `clusters = ${alias}${/\r\n/.test(config.document.text) ? '\r\n' : '\n'}` };
+  if (!clusters) return { range: { start: 0, end: 0 }, newText: `clusters = ${alias}${config.lineBreak}` };
   const end = clusters.entry.valueRange.end;
   const isEmpty = clusters.entry.value.trim() === '';
   return { range: { start: end, end }, newText: isEmpty ? alias : `, ${alias}` };
@@ -28,7 +28,7 @@ export const unknownCluster: PropertiesRule = {
     const check = (configEntry: ConfigEntry, alias: string, span: OffsetRange): void => {
       if (known.has(alias)) return;
       const { entry } = configEntry;
-      const range = { start: entry.keyOffsets[span.start], end: entry.keyOffsets[span.end - 1] + 1 };
+      const range = { start: entry.keyOffsets.at(span.start), end: entry.keyOffsets.at(span.end - 1) + 1 };
       const nearest = nearestAlias(alias, declared);
       const plausibleTypo = nearest !== undefined && closestMatch(alias, declared) === nearest;
       const fixes: Fix[] = [];

@@ -1,10 +1,11 @@
 import { lookupProperty, namesForScope, propertyInfo } from '../catalog';
+import { propertyRange } from '../model/config';
 import { scopePrefix } from '../model/keys';
 import { closestMatch } from '../text/closest';
 import { renameProperty } from './edits';
 import type { PropertiesRule } from './types';
 
-const MAX_SUGGESTIONS = 500;
+const MAX_SUGGESTIONS = 100;
 
 export const unknownProperty: PropertiesRule = {
   meta: {
@@ -39,10 +40,9 @@ export const unknownProperty: PropertiesRule = {
         suggestion = suggestionsLeft-- > 0 ? closestMatch(shape.property, namesForScope(shape.scope)) : undefined;
         message = `Unknown MM2 property \`${shape.property}\` ${where}; MirrorMaker 2 ignores it.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
       }
-      const start = 'propertyStart' in shape ? entry.keyOffsets[shape.propertyStart] : entry.keyRange.start;
       report({
         message,
-        range: { start, end: entry.keyRange.end },
+        range: propertyRange(configEntry),
         fixes: suggestion ? [{ title: `Rename to \`${prefix}${suggestion}\``, edits: [renameProperty(configEntry, suggestion)], preferred: true }] : [],
       });
     }
