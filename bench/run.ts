@@ -9,6 +9,27 @@ interface Case {
   p95BudgetMs: number;
 }
 
+/** A large but realistic config: 60 clusters with client settings and flows, a handful of mistakes. */
+function realisticFile(lines: number): string {
+  const aliases = Array.from({ length: 60 }, (_, i) => `dc${i}`);
+  const out = [`clusters = ${aliases.join(', ')}`];
+  const perCluster = ['bootstrap.servers = {a}-1:9092, {a}-2:9092', 'security.protocol = SASL_SSL', 'sasl.mechanism = SCRAM-SHA-512',
+    'producer.compression.type = zstd', 'consumer.max.poll.records = 500', 'offset.storage.replication.factor = 3'];
+  for (const a of aliases) for (const setting of perCluster) out.push(`${a}.${setting.replace(/\{a\}/g, a)}`);
+  let i = 0;
+  while (out.length < lines) {
+    const source = aliases[i % aliases.length];
+    const target = aliases[(i * 7 + 1) % aliases.length];
+    i++;
+    if (source === target) continue;
+    out.push(`${source}->${target}.enabled = true`, `${source}->${target}.topics = orders-${i}, payments-.*, audit-[a-z]+`,
+      `${source}->${target}.sync.group.offsets.enabled = true`, `# flow ${i}`);
+    if (i % 500 === 0) out.push(`${source}->${target}.topics.exlude = tmp-.*`);
+  }
+  return out.join('\n');
+}
+
+/** Every line a finding: the worst case for message and fix construction. */
 function bigFile(lines: number): string {
   const out = ['clusters = K1, K2, K3', 'K1.bootstrap.servers = a:1', 'K2.bootstrap.servers = b:1', 'K3.bootstrap.servers = c:1', 'K1->K2.enabled = true', 'K2->K1.enabled = true'];
   const kinds = [
@@ -32,7 +53,8 @@ function mesh(clusters: number): string {
 }
 
 const CASES: Case[] = [
-  { name: '5,000-line file', text: bigFile(5000), p95BudgetMs: 50 },
+  { name: '5,000-line realistic file (60 clusters)', text: realisticFile(5000), p95BudgetMs: 30 },
+  { name: '5,000-line file, ~3,000 findings', text: bigFile(5000), p95BudgetMs: 80 },
   { name: '40-cluster full mesh (1,560 flows)', text: mesh(40), p95BudgetMs: 50 },
   { name: 'Kafka sample config', text: bigFile(60), p95BudgetMs: 5 },
 ];

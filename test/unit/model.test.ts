@@ -10,25 +10,25 @@ const flow = (text: string, id: string) => config(text).flows.find((f) => f.id =
 
 describe('key shapes', () => {
   it('reads top-level, cluster and flow keys', () => {
-    assert.deepEqual(parseKey('topics', ['A', 'B']), { scope: 'top', property: 'topics' });
-    assert.equal(parseKey('A.bootstrap.servers', ['A', 'B']).scope, 'cluster');
-    const shape = parseKey('A->B.topics', ['A', 'B']);
+    assert.deepEqual(parseKey('topics', new Set(['A', 'B'])), { scope: 'top', property: 'topics' });
+    assert.equal(parseKey('A.bootstrap.servers', new Set(['A', 'B'])).scope, 'cluster');
+    const shape = parseKey('A->B.topics', new Set(['A', 'B']));
     assert.equal(shape.scope, 'flow');
     assert.ok(shape.scope === 'flow' && shape.source === 'A' && shape.target === 'B' && shape.property === 'topics');
   });
 
   it('prefers the longest declared alias, even one with a dot', () => {
-    const shape = parseKey('us.east->eu.west.enabled', ['us.east', 'eu.west', 'eu']);
+    const shape = parseKey('us.east->eu.west.enabled', new Set(['us.east', 'eu.west', 'eu']));
     assert.ok(shape.scope === 'flow' && shape.target === 'eu.west' && shape.property === 'enabled');
   });
 
   it('reads an undeclared alias before a cluster setting as a cluster key', () => {
-    const shape = parseKey('K9.bootstrap.servers', ['K1']);
+    const shape = parseKey('K9.bootstrap.servers', new Set(['K1']));
     assert.ok(shape.scope === 'cluster' && shape.alias === 'K9');
   });
 
   it('reads a client setting written without prefix as a top-level key', () => {
-    assert.equal(parseKey('producer.acks', ['K1']).scope, 'top');
+    assert.equal(parseKey('producer.acks', new Set(['K1'])).scope, 'top');
   });
 });
 

@@ -88,7 +88,7 @@ export function buildConfig(document: PropertiesDocument): Mm2Config {
         .filter((c) => c.item !== '')
         .map((c) => ({ alias: c.item, range: c.range ?? rawClusters.valueRange }))
     : [];
-  const aliases = clusters.map((c) => c.alias);
+  const aliases = new Set(clusters.map((c) => c.alias));
 
   const byKey = new Map<string, ConfigEntry>();
   const entries: ConfigEntry[] = document.entries.map((entry) => {
@@ -111,7 +111,7 @@ export function buildConfig(document: PropertiesDocument): Mm2Config {
     return { value: fallback, origin: 'default' };
   };
 
-  const uniqueAliases = [...new Set(aliases)];
+  const uniqueAliases = [...aliases];
   const flows: Flow[] = [];
   const topHeartbeats = byKey.get('emit.heartbeats.enabled');
   const globalHeartbeats = topHeartbeats ? isJavaTrue(topHeartbeats.entry.value) : true;

@@ -18,10 +18,12 @@ export type KeyShape =
 
 const FLOW_ARROW = '->';
 
-function longestAliasPrefix(text: string, aliases: readonly string[]): string | undefined {
+/** The longest declared alias that `text` starts with, followed by a dot. */
+function longestAliasPrefix(text: string, aliases: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
-  for (const alias of aliases) {
-    if (text.startsWith(`${alias}.`) && (!best || alias.length > best.length)) best = alias;
+  for (let dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
+    const prefix = text.slice(0, dot);
+    if (aliases.has(prefix)) best = prefix;
   }
   return best;
 }
@@ -32,7 +34,7 @@ function longestAliasPrefix(text: string, aliases: readonly string[]): string | 
  * read as a top-level property unless the rest is a setting MM2 knows under a cluster prefix, in
  * which case it is a cluster key with an undeclared alias.
  */
-export function parseKey(key: string, aliases: readonly string[]): KeyShape {
+export function parseKey(key: string, aliases: ReadonlySet<string>): KeyShape {
   const arrow = key.indexOf(FLOW_ARROW);
   if (arrow > 0) {
     const source = key.slice(0, arrow);
