@@ -6,6 +6,13 @@ import { invalidValue } from './invalidValue';
 import { missingBootstrapServers } from './missingBootstrapServers';
 import { propertiesSyntax } from './propertiesSyntax';
 import type { PropertiesRule } from './types';
+import { aliasContainsSeparator } from './aliasContainsSeparator';
+import { catastrophicPattern } from './catastrophicPattern';
+import { invalidRemoteTopicName } from './invalidRemoteTopicName';
+import { multiHopReplication } from './multiHopReplication';
+import { redundantReplicationPath } from './redundantReplicationPath';
+import { replicationCycle } from './replicationCycle';
+import { unknownReplicationPolicy } from './unknownReplicationPolicy';
 import { unknownCluster } from './unknownCluster';
 import { unknownProperty } from './unknownProperty';
 
@@ -22,6 +29,13 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   missingBootstrapServers,
   invalidTopicPattern,
   inactiveFlowSetting,
+  catastrophicPattern,
+  aliasContainsSeparator,
+  unknownReplicationPolicy,
+  replicationCycle,
+  multiHopReplication,
+  redundantReplicationPath,
+  invalidRemoteTopicName,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, PropertiesRule> = new Map(PROPERTIES_RULES.map((r) => [r.meta.id, r]));

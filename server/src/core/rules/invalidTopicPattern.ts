@@ -1,5 +1,5 @@
 import { splitList } from '../model/config';
-import { checkJavaRegex } from '../patterns/javaRegexSyntax';
+import { checkJavaRegex } from '../patterns/javaRegex';
 import { isIndirect } from '../values/validate';
 import type { PropertiesRule } from './types';
 

@@ -1,0 +1,52 @@
+import { analyse } from 'scslre';
+import { splitList } from '../model/config';
+import { parseJavaRegex } from '../patterns/javaRegex';
+import { BoundedCache } from '../text/cache';
+import { isIndirect } from '../values/validate';
+import type { PropertiesRule } from './types';
+
+/**
+ * Checks the backtracking shape of each regex. MM2 matches topic and group names with Java's
+ * backtracking engine; a pattern with exponential or polynomial backtracking can stall a task on
+ * a long name. The analysis (scslre) is static: the pattern is never run.
+ */
+type BacktrackingProblem = { exponential: boolean; character: string } | undefined;
+const CACHE = new BoundedCache<string, BacktrackingProblem>(5000);
+
+export function backtrackingProblem(pattern: string): BacktrackingProblem {
+  return CACHE.get(pattern, analyseBacktracking);
+}
+
+function analyseBacktracking(pattern: string): BacktrackingProblem {
+  const parsed = parseJavaRegex(pattern);
+  if (parsed.shapeSource === undefined || parsed.unanalysable === 'possessive quantifier' || parsed.unanalysable === 'atomic group') return undefined;
+  try {
+    const result = analyse({ source: `^(?:${parsed.shapeSource})$`, flags: '' }, { maxReports: 1 });
+    const found = result.reports[0];
+    return found ? { exponential: found.exponential, character: found.character.pick } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const catastrophicPattern: PropertiesRule = {
+  meta: {
+    id: 'catastrophic-pattern',
+    description: 'A topic or group regex that a backtracking engine (Java\'s, which MM2 uses) can take super-linear time on.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ config, report }) {
+    for (const { lookup, entry } of config.entries) {
+      if (lookup?.kind !== 'property' || !lookup.info.regexList || isIndirect(entry.value)) continue;
+      for (const { item, range } of splitList(entry.value, entry.valueOffsets)) {
+        const problem = range && backtrackingProblem(item);
+        if (!problem || !range) continue;
+        report({
+          message: `\`${item}\` can backtrack ${problem.exponential ? 'exponentially' : 'polynomially'}: Java's regex engine may take ${problem.exponential ? 'exponential' : 'super-linear'} time on a name made of many \`${problem.character}\` that does not match. Remove the nested or overlapping repetition (e.g. \`(a+)+\` → \`a+\`).`,
+          range,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { topologyOf, type Arrival, type FlowModel } from '../topology';
+import { excludeOnFlow, literalPattern, pathOf } from './topologyEdits';
+import type { PropertiesRule } from './types';
+
+export const multiHopReplication: PropertiesRule = {
+  meta: {
+    id: 'multi-hop-replication',
+    description: 'A flow re-replicates remote topics, so chained names like `B.A.orders` appear in a third cluster.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ config, report }) {
+    const { simulation } = topologyOf(config);
+    const byFlow = new Map<FlowModel, Arrival[]>();
+    for (const arrival of simulation.arrivals) {
+      if (arrival.hops.length < 2) continue;
+      const last = arrival.hops[arrival.hops.length - 1].model;
+      const incoming = arrival.hops[arrival.hops.length - 2].name;
+      // Only chained names count: a name-keeping policy re-replicates without renaming.
+      if (last.policy.kind === 'identity' || last.policy.topicSource(incoming) === undefined) continue;
+      byFlow.set(last, [...(byFlow.get(last) ?? []), arrival]);
+    }
+    for (const [model, arrivals] of byFlow) {
+      const anchor = model.enabledEntry ?? model.topicsEntry;
+      if (!anchor) continue;
+      const example = arrivals[0];
+      const prefixes = [...new Set(arrivals.map((a) => a.hops[a.hops.length - 2].model.flow.source))];
+      const patterns = prefixes.map((alias) => `${literalPattern(`${alias}${model.policy.separator}`)}.*`);
+      const incoming = example.hops[example.hops.length - 2].name;
+      report({
+        message: `Flow ${model.flow.id} re-replicates remote topics: \`${incoming}\` (topic \`${example.originTopic}\` of ${example.origin}) arrives in ${model.flow.target} as \`${example.name}\` via ${pathOf(example.hops.map((h) => h.model))}. Exclude other clusters' remote topics on this flow (${patterns.map((p) => `\`${p}\``).join(', ')}) unless the chain is intended.`,
+        range: anchor.entry.keyRange,
+        related: model.topicsEntry ? [{ range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${incoming}\`` }] : [],
+        fixes: [{ title: `Exclude remote topics of ${prefixes.join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(config, model, patterns)] }],
+      });
+    }
+  },
+};

@@ -1,0 +1,104 @@
+import { DEFAULT_TOPICS_EXCLUDE } from '../catalog';
+import { splitList, type ConfigEntry, type Flow, type Mm2Config } from '../model/config';
+import { BoundedCache } from '../text/cache';
+import { createPolicy, type ReplicationPolicy } from '../naming/policy';
+import { compilePatternList, difference, matcher, type CompiledFilter } from '../patterns/automata';
+import type { NFA } from 'refa';
+
+/** An enabled flow with what MM2 resolves for it: policy, effective topic filter, and where each came from. */
+export interface FlowModel {
+  flow: Flow;
+  policy: ReplicationPolicy;
+  topics: string[];
+  topicsExclude: string[];
+  /** Effective filter (`topics` minus `topics.exclude`) over legal names; undefined when unanalysable. */
+  filter?: NFA;
+  /** Fast membership test of `filter`. */
+  admits(name: string): boolean;
+  /** Why the filter cannot be analysed, when it cannot. */
+  filterProblem?: string;
+  topicsEntry?: ConfigEntry;
+  excludeEntry?: ConfigEntry;
+  policyEntry?: ConfigEntry;
+  separatorEntry?: ConfigEntry;
+  enabledEntry?: ConfigEntry;
+}
+
+// Compiling automata is the expensive part of an analysis; meshes repeat the same filters on
+// hundreds of flows, so compiled filters are shared across flows and across analyses.
+interface EffectiveFilter {
+  filter?: NFA;
+  problem?: string;
+  admits: (name: string) => boolean;
+}
+const FILTER_CACHE = new BoundedCache<string, EffectiveFilter>(2000);
+
+function describeProblem(compiled: CompiledFilter): string | undefined {
+  if (compiled.invalid.length) return `\`${compiled.invalid[0]}\` is not a valid Java regex`;
+  if (compiled.unanalysable.length) return `\`${compiled.unanalysable[0].pattern}\` cannot be analysed exactly (${compiled.unanalysable[0].reason})`;
+  return undefined;
+}
+
+export function effectiveFilter(topics: string[], topicsExclude: string[]): EffectiveFilter {
+  return FILTER_CACHE.get(`${topics.join('\u0000')}\u0001${topicsExclude.join('\u0000')}`, () => compileFilter(topics, topicsExclude));
+}
+
+function compileFilter(topics: string[], topicsExclude: string[]): EffectiveFilter {
+  const include = compilePatternList(topics);
+  const exclude = compilePatternList(topicsExclude);
+  let result: EffectiveFilter;
+  const problem = describeProblem(include) ?? describeProblem(exclude);
+  const never = (): boolean => false;
+  if (problem || !include.nfa || !exclude.nfa) {
+    result = { problem: problem ?? 'cannot be analysed', admits: never };
+  } else {
+    try {
+      const filter = difference(include.nfa, exclude.nfa);
+      result = { filter, admits: matcher(filter) };
+    } catch (error) {
+      result = { problem: `too complex to analyse (${(error as Error).message})`, admits: never };
+    }
+  }
+  return result;
+}
+
+const listOf = (value: string | undefined): string[] => splitList(value ?? '').map((i) => i.item);
+
+/** What MM2 resolves for every enabled flow of a dedicated-mode config. */
+export function flowModels(config: Mm2Config): FlowModel[] {
+  return config.flows
+    .filter((flow) => flow.enabled)
+    .map((flow) => {
+      const value = (property: string) => config.effective(flow, property);
+      const topics = value('topics');
+      // The deprecated name is still read when the new one is absent (ConfigUtils.translateDeprecatedConfigs).
+      const exclude = value('topics.exclude').origin !== 'default' ? value('topics.exclude') : value('topics.blacklist').origin !== 'default' ? value('topics.blacklist') : value('topics.exclude');
+      const policyClass = value('replication.policy.class');
+      const separator = value('replication.policy.separator');
+      const internalSeparator = value('replication.policy.internal.topic.separator.enabled');
+      const policy = createPolicy({
+        className: policyClass.value,
+        separator: separator.origin === 'default' ? undefined : separator.value,
+        internalTopicSeparatorEnabled: internalSeparator.value?.trim().toLowerCase() !== 'false',
+        sourceAlias: flow.source,
+      });
+      const topicList = listOf(topics.value ?? '.*');
+      const excludeList = listOf(exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
+      const { filter, problem, admits } = effectiveFilter(topicList, excludeList);
+      return {
+        flow,
+        policy,
+        topics: topicList,
+        topicsExclude: excludeList,
+        filter,
+        admits,
+        filterProblem: problem,
+        topicsEntry: topics.entry,
+        excludeEntry: exclude.entry,
+        policyEntry: policyClass.entry,
+        separatorEntry: separator.entry,
+        enabledEntry: flow.enabledBy,
+      };
+    });
+}
+
