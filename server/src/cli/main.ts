@@ -4,26 +4,35 @@ import { RULES_BY_ID, type SeveritySetting } from '../core/rules';
 import { discoverFiles } from './discover';
 import { locateFindings, type LocatedFinding } from './findings';
 import { TOOL_VERSION, formatJson, formatSarif, formatText } from './formatters';
+import { topologyJson, topologyMermaid } from './topology';
 
-const USAGE = `Usage: mirrorlint check [paths...] [options]
+const USAGE = `Usage: mirrorlint check [paths...] [--format text|json|sarif] [--rule <id>=<severity>]
+       mirrorlint topology [paths...] [--format json|mermaid]
 
-Lints MirrorMaker 2 configurations. Folders are searched for *.mm2.properties,
-mm2.properties, connect-mirror-maker.properties and any .properties file that
-declares \`clusters\`. Without paths, the current folder is checked.
+check     lints MirrorMaker 2 configurations.
+topology  prints clusters, enabled flows (policy and filters) and the remote
+          topics MM2 creates in each cluster, as JSON or a Mermaid flowchart.
+
+Folders are searched for *.mm2.properties, mm2.properties,
+connect-mirror-maker.properties and any .properties file that declares
+\`clusters\`. Without paths, the current folder is used.
 
 Options:
-  --format text|json|sarif   output format (default: text)
-  --rule <id>=<severity>     override a rule's severity: error, warning, info or off
+  --format <format>          check: text (default), json, sarif; topology: json (default), mermaid
+  --rule <id>=<severity>     check: override a rule's severity: error, warning, info or off
   -h, --help                 show this help
   -v, --version              print the version
 
-Exit codes: 0 no error-level finding, 1 at least one, 2 usage or internal error.
+Exit codes (check): 0 no error-level finding, 1 at least one, 2 usage or internal error.
 `;
 
 class UsageError extends Error {}
 
+const FORMATS = { check: ['text', 'json', 'sarif'], topology: ['json', 'mermaid'] } as const;
+
 interface Options {
-  format: 'text' | 'json' | 'sarif';
+  command: 'check' | 'topology';
+  format: string;
   paths: string[];
   severities: Record<string, SeveritySetting>;
 }
@@ -32,8 +41,8 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   if (args.includes('-h') || args.includes('--help')) return 'help';
   if (args.includes('-v') || args.includes('--version')) return 'version';
   const [command, ...rest] = args;
-  if (command !== 'check') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
-  const options: Options = { format: 'text', paths: [], severities: {} };
+  if (command !== 'check' && command !== 'topology') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
+  const options: Options = { command, format: FORMATS[command][0], paths: [], severities: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const takeValue = (): string => {
@@ -45,7 +54,8 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
     };
     if (arg === '--format' || arg.startsWith('--format=')) {
       const format = takeValue();
-      if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format \`${format}\` (use text, json or sarif)`);
+      const allowed: readonly string[] = FORMATS[command];
+      if (!allowed.includes(format)) throw new UsageError(`unknown format \`${format}\` for ${command} (use ${allowed.join(', ')})`);
       options.format = format;
     } else if (arg === '--rule' || arg.startsWith('--rule=')) {
       const value = arg.startsWith('--rule=') ? arg.slice('--rule='.length) : takeValue();
@@ -84,6 +94,11 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
   if (missing.length) {
     writeError(`mirrorlint: no such file or folder: ${missing.join(', ')}\n`);
     return 2;
+  }
+  if (options.command === 'topology') {
+    const configs = files.map((file) => ({ file, config: analyzeProperties(fs.readFileSync(file, 'utf8')).config }));
+    write(options.format === 'mermaid' ? topologyMermaid(configs) : topologyJson(configs, cwd));
+    return 0;
   }
   const findings: LocatedFinding[] = [];
   for (const file of files) {

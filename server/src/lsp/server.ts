@@ -11,7 +11,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeProperties, declaresClusters, type PropertiesAnalysis } from '../core/analyze';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
+import { previewRemoteTopics } from '../core/preview';
 import * as features from './features';
+import * as previews from './previews';
+import { PreviewRemoteTopicsRequest, type PreviewRemoteTopicsResult } from './protocol';
 import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './settings';
 
 export const MM2_LANGUAGE_ID = 'mm2-properties';
@@ -40,6 +43,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        inlayHintProvider: true,
         diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'mirrorlint', version: '0.1.0' },
@@ -149,6 +153,16 @@ export function startServer(connection: Connection): void {
       }
       return features.renameAlias(doc, analysis, found.alias, params.newName);
     }));
+
+  connection.languages.inlayHint.on((params) =>
+    withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
+      previews.inlayHints(doc, analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) })));
+
+  connection.onRequest(PreviewRemoteTopicsRequest, (params) =>
+    withAnalysis(params.uri, { clusters: [], previews: [] } as PreviewRemoteTopicsResult, (_doc, analysis) => ({
+      clusters: [...new Set(analysis.config.clusters.map((c) => c.alias))],
+      previews: params.cluster && params.topic ? previewRemoteTopics(analysis.config, params.cluster, params.topic) : [],
+    })));
 
   documents.listen(connection);
   connection.listen();

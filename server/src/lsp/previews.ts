@@ -1,0 +1,55 @@
+import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PropertiesAnalysis } from '../core/analyze';
+import { splitList, type ConfigEntry } from '../core/model/config';
+import { flowProducts, literalTopic, previewRemoteTopics, summarise, type RemotePreview } from '../core/preview';
+import { topologyOf, type FlowModel } from '../core/topology';
+
+/** `orders` → K2: `K1.orders` → K3: `K2.K1.orders` */
+function chainLine(topic: string, origin: string, previews: RemotePreview[]): string {
+  if (previews.length === 0) return `- \`${topic}\` of ${origin} is not replicated anywhere`;
+  return `- \`${topic}\` of ${origin} → ${previews.map((p) => `${p.cluster}: \`${p.name}\`${p.path.length > 2 ? ` (via ${p.path.slice(1, -1).join(' → ')})` : ''}`).join('; ')}`;
+}
+
+/** Markdown for a flow key: what the flow produces in its target, and where literal topics end up. */
+export function flowPreviewMarkdown(analysis: PropertiesAnalysis, model: FlowModel): string {
+  if (model.filterProblem) return `Remote topics of ${model.flow.id}: unknown — ${model.filterProblem}.`;
+  const products = flowProducts(model);
+  const lines = [`Remote topics of **${model.flow.id}** (${model.policy.className.split('.').pop()}): ${products.length ? products.map((p) => `\`${p}\``).join(', ') : 'none'}`];
+  const literals = model.topics.map(literalTopic).filter((t): t is string => t !== undefined).slice(0, 5);
+  for (const topic of literals) lines.push(chainLine(topic, model.flow.source, previewRemoteTopics(analysis.config, model.flow.source, topic)));
+  return lines.join('\n');
+}
+
+/** The flows whose effective `topics`/`topics.exclude` value comes from `entry`. */
+function flowsUsing(analysis: PropertiesAnalysis, entry: ConfigEntry): FlowModel[] {
+  return topologyOf(analysis.config).models.filter((m) => m.topicsEntry === entry || m.excludeEntry === entry);
+}
+
+/** Markdown for a topic filter value under the cursor: the remote names of that element. */
+export function topicValuePreviewMarkdown(analysis: PropertiesAnalysis, entry: ConfigEntry, offset: number): string | undefined {
+  const item = splitList(entry.entry.value, entry.entry.valueOffsets).find((i) => i.range && offset >= i.range.start && offset <= i.range.end);
+  const models = flowsUsing(analysis, entry);
+  if (!item || models.length === 0) return undefined;
+  const topic = literalTopic(item.item);
+  const origins = [...new Set(models.map((m) => m.flow.source))];
+  if (topic === undefined) {
+    const renamed = models.map((m) => `${m.flow.target}: \`${m.policy.kind === 'identity' ? item.item : `${m.policy.formatRemoteTopic(m.flow.source, '')}${item.item}`}\``);
+    return `Topics matching \`${item.item}\` appear as ${renamed.join(', ')}`;
+  }
+  return [`Where \`${topic}\` ends up:`, ...origins.map((origin) => chainLine(topic, origin, previewRemoteTopics(analysis.config, origin, topic)))].join('\n');
+}
+
+/** One hint per enabled flow, after its `A->B.enabled = true`: what it produces. */
+export function inlayHints(document: TextDocument, analysis: PropertiesAnalysis, range: { start: number; end: number }): InlayHint[] {
+  const hints: InlayHint[] = [];
+  for (const model of topologyOf(analysis.config).models) {
+    const entry = model.enabledEntry;
+    if (!entry || entry.shape.scope !== 'flow') continue;
+    const at = entry.entry.valueRange.end;
+    if (at < range.start || at > range.end) continue;
+    const label = model.filterProblem ? `${model.flow.source}→${model.flow.target}: ?` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
+    hints.push({ position: document.positionAt(at), label: `  ⇒ ${label}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'Remote topics this flow creates in its target (MirrorLint preview)' });
+  }
+  return hints;
+}

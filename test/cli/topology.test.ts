@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { JSDOM } from 'jsdom';
+import { run } from '../../server/src/cli/main';
+
+type Mermaid = { parse(text: string): Promise<unknown> };
+let mermaid: Mermaid;
+
+function runIn(cwd: string, args: string[]): { code: number; stdout: string } {
+  let stdout = '';
+  const code = run(args, cwd, (t) => (stdout += t), () => undefined);
+  return { code, stdout };
+}
+
+const MESH = 'clusters = A, B, C\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\nC.bootstrap.servers = c:1\nenabled = true\nA->B.topics = orders, "quoted"\n';
+
+describe('mirrorlint topology', () => {
+  before(async () => {
+    // Mermaid's parser needs a DOM (DOMPurify); jsdom provides one in Node.
+    const dom = new JSDOM('<!doctype html><html><body></body></html>');
+    Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+    mermaid = ((await import('mermaid')) as unknown as { default: Mermaid }).default;
+  });
+
+  it('prints a Mermaid flowchart that Mermaid itself parses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.writeFileSync(path.join(dir, 'mm2.properties'), MESH);
+    fs.copyFileSync(path.join(__dirname, '..', '..', 'examples', 'mistakes', 'three-dc-mesh.mm2.properties'), path.join(dir, 'three-dc-mesh.mm2.properties'));
+    const { code, stdout } = runIn(dir, ['topology', '--format', 'mermaid']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^flowchart LR\n/);
+    assert.match(stdout, /c\d+ -->\|"DefaultReplicationPolicy: A\.orders/);
+    await mermaid.parse(stdout);
+    await assert.rejects(mermaid.parse('flowchart LR\n  c0 -->|"unclosed| c1[[\n'), 'the parser rejects broken charts');
+  });
+
+  it('prints clusters, flows and remote topics per cluster as JSON', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = A, B, C\nA->B.enabled = true\nB->C.enabled = true\nA->B.topics = orders\n');
+    const { stdout } = runIn(dir, ['topology']);
+    const [topology] = JSON.parse(stdout).topologies;
+    assert.deepEqual(topology.flows.map((f: { id: string }) => f.id), ['A->B', 'B->C']);
+    assert.deepEqual(topology.flows[0].produces, ['A.orders']);
+    assert.deepEqual(topology.remoteTopics.C.find((t: { name: string }) => t.name === 'B.A.orders').path, ['A', 'B', 'C']);
+    assert.equal(runIn(dir, ['topology', '--format', 'sarif']).code, 2);
+  });
+});
