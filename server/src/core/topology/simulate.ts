@@ -185,12 +185,11 @@ export function simulate(models: FlowModel[], options: SimulationOptions = {}): 
       queue.push(arrival);
     }
   }
-  const exact = new Set<string>();
+  // The exact search finds name-keeping loops that no seed happens to travel; loops a seed
+  // travelled keep that seed as their witness (it is a topic the user has or declared).
   for (const cycle of nameKeepingCycles(models, { steps: 300 })) {
     const key = cycleKey(cycle.models);
-    // The exact search gives the better witness for name-keeping loops; keep its first find.
-    if (!exact.has(key)) cycles.set(key, cycle);
-    exact.add(key);
+    if (!cycles.has(key)) cycles.set(key, cycle);
   }
   return { seeds, arrivals, cycles: [...cycles.values()], truncated };
 }
