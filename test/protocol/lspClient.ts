@@ -38,8 +38,8 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities) {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  async initialize(capabilities: ClientCapabilities, initializationOptions?: unknown) {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
   }

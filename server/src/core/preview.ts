@@ -1,5 +1,6 @@
 import type { Mm2Config } from './model/config';
 import { parseJavaRegex } from './patterns/javaRegex';
+import { literalTopic } from './patterns/literal';
 import { topologyOf, type FlowModel } from './topology';
 import { simulate, type Arrival } from './topology/simulate';
 
@@ -21,13 +22,7 @@ function toPreview(arrival: Arrival): RemotePreview {
   return { cluster: arrival.cluster, name: arrival.name, path: [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)] };
 }
 
-/**
- * The topic a pattern names when it is written as a plain name (`orders`, `billing.events`,
- * `billing\.events`: a bare `.` also matches itself), or undefined for a real regex.
- */
-export function literalTopic(pattern: string): string | undefined {
-  return /^(?:[a-zA-Z0-9_-]|\\?\.)+$/.test(pattern) ? pattern.replace(/\\/g, '') : undefined;
-}
+export { literalTopic };
 
 /**
  * What a flow produces in its target: the remote name of each literal topic it admits, and the

@@ -18,6 +18,7 @@ import { PreviewRemoteTopicsRequest, type PreviewRemoteTopicsResult } from './pr
 import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './settings';
 
 export const MM2_LANGUAGE_ID = 'mm2-properties';
+/** Push clients get diagnostics this long after typing stops (initializationOptions.pushDelayMs overrides it). */
 const PUSH_DEBOUNCE_MS = 200;
 
 /** Wires the analysis core to one LSP connection. */
@@ -28,11 +29,14 @@ export function startServer(connection: Connection): void {
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
+  let pushDelayMs = PUSH_DEBOUNCE_MS;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    const requestedDelay = (params.initializationOptions as { pushDelayMs?: unknown } | undefined)?.pushDelayMs;
+    if (typeof requestedDelay === 'number' && requestedDelay >= 0) pushDelayMs = requestedDelay;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -98,7 +102,7 @@ export function startServer(connection: Connection): void {
   };
 
   documents.onDidOpen((event) => schedulePush(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedulePush(event.document.uri, PUSH_DEBOUNCE_MS));
+  documents.onDidChangeContent((event) => schedulePush(event.document.uri, pushDelayMs));
   documents.onDidClose((event) => {
     clearTimeout(pushTimers.get(event.document.uri));
     analysisCache.delete(event.document.uri);

@@ -31,7 +31,9 @@ interface EffectiveFilter {
   problem?: string;
   admits: (name: string) => boolean;
 }
-const FILTER_CACHE = new BoundedCache<string, EffectiveFilter>(2000);
+// Keyed by the raw values: every flow of a mesh shares the same value strings, whose hashes V8
+// computes once, where a joined key would be rebuilt and re-hashed for each flow.
+const FILTER_CACHE = new BoundedCache<string, BoundedCache<string, EffectiveFilter>>(5000);
 
 function describeProblem(compiled: CompiledFilter): string | undefined {
   if (compiled.invalid.length) return `\`${compiled.invalid[0]}\` is not a valid Java regex`;
@@ -39,8 +41,13 @@ function describeProblem(compiled: CompiledFilter): string | undefined {
   return undefined;
 }
 
-export function effectiveFilter(topics: string[], topicsExclude: string[]): EffectiveFilter {
-  return FILTER_CACHE.get(`${topics.join('\u0000')}\u0001${topicsExclude.join('\u0000')}`, () => compileFilter(topics, topicsExclude));
+export function effectiveFilter(topicsValue: string, excludeValue: string): EffectiveFilter & { topics: string[]; topicsExclude: string[] } {
+  const byExclude = FILTER_CACHE.get(topicsValue, () => new BoundedCache(50));
+  return byExclude.get(excludeValue, () => {
+    const topics = listOf(topicsValue);
+    const topicsExclude = listOf(excludeValue);
+    return { ...compileFilter(topics, topicsExclude), topics, topicsExclude };
+  }) as EffectiveFilter & { topics: string[]; topicsExclude: string[] };
 }
 
 function compileFilter(topics: string[], topicsExclude: string[]): EffectiveFilter {
@@ -62,7 +69,7 @@ function compileFilter(topics: string[], topicsExclude: string[]): EffectiveFilt
   return result;
 }
 
-const listOf = (value: string | undefined): string[] => splitList(value ?? '').map((i) => i.item);
+const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
 
 /** What MM2 resolves for every enabled flow of a dedicated-mode config. */
 export function flowModels(config: Mm2Config): FlowModel[] {
@@ -82,9 +89,7 @@ export function flowModels(config: Mm2Config): FlowModel[] {
         internalTopicSeparatorEnabled: internalSeparator.value?.trim().toLowerCase() !== 'false',
         sourceAlias: flow.source,
       });
-      const topicList = listOf(topics.value ?? '.*');
-      const excludeList = listOf(exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
-      const { filter, problem, admits } = effectiveFilter(topicList, excludeList);
+      const { filter, problem, admits, topics: topicList, topicsExclude: excludeList } = effectiveFilter(topics.value ?? '.*', exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
       return {
         flow,
         policy,

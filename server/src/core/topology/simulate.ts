@@ -1,6 +1,7 @@
 import type { NFA } from 'refa';
 import { isCycle } from '../naming/policy';
 import { accepts, compilePatternList, difference, intersection, intersectionWitness, shortestNames } from '../patterns/automata';
+import { literalTopic } from '../patterns/literal';
 import type { FlowModel } from './flows';
 
 /** One replication step: `name` is what the topic is called in `to`. */
@@ -42,6 +43,7 @@ export interface SimulationOptions {
   maxStates?: number;
 }
 
+const MAX_LITERAL_SEEDS = 50;
 const FRIENDLY_NAMES = ['orders', 'payments', 'events', 'topic'];
 const NICE_NAME = compilePatternList(['[a-z][a-z0-9-]*']).nfa!;
 const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compilePatternList(['.*[.-]internal', '__.*', '\\..*']).nfa!);
@@ -80,20 +82,40 @@ function computeExampleName(filter: NFA): string | undefined {
   return intersectionWitness(filter, NICE_NAME) ?? shortestNames(intersection(filter, NOT_INTERNAL), 1)[0];
 }
 
+/**
+ * Topics assumed to exist in each cluster: the plain names written in its flows' `topics` lists
+ * (the user named them), then a readable example of each filter and of each pair of opposite
+ * flows (so that a topic both directions admit is tried).
+ */
 function defaultSeeds(models: FlowModel[]): Map<string, string[]> {
   const seeds = new Map<string, string[]>();
-  const add = (cluster: string, name: string | undefined): void => {
+  const known = new Map<string, Set<string>>();
+  const add = (cluster: string, name: string | undefined, limit: number): void => {
     if (name === undefined) return;
-    const list = seeds.get(cluster) ?? [];
-    if (!list.includes(name) && list.length < 4) list.push(name);
-    seeds.set(cluster, list);
+    let names = known.get(cluster);
+    if (!names) known.set(cluster, (names = new Set()));
+    if (names.has(name) || names.size >= limit) return;
+    names.add(name);
+    seeds.set(cluster, [...(seeds.get(cluster) ?? []), name]);
   };
+  const listsSeen = new Map<string, Set<readonly string[]>>();
+  for (const model of models) {
+    // Flows share their topics arrays (one per distinct value): read each list once per cluster.
+    const seen = listsSeen.get(model.flow.source) ?? new Set();
+    listsSeen.set(model.flow.source, seen);
+    if (seen.has(model.topics)) continue;
+    seen.add(model.topics);
+    for (const pattern of model.topics) {
+      if ((known.get(model.flow.source)?.size ?? 0) >= MAX_LITERAL_SEEDS) break;
+      add(model.flow.source, literalTopic(pattern), MAX_LITERAL_SEEDS);
+    }
+  }
   const byId = new Map(models.map((m) => [m.flow.id, m]));
   for (const model of models) {
     if (!model.filter) continue;
-    add(model.flow.source, exampleName(model.filter));
+    add(model.flow.source, exampleName(model.filter), MAX_LITERAL_SEEDS + 4);
     const reverse = byId.get(`${model.flow.target}->${model.flow.source}`);
-    if (reverse?.filter) add(model.flow.source, pairExample(model.filter, reverse.filter));
+    if (reverse?.filter) add(model.flow.source, pairExample(model.filter, reverse.filter), MAX_LITERAL_SEEDS + 4);
   }
   return seeds;
 }
@@ -152,6 +174,10 @@ export function simulate(models: FlowModel[], options: SimulationOptions = {}): 
   const arrivals: Arrival[] = [];
   const cycles = new Map<string, Cycle>();
   const seen = new Set<string>();
+  // Each origin cluster gets its share of the budget, so that in a large mesh every cluster's
+  // topics are followed past the first hop instead of the first clusters using it all up.
+  const perOrigin = Math.max(50, Math.floor(maxStates / Math.max(1, seeds.size)));
+  const used = new Map<string, number>();
   const queue: Arrival[] = [];
   for (const [cluster, names] of seeds) {
     for (const name of names) queue.push({ cluster, name, origin: cluster, originTopic: name, hops: [] });
@@ -175,10 +201,12 @@ export function simulate(models: FlowModel[], options: SimulationOptions = {}): 
       }
       const key = `${target}\u0000${name}\u0000${current.origin}`;
       if (seen.has(key)) continue;
-      if (seen.size >= maxStates) {
+      const count = used.get(current.origin) ?? 0;
+      if (count >= perOrigin) {
         truncated = true;
         continue;
       }
+      used.set(current.origin, count + 1);
       seen.add(key);
       const arrival = { cluster: target, name, origin: current.origin, originTopic: current.originTopic, hops };
       arrivals.push(arrival);
