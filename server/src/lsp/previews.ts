@@ -48,8 +48,9 @@ export function inlayHints(document: TextDocument, analysis: PropertiesAnalysis,
     if (!entry || entry.shape.scope !== 'flow') continue;
     const at = entry.entry.valueRange.end;
     if (at < range.start || at > range.end) continue;
-    const label = model.filterProblem ? `${model.flow.source}→${model.flow.target}: ?` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
-    hints.push({ position: document.positionAt(at), label: `  ⇒ ${label}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'Remote topics this flow creates in its target (MirrorLint preview)' });
+    const label = model.filterProblem ? `${model.flow.source}→${model.flow.target}: ? (filter not analysable)` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
+    const tooltip = model.filterProblem ? `MirrorLint cannot preview this flow: ${model.filterProblem}.` : 'Remote topics this flow creates in its target (MirrorLint preview)';
+    hints.push({ position: document.positionAt(at), label: `  ⇒ ${label}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip });
   }
   return hints;
 }
