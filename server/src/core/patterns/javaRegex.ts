@@ -26,32 +26,10 @@ export interface JavaRegex {
 }
 
 import { BoundedCache } from '../text/cache';
+import { ALL, EMPTY, ESCAPE_SETS, NAMED_SETS, caseVariants, complement, intersect, renderSet, setOf, type CharSet } from './topicCharSets';
 
-export const TOPIC_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-';
-const LOWER = TOPIC_ALPHABET.slice(0, 26);
-const UPPER = TOPIC_ALPHABET.slice(26, 52);
-const DIGITS = '0123456789';
+export { TOPIC_ALPHABET } from './topicCharSets';
 
-/** A set of topic-name characters. */
-type CharSet = Set<string>;
-const setOf = (chars: string): CharSet => new Set(chars);
-const ALL: CharSet = setOf(TOPIC_ALPHABET);
-const complement = (set: CharSet): CharSet => new Set([...ALL].filter((c) => !set.has(c)));
-const intersect = (a: CharSet, b: CharSet): CharSet => new Set([...a].filter((c) => b.has(c)));
-
-/** Java character classes and properties, restricted to topic characters. */
-const NAMED_SETS: Record<string, string> = {
-  Lower: LOWER, Upper: UPPER, ASCII: TOPIC_ALPHABET, Alpha: LOWER + UPPER, Digit: DIGITS, Alnum: LOWER + UPPER + DIGITS,
-  Punct: '._-', Graph: TOPIC_ALPHABET, Print: TOPIC_ALPHABET, Blank: '', Cntrl: '', XDigit: `${DIGITS}abcdefABCDEF`, Space: '',
-  javaLowerCase: LOWER, javaUpperCase: UPPER, javaWhitespace: '', javaMirrored: '', javaLetter: LOWER + UPPER, javaDigit: DIGITS,
-  javaLetterOrDigit: LOWER + UPPER + DIGITS, javaAlphabetic: LOWER + UPPER,
-  L: LOWER + UPPER, IsL: LOWER + UPPER, Letter: LOWER + UPPER, IsLetter: LOWER + UPPER, IsAlphabetic: LOWER + UPPER, Alphabetic: LOWER + UPPER,
-  Lu: UPPER, IsLu: UPPER, IsUppercase: UPPER, Uppercase: UPPER, Ll: LOWER, IsLl: LOWER, IsLowercase: LOWER, Lowercase: LOWER,
-  N: DIGITS, Nd: DIGITS, IsN: DIGITS, IsDigit: DIGITS, IsLatin: LOWER + UPPER, InBasicLatin: TOPIC_ALPHABET,
-  P: '._-', IsPunctuation: '._-', Pd: '-', Pc: '_', Po: '.', IsWhite_Space: '', IsWhiteSpace: '',
-};
-
-const ESCAPE_SETS: Record<string, string> = { d: DIGITS, w: LOWER + UPPER + DIGITS + '_', s: '', h: '', v: '' };
 const SIMPLE_ESCAPE_CHARS: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', a: '\x07', e: '\x1b' };
 const VALID_LETTER_ESCAPES = new Set('tnrfaedDsSwWbBAGZzhHvVRXN'.split(''));
 const INLINE_FLAGS = new Set('idmsuxU'.split(''));
@@ -61,26 +39,6 @@ const MAX_NESTING = 500;
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9a-fA-F]$/.test(ch);
 const isLetter = (ch: string): boolean => /^[a-zA-Z]$/.test(ch);
-
-const EMPTY: CharSet = new Set();
-
-function renderSet(set: CharSet): string {
-  if (set.size === ALL.size) return '[a-zA-Z0-9._\\-]';
-  if (set.size === 1) {
-    const [only] = set;
-    return only === '-' || only === '.' ? `\\${only}` : only;
-  }
-  return `[${[...set].map((c) => (c === '-' || c === '.' ? `\\${c}` : c)).join('')}]`;
-}
-
-function caseVariants(set: CharSet): CharSet {
-  const result = new Set(set);
-  for (const c of set) {
-    result.add(c.toLowerCase());
-    result.add(c.toUpperCase());
-  }
-  return intersect(result, ALL);
-}
 
 class Fail extends Error {
   constructor(readonly syntax: RegexSyntaxError) {

@@ -1,8 +1,7 @@
 import { analyse } from 'scslre';
-import { splitList } from '../model/config';
 import { parseJavaRegex } from '../patterns/javaRegex';
 import { BoundedCache } from '../text/cache';
-import { isIndirect } from '../values/validate';
+import { regexLists } from './regexLists';
 import type { PropertiesRule } from './types';
 
 /**
@@ -37,9 +36,8 @@ export const catastrophicPattern: PropertiesRule = {
     fixable: false,
   },
   check({ config, report }) {
-    for (const { lookup, entry } of config.entries) {
-      if (lookup?.kind !== 'property' || !lookup.info.regexList || isIndirect(entry.value)) continue;
-      for (const { item, range } of splitList(entry.value, entry.valueOffsets)) {
+    for (const { items } of regexLists(config)) {
+      for (const { item, range } of items) {
         const problem = range && backtrackingProblem(item);
         if (!problem || !range) continue;
         report({

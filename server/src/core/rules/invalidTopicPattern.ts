@@ -1,6 +1,5 @@
-import { splitList } from '../model/config';
 import { checkJavaRegex } from '../patterns/javaRegex';
-import { isIndirect } from '../values/validate';
+import { regexLists } from './regexLists';
 import type { PropertiesRule } from './types';
 
 export const invalidTopicPattern: PropertiesRule = {
@@ -11,10 +10,7 @@ export const invalidTopicPattern: PropertiesRule = {
     fixable: false,
   },
   check({ config, report }) {
-    for (const { lookup, entry } of config.entries) {
-      if (lookup?.kind !== 'property' || !lookup.info.regexList || isIndirect(entry.value)) continue;
-      const property = lookup.info.name;
-      const items = splitList(entry.value, entry.valueOffsets);
+    for (const { property, items } of regexLists(config)) {
       for (let index = 0; index < items.length; index++) {
         const { item, range } = items[index];
         const error = checkJavaRegex(item);
