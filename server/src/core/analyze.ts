@@ -1,6 +1,7 @@
 import { buildConfig, type Mm2Config } from './model/config';
 import { parseProperties } from './parse/properties';
 import { PROPERTIES_RULES, type Finding, type SeveritySetting } from './rules';
+import { topologyOf, workspaceTopology, type Topology } from './topology';
 
 export interface AnalyzeOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
@@ -8,13 +9,41 @@ export interface AnalyzeOptions {
 }
 
 export interface PropertiesAnalysis {
+  uri: string;
   config: Mm2Config;
+  /** The topology this file was checked against: its own, or that of its whole workspace. */
+  topology: Topology;
   findings: Finding[];
 }
 
-/** Parses and lints one dedicated-mode MM2 properties file. Never throws on any input text. */
+export interface SourceFile {
+  uri: string;
+  text: string;
+}
+
+/** Parses and lints one dedicated-mode MM2 properties file on its own. Never throws on any input text. */
 export function analyzeProperties(text: string, options: AnalyzeOptions = {}): PropertiesAnalysis {
   const config = buildConfig(parseProperties(text));
+  return checkConfig('', config, topologyOf(config), options);
+}
+
+/**
+ * Lints several MM2 files as one deployment: each file's own checks, plus topology checks over the
+ * flows of all of them (a loop whose halves live in two MM2 clusters' configs is still a loop).
+ * `parsed` lets callers reuse configs of unchanged files.
+ */
+export function analyzeWorkspace(files: SourceFile[], options: AnalyzeOptions = {}, parsed?: Map<string, { text: string; config: Mm2Config }>): Map<string, PropertiesAnalysis> {
+  const configs = files.map(({ uri, text }) => {
+    const cached = parsed?.get(uri);
+    const config = cached && cached.text === text ? cached.config : buildConfig(parseProperties(text));
+    parsed?.set(uri, { text, config });
+    return { uri, config };
+  });
+  const topology = workspaceTopology(configs);
+  return new Map(configs.map(({ uri, config }) => [uri, checkConfig(uri, config, topology, options)]));
+}
+
+function checkConfig(uri: string, config: Mm2Config, topology: Topology, options: AnalyzeOptions): PropertiesAnalysis {
   const findings: Finding[] = [];
   for (const rule of PROPERTIES_RULES) {
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -22,6 +51,8 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
     try {
       rule.check({
         config,
+        uri,
+        topology,
         report: (finding) => findings.push({ related: [], fixes: [], ...finding, ruleId: rule.meta.id, severity }),
       });
     } catch (error) {
@@ -36,7 +67,7 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
       });
     }
   }
-  return { config, findings };
+  return { uri, config, topology, findings };
 }
 
 /** Whether a file looks like a dedicated-mode MM2 config: it declares `clusters`. */

@@ -1,7 +1,6 @@
-import type { Mm2Config } from './model/config';
 import { parseJavaRegex } from './patterns/javaRegex';
 import { literalTopic } from './patterns/literal';
-import { topologyOf, type FlowModel } from './topology';
+import type { FlowModel, Topology } from './topology';
 import { simulate, type Arrival } from './topology/simulate';
 
 /** Where a topic of `cluster` ends up, hop by hop (MM2's own decisions, bounded depth). */
@@ -11,8 +10,8 @@ export interface RemotePreview {
   path: string[];
 }
 
-export function previewRemoteTopics(config: Mm2Config, cluster: string, topic: string): RemotePreview[] {
-  const { models } = topologyOf(config);
+export function previewRemoteTopics(topology: Topology, cluster: string, topic: string): RemotePreview[] {
+  const { models } = topology;
   const depth = Math.min(new Set(models.flatMap((m) => [m.flow.source, m.flow.target])).size, 6);
   const { arrivals } = simulate(models, { seeds: new Map([[cluster, [topic]]]), maxDepth: depth, maxStates: 500 });
   return arrivals.map(toPreview).sort((a, b) => a.path.length - b.path.length || a.cluster.localeCompare(b.cluster));
@@ -49,8 +48,4 @@ export function summarise(names: string[], shown = 2): string {
   if (names.length === 0) return 'nothing';
   const head = names.slice(0, shown).join(', ');
   return names.length > shown ? `${head} (+${names.length - shown})` : head;
-}
-
-export function flowModel(config: Mm2Config, flowId: string): FlowModel | undefined {
-  return topologyOf(config).models.find((m) => m.flow.id === flowId);
 }

@@ -22,9 +22,8 @@ import { describeEffectiveValues, describeFamily, describeProperty } from '../co
 import { aliasOccurrences, locate } from '../core/query';
 import type { Finding, TextEdit as CoreEdit } from '../core/rules';
 import { overlaps } from '../core/text/range';
-import { topologyOf } from '../core/topology';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
-import { flowPreviewMarkdown, topicValuePreviewMarkdown } from './previews';
+import { flowPreviewMarkdown, ownModels, topicValuePreviewMarkdown } from './previews';
 
 export function hover(document: TextDocument, analysis: PropertiesAnalysis, offset: number): Hover | null {
   const { config } = analysis;
@@ -53,7 +52,7 @@ export function hover(document: TextDocument, analysis: PropertiesAnalysis, offs
       if (flow) {
         const effective = config.effective(flow, shape.property);
         parts.push(`---\nFlow **${flow.id}** is ${flow.enabled ? 'enabled' : 'disabled'} (${flow.enabledReason}).\n\nEffective value on this flow: \`${effective.value ?? '(none)'}\`${found.entry.overridden ? ' (this line is overridden by a later one)' : ''}`);
-        const model = topologyOf(config).models.find((m) => m.flow.id === flow.id);
+        const model = ownModels(analysis).find((m) => m.flow.id === flow.id);
         if (model) parts.push(`---\n${flowPreviewMarkdown(analysis, model)}`);
       }
     } else if (shape.scope === 'top' && lookup?.kind === 'property' && lookup.info.owner === 'connector') {

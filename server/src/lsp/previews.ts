@@ -3,7 +3,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PropertiesAnalysis } from '../core/analyze';
 import { splitList, type ConfigEntry } from '../core/model/config';
 import { flowProducts, literalTopic, previewRemoteTopics, summarise, type RemotePreview } from '../core/preview';
-import { topologyOf, type FlowModel } from '../core/topology';
+import type { FlowModel } from '../core/topology';
+
+/** The flows this file configures (the topology may span the workspace). */
+export function ownModels(analysis: PropertiesAnalysis): FlowModel[] {
+  return analysis.topology.models.filter((m) => m.uri === analysis.uri);
+}
 
 /** `orders` → K2: `K1.orders` → K3: `K2.K1.orders` */
 function chainLine(topic: string, origin: string, previews: RemotePreview[]): string {
@@ -17,13 +22,13 @@ export function flowPreviewMarkdown(analysis: PropertiesAnalysis, model: FlowMod
   const products = flowProducts(model);
   const lines = [`Remote topics of **${model.flow.id}** (${model.policy.className.split('.').pop()}): ${products.length ? products.map((p) => `\`${p}\``).join(', ') : 'none'}`];
   const literals = model.topics.map(literalTopic).filter((t): t is string => t !== undefined).slice(0, 5);
-  for (const topic of literals) lines.push(chainLine(topic, model.flow.source, previewRemoteTopics(analysis.config, model.flow.source, topic)));
+  for (const topic of literals) lines.push(chainLine(topic, model.flow.source, previewRemoteTopics(analysis.topology, model.flow.source, topic)));
   return lines.join('\n');
 }
 
 /** The flows whose effective `topics`/`topics.exclude` value comes from `entry`. */
 function flowsUsing(analysis: PropertiesAnalysis, entry: ConfigEntry): FlowModel[] {
-  return topologyOf(analysis.config).models.filter((m) => m.topicsEntry === entry || m.excludeEntry === entry);
+  return ownModels(analysis).filter((m) => m.topicsEntry === entry || m.excludeEntry === entry);
 }
 
 /** Markdown for a topic filter value under the cursor: the remote names of that element. */
@@ -37,13 +42,13 @@ export function topicValuePreviewMarkdown(analysis: PropertiesAnalysis, entry: C
     const renamed = models.map((m) => `${m.flow.target}: \`${m.policy.kind === 'identity' ? item.item : `${m.policy.formatRemoteTopic(m.flow.source, '')}${item.item}`}\``);
     return `Topics matching \`${item.item}\` appear as ${renamed.join(', ')}`;
   }
-  return [`Where \`${topic}\` ends up:`, ...origins.map((origin) => chainLine(topic, origin, previewRemoteTopics(analysis.config, origin, topic)))].join('\n');
+  return [`Where \`${topic}\` ends up:`, ...origins.map((origin) => chainLine(topic, origin, previewRemoteTopics(analysis.topology, origin, topic)))].join('\n');
 }
 
 /** One hint per enabled flow, after its `A->B.enabled = true`: what it produces. */
 export function inlayHints(document: TextDocument, analysis: PropertiesAnalysis, range: { start: number; end: number }): InlayHint[] {
   const hints: InlayHint[] = [];
-  for (const model of topologyOf(analysis.config).models) {
+  for (const model of ownModels(analysis)) {
     const entry = model.enabledEntry;
     if (!entry || entry.shape.scope !== 'flow') continue;
     const at = entry.entry.valueRange.end;

@@ -165,7 +165,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(PreviewRemoteTopicsRequest, (params) =>
     withAnalysis(params.uri, { clusters: [], previews: [] } as PreviewRemoteTopicsResult, (_doc, analysis) => ({
       clusters: [...new Set(analysis.config.clusters.map((c) => c.alias))],
-      previews: params.cluster && params.topic ? previewRemoteTopics(analysis.config, params.cluster, params.topic) : [],
+      previews: params.cluster && params.topic ? previewRemoteTopics(analysis.topology, params.cluster, params.topic) : [],
     })));
 
   documents.listen(connection);

@@ -1,5 +1,4 @@
 import { aliasOccurrences } from '../query';
-import { topologyOf } from '../topology';
 import type { PropertiesRule } from './types';
 
 export const aliasContainsSeparator: PropertiesRule = {
@@ -9,8 +8,8 @@ export const aliasContainsSeparator: PropertiesRule = {
     defaultSeverity: 'error',
     fixable: true,
   },
-  check({ config, report }) {
-    const { models } = topologyOf(config);
+  check({ config, topology, report }) {
+    const { models } = topology;
     const separatorOf = (alias: string): string | undefined =>
       models.find((m) => (m.flow.source === alias || m.flow.target === alias) && m.policy.kind !== 'identity')?.policy.separator;
     const taken = new Set(config.clusters.map((c) => c.alias));

@@ -1,5 +1,5 @@
 import { topicNameProblem } from '../naming/policy';
-import { topologyOf, type FlowModel } from '../topology';
+import type { FlowModel } from '../topology';
 import type { PropertiesRule } from './types';
 
 export const invalidRemoteTopicName: PropertiesRule = {
@@ -9,12 +9,12 @@ export const invalidRemoteTopicName: PropertiesRule = {
     defaultSeverity: 'error',
     fixable: false,
   },
-  check({ config, report }) {
-    const { simulation } = topologyOf(config);
+  check({ uri, topology, report }) {
+    const { simulation } = topology;
     const reported = new Set<FlowModel>();
     for (const arrival of simulation.arrivals) {
       const model = arrival.hops[arrival.hops.length - 1].model;
-      if (reported.has(model)) continue;
+      if (model.uri !== uri || reported.has(model)) continue;
       const problem = topicNameProblem(arrival.name);
       if (!problem) continue;
       const anchor = model.separatorEntry ?? model.enabledEntry;

@@ -1,4 +1,4 @@
-import { topologyOf, type Arrival, type FlowModel } from '../topology';
+import type { Arrival, FlowModel } from '../topology';
 import { excludeOnFlow, literalPattern, pathOf } from './topologyEdits';
 import type { PropertiesRule } from './types';
 
@@ -9,15 +9,15 @@ export const multiHopReplication: PropertiesRule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  check({ config, report }) {
-    const { simulation } = topologyOf(config);
+  check({ uri, topology, report }) {
+    const { simulation } = topology;
     const byFlow = new Map<FlowModel, Arrival[]>();
     for (const arrival of simulation.arrivals) {
       if (arrival.hops.length < 2) continue;
       const last = arrival.hops[arrival.hops.length - 1].model;
       const incoming = arrival.hops[arrival.hops.length - 2].name;
       // Only chained names count: a name-keeping policy re-replicates without renaming.
-      if (last.policy.kind === 'identity' || last.policy.topicSource(incoming) === undefined) continue;
+      if (last.uri !== uri || last.policy.kind === 'identity' || last.policy.topicSource(incoming) === undefined) continue;
       byFlow.set(last, [...(byFlow.get(last) ?? []), arrival]);
     }
     for (const [model, arrivals] of byFlow) {
@@ -31,7 +31,7 @@ export const multiHopReplication: PropertiesRule = {
         message: `Flow ${model.flow.id} re-replicates remote topics: \`${incoming}\` (topic \`${example.originTopic}\` of ${example.origin}) arrives in ${model.flow.target} as \`${example.name}\` via ${pathOf(example.hops.map((h) => h.model))}. Exclude other clusters' remote topics on this flow (${patterns.map((p) => `\`${p}\``).join(', ')}) unless the chain is intended.`,
         range: anchor.entry.keyRange,
         related: model.topicsEntry ? [{ range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${incoming}\`` }] : [],
-        fixes: [{ title: `Exclude remote topics of ${prefixes.join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(config, model, patterns)] }],
+        fixes: [{ title: `Exclude remote topics of ${prefixes.join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(model.config, model, patterns)] }],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { topologyOf, type Arrival } from '../topology';
+import type { Arrival } from '../topology';
 import { pathOf } from './topologyEdits';
 import type { PropertiesRule } from './types';
 
@@ -11,8 +11,8 @@ export const redundantReplicationPath: PropertiesRule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ config, report }) {
-    const { simulation } = topologyOf(config);
+  check({ uri, topology, report }) {
+    const { simulation } = topology;
     const groups = new Map<string, Arrival[]>();
     for (const arrival of simulation.arrivals) {
       const key = `${arrival.cluster}\u0000${arrival.origin}\u0000${arrival.originTopic}`;
@@ -27,7 +27,7 @@ export const redundantReplicationPath: PropertiesRule = {
       const model = other.hops[other.hops.length - 1].model;
       const key = `${model.flow.id}\u0000${direct.origin}`;
       const anchor = model.enabledEntry ?? model.topicsEntry;
-      if (reported.has(key) || !anchor) continue;
+      if (model.uri !== uri || reported.has(key) || !anchor) continue;
       reported.add(key);
       count++;
       report({

@@ -1,8 +1,8 @@
 import { DEFAULT_REPLICATION_POLICY } from '../catalog';
 import { escapePropertyValue } from '../parse/properties';
-import { topologyOf, type Cycle } from '../topology';
+import type { Cycle, FlowModel } from '../topology';
 import { excludeOnFlow, literalPattern, pathOf, setFlowValue } from './topologyEdits';
-import type { Fix, PropertiesRule, RelatedLocation } from './types';
+import type { Fix, PropertiesRule, RelatedLocation, TextEdit } from './types';
 
 /** Why MM2 does not stop this loop, and what to do about it. */
 function explain(cycle: Cycle): string {
@@ -28,31 +28,34 @@ export const replicationCycle: PropertiesRule = {
     defaultSeverity: 'error',
     fixable: true,
   },
-  check({ config, report }) {
-    const { simulation } = topologyOf(config);
-    for (const cycle of simulation.cycles) {
-      const first = cycle.models[0];
+  check({ uri, topology, report }) {
+    for (const cycle of topology.simulation.cycles) {
+      // Report each loop once, in the file of the loop flow that the anchor belongs to.
+      const first = cycle.models.find((m) => m.uri === uri && (m.enabledEntry ?? m.topicsEntry));
+      if (!first || first !== cycle.models.find((m) => m.enabledEntry ?? m.topicsEntry)) continue;
       const last = cycle.models[cycle.models.length - 1];
-      const anchor = first.enabledEntry ?? first.topicsEntry;
-      if (!anchor) continue;
+      const anchor = (first.enabledEntry ?? first.topicsEntry)!;
+      const elsewhere = (model: FlowModel): string | undefined => (model.uri === uri ? undefined : model.uri);
       const grows = cycle.returnsAs !== cycle.witness;
       const related: RelatedLocation[] = [];
       for (const model of cycle.models) {
-        if (model.enabledEntry && model !== first) related.push({ range: model.enabledEntry.entry.keyRange, message: `${model.flow.id} is enabled here` });
-        if (model.topicsEntry) related.push({ range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${cycle.witness}\`` });
-        if (model.policyEntry) related.push({ range: model.policyEntry.entry.valueRange, message: `${model.flow.id} uses ${model.policy.className.split('.').pop()}` });
+        const at = elsewhere(model);
+        if (model.enabledEntry && model !== first) related.push({ uri: at, range: model.enabledEntry.entry.keyRange, message: `${model.flow.id} is enabled here` });
+        if (model.topicsEntry) related.push({ uri: at, range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${cycle.witness}\`` });
+        if (model.policyEntry) related.push({ uri: at, range: model.policyEntry.entry.valueRange, message: `${model.flow.id} uses ${model.policy.className.split('.').pop()}` });
       }
       const fixes: Fix[] = [];
-      const policyEntries = [...new Set(cycle.models.filter((m) => m.policy.kind !== 'default' && m.policyEntry).map((m) => m.policyEntry!))];
-      if (policyEntries.length) {
+      const policyEntries = new Map(cycle.models.filter((m) => m.policy.kind !== 'default' && m.policyEntry).map((m) => [m.policyEntry!, elsewhere(m)]));
+      if (policyEntries.size) {
         fixes.push({
           title: 'Use DefaultReplicationPolicy (remote topics get a source prefix, which lets MM2 stop the loop)',
-          edits: policyEntries.map((entry) => ({ range: entry.entry.valueRange, newText: escapePropertyValue(DEFAULT_REPLICATION_POLICY) })),
+          edits: [...policyEntries].map(([entry, at]) => ({ uri: at, range: entry.entry.valueRange, newText: escapePropertyValue(DEFAULT_REPLICATION_POLICY) })),
         });
       }
+      const onLast = (edit: TextEdit): TextEdit => ({ ...edit, uri: elsewhere(last) });
       const looping = cycle.witness === cycle.returnsAs ? cycle.witness : undefined;
-      if (looping) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [excludeOnFlow(config, last, [literalPattern(looping)])] });
-      fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [setFlowValue(config, last, 'enabled', 'false')] });
+      if (looping) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [onLast(excludeOnFlow(last.config, last, [literalPattern(looping)]))] });
+      fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [onLast(setFlowValue(last.config, last, 'enabled', 'false'))] });
       report({
         message: `Replication loop ${pathOf(cycle.models)}: topic \`${cycle.witness}\` of ${first.flow.source} comes back to ${first.flow.source} as \`${cycle.returnsAs}\` and is replicated again${grows ? ', under a longer name each round' : ''}, forever. ${explain(cycle)}`,
         range: anchor.entry.keyRange,

@@ -1,4 +1,5 @@
 import type { Mm2Config } from '../model/config';
+import type { Topology } from '../topology';
 import type { OffsetRange } from '../text/range';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -7,6 +8,8 @@ export type SeveritySetting = Severity | 'off';
 export interface TextEdit {
   range: OffsetRange;
   newText: string;
+  /** The file to edit, when not the file of the finding. */
+  uri?: string;
 }
 
 export interface Fix {
@@ -19,6 +22,8 @@ export interface Fix {
 export interface RelatedLocation {
   range: OffsetRange;
   message: string;
+  /** The file of the location, when not the file of the finding. */
+  uri?: string;
 }
 
 export interface Finding {
@@ -41,6 +46,10 @@ export type Report = Omit<Finding, 'ruleId' | 'severity' | 'related' | 'fixes'> 
 
 export interface PropertiesRuleContext {
   config: Mm2Config;
+  /** The file being checked, as named in the workspace topology. */
+  uri: string;
+  /** The replication topology of every MM2 file analysed together with this one. */
+  topology: Topology;
   report(finding: Report): void;
 }
 

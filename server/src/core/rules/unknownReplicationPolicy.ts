@@ -1,4 +1,3 @@
-import { topologyOf } from '../topology';
 import type { ConfigEntry } from '../model/config';
 import type { PropertiesRule } from './types';
 
@@ -9,10 +8,10 @@ export const unknownReplicationPolicy: PropertiesRule = {
     defaultSeverity: 'info',
     fixable: false,
   },
-  check({ config, report }) {
+  check({ uri, topology, report }) {
     const seen = new Set<ConfigEntry>();
-    for (const model of topologyOf(config).models) {
-      if (model.policy.kind !== 'unknown' || !model.policyEntry || seen.has(model.policyEntry)) continue;
+    for (const model of topology.models) {
+      if (model.uri !== uri || model.policy.kind !== 'unknown' || !model.policyEntry || seen.has(model.policyEntry)) continue;
       seen.add(model.policyEntry);
       report({
         message: `\`${model.policy.className}\` is not a replication policy MirrorLint knows. Remote topic names are previewed as DefaultReplicationPolicy would make them, and loops through flows using it are reported because MirrorLint cannot tell whether the class prevents them.`,

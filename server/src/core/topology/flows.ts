@@ -8,6 +8,9 @@ import type { NFA } from 'refa';
 /** An enabled flow with what MM2 resolves for it: policy, effective topic filter, and where each came from. */
 export interface FlowModel {
   flow: Flow;
+  /** The file that configures this flow, and its config. */
+  uri: string;
+  config: Mm2Config;
   policy: ReplicationPolicy;
   topics: string[];
   topicsExclude: string[];
@@ -72,7 +75,7 @@ function compileFilter(topics: string[], topicsExclude: string[]): EffectiveFilt
 const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
 
 /** What MM2 resolves for every enabled flow of a dedicated-mode config. */
-export function flowModels(config: Mm2Config): FlowModel[] {
+export function flowModels(config: Mm2Config, uri = ''): FlowModel[] {
   return config.flows
     .filter((flow) => flow.enabled)
     .map((flow) => {
@@ -92,6 +95,8 @@ export function flowModels(config: Mm2Config): FlowModel[] {
       const { filter, problem, admits, topics: topicList, topicsExclude: excludeList } = effectiveFilter(topics.value ?? '.*', exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
       return {
         flow,
+        uri,
+        config,
         policy,
         topics: topicList,
         topicsExclude: excludeList,

@@ -6,20 +6,31 @@ export * from './flows';
 export * from './simulate';
 
 export interface Topology {
+  /** The configs the topology was built from, with their files. */
+  configs: { uri: string; config: Mm2Config }[];
   models: FlowModel[];
   simulation: Simulation;
 }
 
 const TOPOLOGY_CACHE = new WeakMap<Mm2Config, Topology>();
 
-/** The replication topology of a config, computed once per config and shared by the rules. */
+/** The replication topology of a single config, computed once per config. */
 export function topologyOf(config: Mm2Config, options?: SimulationOptions): Topology {
   if (!options) {
     const cached = TOPOLOGY_CACHE.get(config);
     if (cached) return cached;
   }
-  const models = flowModels(config);
-  const topology = { models, simulation: simulate(models, options) };
+  const topology = workspaceTopology([{ uri: '', config }], options);
   if (!options) TOPOLOGY_CACHE.set(config, topology);
   return topology;
+}
+
+/**
+ * One topology from several MM2 configs: dedicated MM2 clusters often run one per target data
+ * centre (K1's runs K2->K1, K2's runs K1->K2), and only together do their flows form the loops,
+ * chains and second paths the rules look for.
+ */
+export function workspaceTopology(configs: { uri: string; config: Mm2Config }[], options?: SimulationOptions): Topology {
+  const models = configs.flatMap(({ uri, config }) => flowModels(config, uri));
+  return { configs, models, simulation: simulate(models, options) };
 }
