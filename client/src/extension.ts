@@ -62,7 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'mirrorlint' },
+    // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
+    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.properties') },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);

@@ -180,7 +180,8 @@ describe('language server over stdio (push diagnostics)', () => {
 
   it('ignores non-MM2 documents', async () => {
     await client.open('file:///workspace/log4j.properties', 'log4j.rootLogger = INFO\n', 'properties');
-    assert.deepEqual((await client.nextDiagnostics('file:///workspace/log4j.properties')).diagnostics, []);
+    await assert.rejects(client.nextDiagnostics('file:///workspace/log4j.properties', 1000), /no diagnostics/);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///workspace/log4j.properties' }, position: { line: 0, character: 2 } }), null);
   });
 });
 
@@ -189,7 +190,7 @@ describe('language server over stdio (pull diagnostics)', () => {
     const client = new TestClient();
     try {
       const result = await client.initialize({ workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
-      assert.deepEqual(result.capabilities.diagnosticProvider, { identifier: 'mirrorlint', interFileDependencies: false, workspaceDiagnostics: false });
+      assert.deepEqual(result.capabilities.diagnosticProvider, { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: false });
       await client.open(URI, TEXT);
       const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: URI } });
       assert.equal(report.kind, 'full');

@@ -13,12 +13,22 @@ export interface LocatedFinding {
   endLine: number;
   endColumn: number;
   fixes: { title: string }[];
-  related: { message: string; line: number; column: number }[];
+  related: { message: string; file: string; line: number; column: number }[];
 }
 
-export function locateFindings(absolutePath: string, text: string, findings: Finding[], cwd: string): LocatedFinding[] {
+const relativeName = (absolutePath: string, cwd: string): string => path.relative(cwd, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
+
+export function locateFindings(absolutePath: string, text: string, findings: Finding[], cwd: string, textOf: (file: string) => string | undefined = () => undefined): LocatedFinding[] {
   const index = new LineIndex(text);
-  const file = path.relative(cwd, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
+  const file = relativeName(absolutePath, cwd);
+  const indexes = new Map<string, LineIndex>();
+  const indexOf = (other: string): LineIndex | undefined => {
+    if (!indexes.has(other)) {
+      const otherText = textOf(other);
+      if (otherText !== undefined) indexes.set(other, new LineIndex(otherText));
+    }
+    return indexes.get(other);
+  };
   return findings.map((finding) => {
     const start = index.positionAt(finding.range.start);
     const end = index.positionAt(finding.range.end);
@@ -32,9 +42,11 @@ export function locateFindings(absolutePath: string, text: string, findings: Fin
       endLine: end.line + 1,
       endColumn: end.character + 1,
       fixes: finding.fixes.map((fix) => ({ title: fix.title })),
-      related: finding.related.map((related) => {
-        const at = index.positionAt(related.range.start);
-        return { message: related.message, line: at.line + 1, column: at.character + 1 };
+      related: finding.related.flatMap((related) => {
+        const relatedIndex = related.uri ? indexOf(related.uri) : index;
+        if (!relatedIndex) return [];
+        const at = relatedIndex.positionAt(related.range.start);
+        return [{ message: related.message, file: related.uri ? relativeName(related.uri, cwd) : file, line: at.line + 1, column: at.character + 1 }];
       }),
     };
   });

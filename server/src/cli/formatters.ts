@@ -63,7 +63,7 @@ export function formatSarif(findings: LocatedFinding[], cwd: string): string {
     message: { text: finding.message },
     locations: [location(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn)],
     ...(finding.related.length
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(finding.file, related.line, related.column) })) }
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(related.file, related.line, related.column) })) }
       : {}),
   }));
   const log = {

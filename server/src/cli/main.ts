@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
-import { analyzeProperties } from '../core/analyze';
+import { analyzeProperties, analyzeWorkspace } from '../core/analyze';
 import { RULES_BY_ID, type SeveritySetting } from '../core/rules';
-import { discoverFiles } from './discover';
+import { discoverFiles } from '../workspace/discover';
 import { locateFindings, type LocatedFinding } from './findings';
 import { TOOL_VERSION, formatJson, formatSarif, formatText } from './formatters';
 import { topologyJson, topologyMermaid } from './topology';
@@ -100,11 +100,12 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     write(options.format === 'mermaid' ? topologyMermaid(configs) : topologyJson(configs, cwd));
     return 0;
   }
+  // All files are analysed as one deployment: a loop may span the configs of two MM2 clusters.
+  const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  const analyses = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), () => ({ severities: options.severities }));
   const findings: LocatedFinding[] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    const { findings: fileFindings } = analyzeProperties(text, { severities: options.severities });
-    findings.push(...locateFindings(file, text, fileFindings, cwd));
+  for (const [file, analysis] of analyses) {
+    findings.push(...locateFindings(file, texts.get(file)!, analysis.findings, cwd, (uri) => texts.get(uri)));
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   if (options.format === 'json') write(formatJson(findings));

@@ -2,6 +2,7 @@ import { buildConfig, type Mm2Config } from './model/config';
 import { parseProperties } from './parse/properties';
 import { PROPERTIES_RULES, type Finding, type SeveritySetting } from './rules';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
+import { groupDeployments } from './topology/deployments';
 
 export interface AnalyzeOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
@@ -28,19 +29,29 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
 }
 
 /**
- * Lints several MM2 files as one deployment: each file's own checks, plus topology checks over the
- * flows of all of them (a loop whose halves live in two MM2 clusters' configs is still a loop).
+ * Lints several MM2 files: each file's own checks, plus topology checks over the flows of all the
+ * files of its deployment (a loop whose halves live in two MM2 clusters' configs is still a loop;
+ * see groupDeployments for what makes files one deployment).
  * `parsed` lets callers reuse configs of unchanged files.
  */
-export function analyzeWorkspace(files: SourceFile[], options: AnalyzeOptions = {}, parsed?: Map<string, { text: string; config: Mm2Config }>): Map<string, PropertiesAnalysis> {
+export function analyzeWorkspace(
+  files: SourceFile[],
+  optionsFor: (uri: string) => AnalyzeOptions = () => ({}),
+  parsed?: Map<string, { text: string; config: Mm2Config }>,
+): Map<string, PropertiesAnalysis> {
   const configs = files.map(({ uri, text }) => {
     const cached = parsed?.get(uri);
     const config = cached && cached.text === text ? cached.config : buildConfig(parseProperties(text));
     parsed?.set(uri, { text, config });
     return { uri, config };
   });
-  const topology = workspaceTopology(configs);
-  return new Map(configs.map(({ uri, config }) => [uri, checkConfig(uri, config, topology, options)]));
+  const results = new Map<string, PropertiesAnalysis>();
+  for (const deployment of groupDeployments(configs)) {
+    const topology = workspaceTopology(deployment);
+    for (const { uri, config } of deployment) results.set(uri, checkConfig(uri, config, topology, optionsFor(uri)));
+  }
+  // Keep the callers' file order.
+  return new Map(configs.map(({ uri }) => [uri, results.get(uri)!]));
 }
 
 function checkConfig(uri: string, config: Mm2Config, topology: Topology, options: AnalyzeOptions): PropertiesAnalysis {

@@ -23,7 +23,10 @@ export function ruleDocsUri(ruleId: string): string {
   return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** Resolves another workspace file, to place related locations and edits in it. */
+export type DocumentResolver = (uri: string) => TextDocument | undefined;
+
+export function toDiagnostic(document: TextDocument, finding: Finding, resolve: DocumentResolver = () => undefined): Diagnostic {
   const codeDescription: CodeDescription = { href: ruleDocsUri(finding.ruleId) };
   return {
     range: toRange(document, finding.range),
@@ -33,9 +36,9 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     tags: finding.ruleId === 'inactive-flow-setting' || finding.ruleId === 'duplicate-property' ? [DiagnosticTag.Unnecessary] : finding.ruleId === 'deprecated-property' ? [DiagnosticTag.Deprecated] : undefined,
-    relatedInformation: finding.related.map((related) => ({
-      location: { uri: document.uri, range: toRange(document, related.range) },
-      message: related.message,
-    })),
+    relatedInformation: finding.related.flatMap((related) => {
+      const target = related.uri ? resolve(related.uri) : document;
+      return target ? [{ location: { uri: target.uri, range: toRange(target, related.range) }, message: related.message }] : [];
+    }),
   };
 }

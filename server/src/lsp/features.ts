@@ -22,7 +22,7 @@ import { describeEffectiveValues, describeFamily, describeProperty } from '../co
 import { aliasOccurrences, locate } from '../core/query';
 import type { Finding, TextEdit as CoreEdit } from '../core/rules';
 import { overlaps } from '../core/text/range';
-import { DIAGNOSTIC_SOURCE, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE, toRange, type DocumentResolver } from './convert';
 import { flowPreviewMarkdown, ownModels, topicValuePreviewMarkdown } from './previews';
 
 export function hover(document: TextDocument, analysis: PropertiesAnalysis, offset: number): Hover | null {
@@ -94,21 +94,25 @@ export function completion(document: TextDocument, analysis: PropertiesAnalysis,
   }));
 }
 
-function workspaceEdit(document: TextDocument, edits: CoreEdit[]): WorkspaceEdit {
-  return {
-    documentChanges: [
-      TextDocumentEdit.create(
-        { uri: document.uri, version: document.version },
-        edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText })),
-      ),
-    ],
-  };
+/** Edits grouped per file; files other than `document` are resolved (open or on disk) to place them. */
+function workspaceEdit(document: TextDocument, edits: CoreEdit[], resolve: DocumentResolver = () => undefined): WorkspaceEdit {
+  const byUri = new Map<string, CoreEdit[]>();
+  for (const edit of edits) byUri.set(edit.uri ?? document.uri, [...(byUri.get(edit.uri ?? document.uri) ?? []), edit]);
+  const documentChanges: TextDocumentEdit[] = [];
+  for (const [uri, fileEdits] of byUri) {
+    const target = uri === document.uri ? document : resolve(uri);
+    if (!target) continue;
+    // A file that is not open has no version to check against: null tells the client so.
+    const version = uri === document.uri || target.version > 0 ? target.version : null;
+    documentChanges.push(TextDocumentEdit.create({ uri, version }, fileEdits.map((edit) => ({ range: toRange(target, edit.range), newText: edit.newText }))));
+  }
+  return { documentChanges };
 }
 
 const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
-export function codeActions(document: TextDocument, findings: Finding[], range: Range, contextDiagnostics: Diagnostic[]): CodeAction[] {
+export function codeActions(document: TextDocument, findings: Finding[], range: Range, contextDiagnostics: Diagnostic[], resolve?: DocumentResolver): CodeAction[] {
   const requested = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
   const actions: CodeAction[] = [];
   for (const finding of findings) {
@@ -121,7 +125,7 @@ export function codeActions(document: TextDocument, findings: Finding[], range: 
         kind: CodeActionKind.QuickFix,
         diagnostics: diagnostic ? [diagnostic] : undefined,
         isPreferred: fix.preferred,
-        edit: workspaceEdit(document, fix.edits),
+        edit: workspaceEdit(document, fix.edits, resolve),
       });
     }
   }

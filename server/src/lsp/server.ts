@@ -1,5 +1,6 @@
 import {
   DocumentDiagnosticReportKind,
+  FileChangeType,
   ResponseError,
   ErrorCodes,
   TextDocumentSyncKind,
@@ -8,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeProperties, declaresClusters, type PropertiesAnalysis } from '../core/analyze';
+import { declaresClusters, type PropertiesAnalysis } from '../core/analyze';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
 import { previewRemoteTopics } from '../core/preview';
@@ -16,6 +17,7 @@ import * as features from './features';
 import * as previews from './previews';
 import { PreviewRemoteTopicsRequest, type PreviewRemoteTopicsResult } from './protocol';
 import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './settings';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export const MM2_LANGUAGE_ID = 'mm2-properties';
 /** Push clients get diagnostics this long after typing stops (initializationOptions.pushDelayMs overrides it). */
@@ -25,8 +27,7 @@ const PUSH_DEBOUNCE_MS = 200;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<MirrorLintSettings>>();
-  const analysisCache = new Map<string, { version: number; settings: MirrorLintSettings; analysis: PropertiesAnalysis }>();
-  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
   let pushDelayMs = PUSH_DEBOUNCE_MS;
@@ -35,6 +36,7 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const requestedDelay = (params.initializationOptions as { pushDelayMs?: unknown } | undefined)?.pushDelayMs;
     if (typeof requestedDelay === 'number' && requestedDelay >= 0) pushDelayMs = requestedDelay;
     return {
@@ -48,7 +50,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         inlayHintProvider: true,
-        diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'mirrorlint', version: '0.1.0' },
     };
@@ -69,64 +71,80 @@ export function startServer(connection: Connection): void {
     return cached;
   };
 
-  const analyze = async (document: TextDocument): Promise<PropertiesAnalysis> => {
-    const settings = await settingsFor(document.uri);
-    const cached = analysisCache.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
-    const analysis = analyzeProperties(document.getText(), { severities: settings.rules });
-    analysisCache.set(document.uri, { version: document.version, settings, analysis });
-    return analysis;
+  const index = new WorkspaceIndex(() => documents.all().filter(isMm2Document), settingsFor);
+  const published = new Set<string>();
+  let publishTimer: NodeJS.Timeout | undefined;
+  let refreshTimer: NodeJS.Timeout | undefined;
+
+  const analysisOf = async (uri: string): Promise<PropertiesAnalysis | undefined> => (await index.analyses()).get(uri);
+
+  const diagnosticsFor = (analysis: PropertiesAnalysis, document: TextDocument) =>
+    analysis.findings.map((finding) => toDiagnostic(document, finding, (uri) => index.document(uri)));
+
+  /** Push mode: (re)publishes every MM2 file of the workspace, since an edit in one can change another's findings. */
+  const publishAll = async (): Promise<void> => {
+    const results = await index.analyses();
+    for (const [uri, analysis] of results) {
+      const document = index.document(uri);
+      if (!document) continue;
+      const open = documents.get(uri);
+      await connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnosticsFor(analysis, document) });
+      published.add(uri);
+    }
+    for (const uri of [...published]) {
+      if (results.has(uri)) continue;
+      published.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   };
 
-  const diagnosticsFor = async (document: TextDocument) => {
-    if (!isMm2Document(document)) return [];
-    const analysis = await analyze(document);
-    return analysis.findings.map((finding) => toDiagnostic(document, finding));
+  /** Something changed: push clients get new diagnostics after the debounce, pull clients are asked to re-pull. */
+  const changed = (delay: number): void => {
+    index.invalidate();
+    if (usePullDiagnostics) {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => connection.languages.diagnostics.refresh(), delay);
+      return;
+    }
+    clearTimeout(publishTimer);
+    publishTimer = setTimeout(() => {
+      publishAll().catch((error) => connection.console.error(`mirrorlint: publishing diagnostics failed: ${String(error)}`));
+    }, delay);
   };
 
-  const publish = async (uri: string): Promise<void> => {
-    const document = documents.get(uri);
-    if (!document) return;
-    const diagnostics = await diagnosticsFor(document);
-    if (documents.get(uri)?.version !== document.version) return; // a newer edit will publish
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-  };
-
-  const schedulePush = (uri: string, delay: number): void => {
-    if (usePullDiagnostics) return;
-    clearTimeout(pushTimers.get(uri));
-    pushTimers.set(uri, setTimeout(() => {
-      pushTimers.delete(uri);
-      publish(uri).catch((error) => connection.console.error(`mirrorlint: publishing diagnostics failed: ${String(error)}`));
-    }, delay));
-  };
-
-  documents.onDidOpen((event) => schedulePush(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedulePush(event.document.uri, pushDelayMs));
-  documents.onDidClose((event) => {
-    clearTimeout(pushTimers.get(event.document.uri));
-    analysisCache.delete(event.document.uri);
-    settingsCache.delete(event.document.uri);
-    if (!usePullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  connection.onInitialized(() => {
+    if (workspaceFolders.length === 0) return;
+    index.scan(workspaceFolders);
+    changed(0);
   });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let relevant = false;
+    for (const change of params.changes) relevant = index.fileChanged(change.uri, change.type === FileChangeType.Deleted) || relevant;
+    if (relevant) changed(0);
+  });
+
+  documents.onDidOpen(() => changed(0));
+  documents.onDidChangeContent(() => changed(pushDelayMs));
+  documents.onDidClose(() => changed(0));
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    if (usePullDiagnostics) void connection.languages.diagnostics.refresh();
-    else for (const document of documents.all()) schedulePush(document.uri, 0);
+    changed(0);
   });
 
   connection.languages.diagnostics.on(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const items = document ? await diagnosticsFor(document) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    const analysis = document && isMm2Document(document) ? await analysisOf(document.uri) : undefined;
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis && document ? diagnosticsFor(analysis, document) : [] };
   });
 
   /** Runs a feature on an open MM2 document; other documents get `fallback`. */
   const withAnalysis = async <T>(uri: string, fallback: T, run: (document: TextDocument, analysis: PropertiesAnalysis) => T): Promise<T> => {
     const document = documents.get(uri);
     if (!document || !isMm2Document(document)) return fallback;
-    return run(document, await analyze(document));
+    const analysis = await analysisOf(uri);
+    return analysis ? run(document, analysis) : fallback;
   };
 
   connection.onHover((params) =>
@@ -134,7 +152,8 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.completion(doc, analysis, doc.offsetAt(params.position))));
   connection.onCodeAction((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics)));
+    withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
+      features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics, (uri) => index.document(uri))));
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.documentSymbols(doc, analysis)));
   connection.onDefinition((params) =>

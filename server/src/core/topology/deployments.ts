@@ -1,0 +1,26 @@
+import { splitList, type Mm2Config } from '../model/config';
+
+/**
+ * Splits MM2 configs into deployments: configs that talk about the same Kafka clusters. Two configs
+ * belong together when they declare an alias with the same bootstrap servers; a repository holding
+ * `staging/` and `prod/` configs that both say `K1` and `K2` for different clusters yields two
+ * deployments, not one with phantom loops between them.
+ */
+export function groupDeployments<T extends { config: Mm2Config }>(configs: T[]): T[][] {
+  const parent = configs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  configs.forEach(({ config }, i) => {
+    for (const { alias } of config.clusters) {
+      const servers = config.byKey.get(`${alias}.bootstrap.servers`)?.entry.value;
+      if (!servers) continue;
+      const identity = `${alias}\u0000${splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',')}`;
+      const other = owner.get(identity);
+      if (other === undefined) owner.set(identity, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  const groups = new Map<number, T[]>();
+  configs.forEach((entry, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), entry]));
+  return [...groups.values()];
+}

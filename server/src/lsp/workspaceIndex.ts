@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeWorkspace, type PropertiesAnalysis } from '../core/analyze';
+import type { Mm2Config } from '../core/model/config';
+import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
+import type { MirrorLintSettings } from './settings';
+
+/** Files bigger than this are not read from disk (an open editor's text is always analysed). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILES = 500;
+
+/**
+ * The MM2 files of the workspace — those on disk and those open in the editor (whose text wins) —
+ * analysed together, so that loops and chains spanning several MM2 configs are found. Results are
+ * cached until something changes; unchanged files are not parsed again.
+ */
+export class WorkspaceIndex {
+  private readonly disk = new Map<string, string>();
+  private readonly parsed = new Map<string, { text: string; config: Mm2Config }>();
+  private generation = 0;
+  private current: { generation: number; results: Map<string, PropertiesAnalysis> } | undefined;
+
+  constructor(
+    private readonly openDocuments: () => TextDocument[],
+    private readonly settingsFor: (uri: string) => Promise<MirrorLintSettings>,
+  ) {}
+
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** Finds the MM2 files below the workspace folders. Unreadable files are skipped. */
+  scan(folderUris: string[]): void {
+    for (const folderUri of folderUris) {
+      let folder: string;
+      try {
+        folder = fileURLToPath(folderUri);
+      } catch {
+        continue;
+      }
+      const { files } = discoverFiles([folder], folder);
+      for (const file of files.slice(0, MAX_FILES - this.disk.size)) this.readFromDisk(pathToFileURL(file).href);
+    }
+    this.invalidate();
+  }
+
+  /** A watched file was created, changed or deleted. Returns whether it is (or was) an MM2 file. */
+  fileChanged(uri: string, deleted: boolean): boolean {
+    const known = this.disk.has(uri);
+    if (deleted) {
+      this.disk.delete(uri);
+      this.parsed.delete(uri);
+    } else {
+      this.readFromDisk(uri);
+    }
+    this.invalidate();
+    return known || this.disk.has(uri);
+  }
+
+  private readFromDisk(uri: string): void {
+    try {
+      const file = fileURLToPath(uri);
+      if (!isMm2PropertiesFile(file) || fs.statSync(file).size > MAX_FILE_BYTES) {
+        this.disk.delete(uri);
+        return;
+      }
+      this.disk.set(uri, fs.readFileSync(file, 'utf8'));
+    } catch {
+      this.disk.delete(uri);
+    }
+  }
+
+  /** The text of a workspace file: the editor's when open, else the disk's. */
+  document(uri: string): TextDocument | undefined {
+    const open = this.openDocuments().find((d) => d.uri === uri);
+    if (open) return open;
+    const text = this.disk.get(uri);
+    return text === undefined ? undefined : TextDocument.create(uri, 'mm2-properties', 0, text);
+  }
+
+  async analyses(): Promise<Map<string, PropertiesAnalysis>> {
+    if (this.current?.generation === this.generation) return this.current.results;
+    const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri)]);
+    const settings = new Map(await Promise.all([...uris].map(async (uri) => [uri, await this.settingsFor(uri)] as const)));
+    // Texts are read after the await, so the results match the documents as they are now.
+    const generation = this.generation;
+    const open = new Map(this.openDocuments().map((d) => [d.uri, d.getText()]));
+    const files = [...open].map(([uri, text]) => ({ uri, text }));
+    for (const [uri, text] of this.disk) if (!open.has(uri)) files.push({ uri, text });
+    for (const uri of this.parsed.keys()) if (!open.has(uri) && !this.disk.has(uri)) this.parsed.delete(uri);
+    const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed);
+    this.current = { generation, results };
+    return results;
+  }
+}

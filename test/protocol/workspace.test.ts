@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TestClient } from './lspClient';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'per-dc-identity');
+
+describe('workspace-wide analysis over stdio', () => {
+  let client: TestClient;
+  let folder: string;
+  let dc1: string;
+  let dc2: string;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-ws-'));
+    fs.cpSync(EXAMPLE, folder, { recursive: true });
+    dc1 = pathToFileURL(path.join(folder, 'dc1', 'mm2.properties')).href;
+    dc2 = pathToFileURL(path.join(folder, 'dc2', 'mm2.properties')).href;
+    client = new TestClient();
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(folder).href,
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+    });
+    await client.connection.sendNotification('initialized', {});
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('reports a loop spanning two closed files, pointing at the other file', async () => {
+    const [first, second] = await Promise.all([client.nextDiagnostics(dc1), client.nextDiagnostics(dc2)]);
+    const cycles = [...first.diagnostics, ...second.diagnostics].filter((d: Diagnostic) => d.code === 'replication-cycle');
+    assert.equal(cycles.length, 1);
+    assert.equal(first.diagnostics.length, 1, 'the loop is reported in dc1, where K2->K1 is enabled first');
+    assert.ok(cycles[0].relatedInformation!.some((r) => r.location.uri === dc2), JSON.stringify(cycles[0].relatedInformation));
+  });
+
+  it('re-checks every file when one changes in the editor', async () => {
+    const withDefault = (uri: string) => fs.readFileSync(new URL(uri), 'utf8').replace('IdentityReplicationPolicy', 'DefaultReplicationPolicy');
+    // Half a fix: K1->K2 now prefixes, but K2->K1 still keeps names, so K1.orders comes back to K1
+    // as K1.orders and grows by one prefix each round.
+    await client.open(dc2, withDefault(dc2));
+    let [first, second] = await Promise.all([client.nextDiagnostics(dc1), client.nextDiagnostics(dc2)]);
+    const loops = [...first.diagnostics, ...second.diagnostics].filter((d) => d.code === 'replication-cycle');
+    assert.equal(loops.length, 1);
+    assert.match(loops[0].message, /under a longer name each round/);
+    await client.open(dc1, withDefault(dc1));
+    [first, second] = await Promise.all([client.nextDiagnostics(dc1), client.nextDiagnostics(dc2)]);
+    assert.deepEqual([...first.diagnostics, ...second.diagnostics].map((d) => d.code), []);
+  });
+
+  it('follows files deleted on disk', async () => {
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: dc2 } });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: dc1 } });
+    await Promise.all([client.nextDiagnostics(dc1), client.nextDiagnostics(dc2)]);
+    fs.rmSync(new URL(dc2));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: dc2, type: 3 }] });
+    const [first, second] = await Promise.all([client.nextDiagnostics(dc1), client.nextDiagnostics(dc2)]);
+    assert.deepEqual(first.diagnostics, []);
+    assert.deepEqual(second.diagnostics, [], 'the deleted file\'s diagnostics are cleared');
+  });
+});
