@@ -190,7 +190,7 @@ describe('language server over stdio (pull diagnostics)', () => {
     const client = new TestClient();
     try {
       const result = await client.initialize({ workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
-      assert.deepEqual(result.capabilities.diagnosticProvider, { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: false });
+      assert.deepEqual(result.capabilities.diagnosticProvider, { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: true });
       await client.open(URI, TEXT);
       const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: URI } });
       assert.equal(report.kind, 'full');

@@ -7,6 +7,7 @@ import {
   TextDocuments,
   type Connection,
   type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { declaresClusters, type PropertiesAnalysis } from '../core/analyze';
@@ -50,7 +51,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         inlayHintProvider: true,
-        diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       },
       serverInfo: { name: 'mirrorlint', version: '0.1.0' },
     };
@@ -131,6 +132,18 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     changed(0);
+  });
+
+  // Pull clients ask for the workspace's other files here (VS Code polls it): the MM2 files that
+  // are not open, so that a loop whose other half lives in a closed file shows in Problems.
+  connection.languages.diagnostics.onWorkspace(async () => {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const [uri, analysis] of await index.analyses()) {
+      const document = index.document(uri);
+      if (!document || documents.get(uri)) continue;
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: diagnosticsFor(analysis, document) });
+    }
+    return { items };
   });
 
   connection.languages.diagnostics.on(async (params) => {

@@ -31,6 +31,9 @@ export function topologyOf(config: Mm2Config, options?: SimulationOptions): Topo
  * chains and second paths the rules look for.
  */
 export function workspaceTopology(configs: { uri: string; config: Mm2Config }[], options?: SimulationOptions): Topology {
-  const models = configs.flatMap(({ uri, config }) => flowModels(config, uri));
+  // Files in a fixed order, so that the CLI and the server (which meet files in different orders)
+  // follow the same paths and report each finding at the same place.
+  const ordered = [...configs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const models = ordered.flatMap(({ uri, config }) => flowModels(config, uri));
   return { configs, models, simulation: simulate(models, options) };
 }
