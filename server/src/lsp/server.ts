@@ -57,8 +57,9 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  // Other clients may send any file: only `.properties` files are recognised by their content.
   const isMm2Document = (document: TextDocument): boolean =>
-    document.languageId === MM2_LANGUAGE_ID || (document.languageId !== 'plaintext' && declaresClusters(document.getText()));
+    document.languageId === MM2_LANGUAGE_ID || (/\.properties$/i.test(document.uri) && declaresClusters(document.getText()));
 
   const settingsFor = (uri: string): Promise<MirrorLintSettings> => {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);

@@ -79,8 +79,16 @@ export class WorkspaceIndex {
     return text === undefined ? undefined : TextDocument.create(uri, 'mm2-properties', 0, text);
   }
 
-  async analyses(): Promise<Map<string, PropertiesAnalysis>> {
-    if (this.current?.generation === this.generation) return this.current.results;
+  private pending: { generation: number; results: Promise<Map<string, PropertiesAnalysis>> } | undefined;
+
+  /** The analyses of the current state; concurrent callers share one computation. */
+  analyses(): Promise<Map<string, PropertiesAnalysis>> {
+    if (this.current?.generation === this.generation) return Promise.resolve(this.current.results);
+    if (this.pending?.generation !== this.generation) this.pending = { generation: this.generation, results: this.compute() };
+    return this.pending.results;
+  }
+
+  private async compute(): Promise<Map<string, PropertiesAnalysis>> {
     const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri)]);
     const settings = new Map(await Promise.all([...uris].map(async (uri) => [uri, await this.settingsFor(uri)] as const)));
     // Texts are read after the await, so the results match the documents as they are now.
