@@ -102,8 +102,19 @@ export function buildConfig(document: PropertiesDocument): Mm2Config {
     byKey.set(configEntry.entry.key, configEntry);
   }
 
-  const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => {
-    const atFlow = byKey.get(`${flowId(flow.source, flow.target)}.${property}`);
+  // Flow-scoped entries grouped by flow once, so that resolving a setting for each of thousands of
+  // flows is two map lookups instead of building a key string per flow and property.
+  const byFlow = new Map<string, Map<string, ConfigEntry>>();
+  for (const configEntry of byKey.values()) {
+    const { shape } = configEntry;
+    if (shape.scope !== 'flow') continue;
+    const id = flowId(shape.source, shape.target);
+    let settings = byFlow.get(id);
+    if (!settings) byFlow.set(id, (settings = new Map()));
+    settings.set(shape.property, configEntry);
+  }
+  const effective = (flow: Pick<Flow, 'source' | 'target'> & { id?: string }, property: string): EffectiveValue => {
+    const atFlow = byFlow.get(flow.id ?? flowId(flow.source, flow.target))?.get(property);
     if (atFlow) return { value: atFlow.entry.value, origin: 'flow', entry: atFlow };
     const atTop = byKey.get(property);
     if (atTop && atTop.shape.scope === 'top') return { value: atTop.entry.value, origin: 'top', entry: atTop };

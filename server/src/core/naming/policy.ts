@@ -98,7 +98,8 @@ class DefaultPolicy implements ReplicationPolicy {
   }
 
   isHeartbeatsTopic(topic: string): boolean {
-    return this.originalTopic(topic) === this.heartbeats;
+    // The original topic is a suffix of the name, so most names are ruled out without splitting.
+    return topic.endsWith(this.heartbeats) && this.originalTopic(topic) === this.heartbeats;
   }
 
   isInternalTopic(topic: string): boolean {
