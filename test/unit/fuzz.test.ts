@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
+import { complete } from '../../server/src/core/complete';
+import { aliasOccurrences, locate } from '../../server/src/core/query';
+import type { TextEdit } from '../../server/src/core/rules';
+
+const alias = fc.constantFrom('K1', 'K2', 'K3', 'us.east', 'dc_1', 'A', '', 'K1 ', 'x->y');
+const property = fc.constantFrom(
+  'enabled', 'topics', 'topics.exclude', 'topics.blacklist', 'groups', 'replication.policy.class', 'replication.policy.separator',
+  'bootstrap.servers', 'security.protocol', 'producer.acks', 'sync.group.offsets.enabled', 'emit.heartbeats.enabled', 'replication.factor',
+  'emit.checkpoints.interval.seconds', 'offset-syncs.topic.location', 'topics.exlude', 'clusters', 'tasks.max', '',
+);
+const value = fc.constantFrom(
+  'true', 'false', 'yes', '.*', 'orders, payments', 'a{1,3}', '(a+)+$', '((((', '\\Qa.b\\E', '(?i)x', '[a-z&&[^x]]+', '1', '-1', '0', '5m',
+  'org.apache.kafka.connect.mirror.IdentityReplicationPolicy', 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy', 'com.x.Y',
+  '::', '_', '.', '', 'k1:9092', '${file:/x:y}', '\\u00zz', 'K1, K2, K3', 'us.east, eu', 'x'.repeat(300),
+);
+const line = fc.oneof(
+  fc.tuple(alias, property, value).map(([a, p, v]) => `${a}.${p} = ${v}`),
+  fc.tuple(alias, alias, property, value).map(([a, b, p, v]) => `${a}->${b}.${p} = ${v}`),
+  fc.tuple(property, value).map(([p, v]) => `${p} = ${v}`),
+  fc.tuple(alias, alias, alias).map(([a, b, c]) => `clusters = ${a}, ${b}, ${c}`),
+  fc.constantFrom('# comment', '', '\\', 'key\\', '  continued \\', '=', ':::'),
+);
+const file = fc.array(line, { maxLength: 25 }).map((lines) => lines.join(fc.sample(fc.constantFrom('\n', '\r\n'), 1)[0]));
+
+function apply(text: string, edits: TextEdit[]): string {
+  return [...edits].filter((e) => !e.uri).sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+}
+
+describe('analyzer under random MM2-shaped input', () => {
+  it('never throws, never reports an internal error, keeps every range in the text, and offers fixes that re-analyse', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const { findings, config } = analyzeProperties(text);
+        const inside = (r: { start: number; end: number }) => r.start >= 0 && r.end <= text.length && r.start <= r.end;
+        for (const finding of findings) {
+          assert.notEqual(finding.ruleId, 'internal-error', finding.message);
+          assert.ok(inside(finding.range), `${finding.ruleId} range out of the text`);
+          for (const related of finding.related) if (!related.uri) assert.ok(inside(related.range));
+          for (const fix of finding.fixes) {
+            for (const edit of fix.edits) if (!edit.uri) assert.ok(inside(edit.range), `${fix.title} edits outside the text`);
+            const fixed = analyzeProperties(apply(text, fix.edits));
+            assert.ok(!fixed.findings.some((f) => f.ruleId === 'internal-error'));
+          }
+        }
+        for (let offset = 0; offset <= text.length; offset += Math.max(1, Math.floor(text.length / 7))) {
+          complete(config, offset);
+          const found = locate(config, offset);
+          if (found?.kind === 'alias') aliasOccurrences(config, found.alias);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('analyses random files together as a workspace without throwing', () => {
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 1, maxLength: 4 }), (texts) => {
+        const results = analyzeWorkspace(texts.map((text, i) => ({ uri: `file:///f${i}.properties`, text })));
+        for (const analysis of results.values()) assert.ok(!analysis.findings.some((f) => f.ruleId === 'internal-error'));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
