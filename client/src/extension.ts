@@ -61,9 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // JSON files go to the server too: it keeps those that configure a Mirror connector.
+    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', language: 'json' }, { scheme: 'file', language: 'jsonc' }],
     // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
-    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.properties') },
+    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);

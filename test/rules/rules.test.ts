@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeProperties } from '../../server/src/core/analyze';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
 import { PROPERTIES_RULES, type Finding, type TextEdit } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 
@@ -18,7 +18,7 @@ function expectations(text: string): Map<number, string> {
   const lines = text.split(/\r?\n/);
   const expected = new Map<number, string>();
   lines.forEach((line, index) => {
-    const match = /^#\s*expect-next-line(?::\s*(.*))?$/.exec(line.trim());
+    const match = /^(?:#|\/\/)\s*expect-next-line(?::\s*(.*))?$/.exec(line.trim());
     if (match) expected.set(index + 1, match[1] ?? '');
   });
   return expected;
@@ -41,13 +41,14 @@ for (const rule of PROPERTIES_RULES) {
 
     for (const kind of ['valid', 'invalid'] as const) {
       const folder = path.join(FIXTURES, id, kind);
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.properties')) : [];
+      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.properties') || f.endsWith('.json')) : [];
       it(`has ${kind} fixtures`, () => assert.ok(files.length > 0, `no fixtures in ${folder}`));
 
       for (const file of files) {
         const text = fs.readFileSync(path.join(folder, file), 'utf8');
         const index = new LineIndex(text);
-        const findings = analyzeProperties(text).findings.filter((f) => f.ruleId === id);
+        const analyze = (source: string) => analyzeWorkspace([{ uri: file, text: source }]).get(file)!;
+        const findings = analyze(text).findings.filter((f) => f.ruleId === id);
 
         if (kind === 'valid') {
           it(`reports nothing on valid/${file}`, () => assert.deepEqual(findings.map((f) => f.message), []));
@@ -68,9 +69,10 @@ for (const rule of PROPERTIES_RULES) {
             for (const finding of findings) {
               for (const fix of finding.fixes) {
                 const fixed = applyEdits(text, fix.edits);
-                const after = analyzeProperties(fixed).findings;
+                const after = analyze(fixed).findings;
                 assert.ok(!after.some((f) => f.ruleId === id && f.message === finding.message), `"${fix.title}" left: ${finding.message}\n---\n${fixed}`);
-                assert.equal(after.filter((f) => f.ruleId === 'properties-syntax').length, analyzeProperties(text).findings.filter((f) => f.ruleId === 'properties-syntax').length);
+                const syntax = (list: typeof after) => list.filter((f) => f.ruleId === 'properties-syntax' || f.ruleId === 'json-syntax').length;
+                assert.equal(syntax(after), syntax(analyze(text).findings), 'a fix must keep the file loadable');
               }
             }
           });
@@ -94,7 +96,7 @@ describe('rule set', () => {
     for (const rule of PROPERTIES_RULES.filter((r) => r.meta.fixable)) {
       const folder = path.join(FIXTURES, rule.meta.id, 'invalid');
       const offered = fs.readdirSync(folder).some((file) =>
-        analyzeProperties(fs.readFileSync(path.join(folder, file), 'utf8')).findings.some((f) => f.ruleId === rule.meta.id && f.fixes.length > 0));
+        analyzeWorkspace([{ uri: file, text: fs.readFileSync(path.join(folder, file), 'utf8') }]).get(file)!.findings.some((f) => f.ruleId === rule.meta.id && f.fixes.length > 0));
       assert.ok(offered, `${rule.meta.id} is marked fixable but offers no fix in its fixtures`);
     }
   });
@@ -102,7 +104,8 @@ describe('rule set', () => {
   it('the mistakes examples show every rule at least once', () => {
     const folder = path.join(__dirname, '..', '..', 'examples', 'mistakes');
     const seen = new Set(
-      fs.readdirSync(folder).flatMap((file) => analyzeProperties(fs.readFileSync(path.join(folder, file), 'utf8')).findings.map((f) => f.ruleId)),
+      fs.readdirSync(folder).flatMap((file) =>
+        analyzeWorkspace([{ uri: file, text: fs.readFileSync(path.join(folder, file), 'utf8') }]).get(file)!.findings.map((f) => f.ruleId)),
     );
     assert.deepEqual(PROPERTIES_RULES.map((r) => r.meta.id).filter((id) => !seen.has(id)), []);
   });

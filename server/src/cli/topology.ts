@@ -22,7 +22,7 @@ export function topologyJson(files: FileConfig[], cwd: string): string {
   for (const { file, config } of files) {
     for (const { alias } of config.clusters) {
       const cluster = clusters.get(alias) ?? { alias, bootstrapServers: null, files: [] };
-      cluster.bootstrapServers ??= config.byKey.get(`${alias}.bootstrap.servers`)?.entry.value ?? null;
+      cluster.bootstrapServers ??= config.bootstrapServers(alias) ?? null;
       if (!cluster.files.includes(relative(file, cwd))) cluster.files.push(relative(file, cwd));
       clusters.set(alias, cluster);
     }

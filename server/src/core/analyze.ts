@@ -1,6 +1,7 @@
 import { buildConfig, type Mm2Config } from './model/config';
 import { parseProperties } from './parse/properties';
-import { PROPERTIES_RULES, type Finding, type SeveritySetting } from './rules';
+import { PROPERTIES_RULES, type Finding, type Fix, type SeveritySetting } from './rules';
+import { parseConnectJson } from './sources/connectJson';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
 import { groupDeployments } from './topology/deployments';
 
@@ -28,6 +29,17 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
   return checkConfig('', config, topologyOf(config), options);
 }
 
+/** Whether a file is read as Kafka Connect JSON (by name) rather than as a dedicated-mode properties file. */
+export const isJsonSource = (uri: string): boolean => /\.json$/i.test(uri);
+
+/** The model of one source file, whatever its format. */
+export function parseSource(uri: string, text: string): Mm2Config {
+  if (!isJsonSource(uri)) return buildConfig(parseProperties(text));
+  const { config, problems } = parseConnectJson(text);
+  config.document.problems.push(...problems);
+  return config;
+}
+
 /**
  * Lints several MM2 files: each file's own checks, plus topology checks over the flows of all the
  * files of its deployment (a loop whose halves live in two MM2 clusters' configs is still a loop;
@@ -41,7 +53,7 @@ export function analyzeWorkspace(
 ): Map<string, PropertiesAnalysis> {
   const configs = files.map(({ uri, text }) => {
     const cached = parsed?.get(uri);
-    const config = cached && cached.text === text ? cached.config : buildConfig(parseProperties(text));
+    const config = cached && cached.text === text ? cached.config : parseSource(uri, text);
     parsed?.set(uri, { text, config });
     return { uri, config };
   });
@@ -57,6 +69,7 @@ export function analyzeWorkspace(
 function checkConfig(uri: string, config: Mm2Config, topology: Topology, options: AnalyzeOptions): PropertiesAnalysis {
   const findings: Finding[] = [];
   for (const rule of PROPERTIES_RULES) {
+    if (rule.meta.formats && !rule.meta.formats.includes(config.format)) continue;
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     try {
@@ -64,7 +77,10 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
         config,
         uri,
         topology,
-        report: (finding) => findings.push({ related: [], fixes: [], ...finding, ruleId: rule.meta.id, severity }),
+        report: (finding) => {
+          const fixes = (finding.fixes ?? []).filter((fix) => fixFitsFormat(config, fix));
+          findings.push({ related: [], ...finding, fixes, ruleId: rule.meta.id, severity });
+        },
       });
     } catch (error) {
       // A rule bug must not take the other rules (or the server) down with it.
@@ -79,6 +95,16 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
     }
   }
   return { uri, config, topology, findings };
+}
+
+/**
+ * Fixes are written in properties syntax. In other formats only those that replace a key or a value
+ * in place are safe (renaming `topics.exlude`, changing a value); insertions and deletions are not.
+ */
+function fixFitsFormat(config: Mm2Config, fix: Fix): boolean {
+  if (config.format === 'properties') return true;
+  const replaceable = new Set(config.entries.flatMap(({ entry }) => [`${entry.keyRange.start}:${entry.keyRange.end}`, `${entry.valueRange.start}:${entry.valueRange.end}`]));
+  return fix.edits.every((edit) => !edit.uri && edit.newText !== '' && replaceable.has(`${edit.range.start}:${edit.range.end}`));
 }
 
 /** Whether a file looks like a dedicated-mode MM2 config: it declares `clusters`. */

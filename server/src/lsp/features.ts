@@ -33,7 +33,7 @@ export function hover(document: TextDocument, analysis: PropertiesAnalysis, offs
   if (found.kind === 'alias') {
     const flows = config.flows.filter((f) => f.source === found.alias || f.target === found.alias);
     const declared = config.clusters.some((c) => c.alias === found.alias);
-    const servers = config.byKey.get(`${found.alias}.bootstrap.servers`)?.entry.value;
+    const servers = config.bootstrapServers(found.alias);
     value = [
       `**Cluster \`${found.alias}\`**${declared ? '' : ' — not declared in `clusters`'}`,
       servers ? `\nbootstrap.servers: \`${servers}\`` : '',

@@ -10,7 +10,8 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { declaresClusters, type PropertiesAnalysis } from '../core/analyze';
+import { declaresClusters, isJsonSource, type PropertiesAnalysis } from '../core/analyze';
+import { mirrorConnectorOf } from '../core/sources/connectJson';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
 import { previewRemoteTopics } from '../core/preview';
@@ -57,9 +58,12 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  // Other clients may send any file: only `.properties` files are recognised by their content.
+  // Other clients may send any file: `.properties` files are recognised by a `clusters` line,
+  // `.json` files by the `connector.class` of a Mirror connector.
   const isMm2Document = (document: TextDocument): boolean =>
-    document.languageId === MM2_LANGUAGE_ID || (/\.properties$/i.test(document.uri) && declaresClusters(document.getText()));
+    document.languageId === MM2_LANGUAGE_ID ||
+    (/\.properties$/i.test(document.uri) && declaresClusters(document.getText())) ||
+    (isJsonSource(document.uri) && mirrorConnectorOf(document.getText()) !== undefined);
 
   const settingsFor = (uri: string): Promise<MirrorLintSettings> => {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -163,24 +167,28 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) =>
     withAnalysis(params.textDocument.uri, null, (doc, analysis) => features.hover(doc, analysis, doc.offsetAt(params.position))));
+  // Completion and alias navigation read properties syntax; connector JSON gets the other features.
+  const propertiesOnly = <T>(fallback: T, run: (document: TextDocument, analysis: PropertiesAnalysis) => T) =>
+    (document: TextDocument, analysis: PropertiesAnalysis): T => (analysis.config.format === 'properties' ? run(document, analysis) : fallback);
+
   connection.onCompletion((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.completion(doc, analysis, doc.offsetAt(params.position))));
+    withAnalysis(params.textDocument.uri, [], propertiesOnly([], (doc, analysis) => features.completion(doc, analysis, doc.offsetAt(params.position)))));
   connection.onCodeAction((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
       features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics, (uri) => index.document(uri))));
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.documentSymbols(doc, analysis)));
   connection.onDefinition((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.definition(doc, analysis, doc.offsetAt(params.position))));
+    withAnalysis(params.textDocument.uri, [], propertiesOnly([], (doc, analysis) => features.definition(doc, analysis, doc.offsetAt(params.position)))));
   connection.onReferences((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
-      features.references(doc, analysis, doc.offsetAt(params.position), params.context.includeDeclaration)));
+    withAnalysis(params.textDocument.uri, [], propertiesOnly([], (doc, analysis) =>
+      features.references(doc, analysis, doc.offsetAt(params.position), params.context.includeDeclaration))));
   connection.onPrepareRename((params) =>
-    withAnalysis(params.textDocument.uri, null, (doc, analysis) => {
+    withAnalysis(params.textDocument.uri, null, propertiesOnly(null, (doc, analysis) => {
       const found = features.aliasAt(analysis, doc.offsetAt(params.position));
       if (!found) return null;
       return { range: { start: doc.positionAt(found.range.start), end: doc.positionAt(found.range.end) }, placeholder: found.alias };
-    }));
+    })));
   connection.onRenameRequest((params) =>
     withAnalysis(params.textDocument.uri, null, (doc, analysis) => {
       const found = features.aliasAt(analysis, doc.offsetAt(params.position));

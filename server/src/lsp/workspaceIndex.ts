@@ -76,7 +76,7 @@ export class WorkspaceIndex {
     const open = this.openDocuments().find((d) => d.uri === uri);
     if (open) return open;
     const text = this.disk.get(uri);
-    return text === undefined ? undefined : TextDocument.create(uri, 'mm2-properties', 0, text);
+    return text === undefined ? undefined : TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'mm2-properties', 0, text);
   }
 
   private pending: { generation: number; results: Promise<Map<string, PropertiesAnalysis>> } | undefined;

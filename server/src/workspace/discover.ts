@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { declaresClusters } from '../core/analyze';
+import { mirrorConnectorOf } from '../core/sources/connectJson';
 
 const MM2_FILE_NAMES = /(^|\.)mm2\.properties$|^connect-mirror-maker\.properties$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -19,10 +20,14 @@ function sniff(file: string): string {
   }
 }
 
-/** Whether a file found while walking a folder is an MM2 properties file. */
+/**
+ * Whether a file found while walking a folder is an MM2 config: a dedicated-mode properties file
+ * (by name, or declaring `clusters`) or a Kafka Connect JSON config of a Mirror connector.
+ */
 export function isMm2PropertiesFile(file: string): boolean {
   const name = path.basename(file);
   if (MM2_FILE_NAMES.test(name)) return true;
+  if (name.endsWith('.json')) return mirrorConnectorOf(sniff(file)) !== undefined;
   return name.endsWith('.properties') && declaresClusters(sniff(file));
 }
 

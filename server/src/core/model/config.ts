@@ -1,7 +1,7 @@
 import { lookupProperty, propertyInfo, type PropertyLookup } from '../catalog';
 import type { OffsetMap, PropertiesDocument, PropertyEntry } from '../parse/properties';
 import type { OffsetRange } from '../text/range';
-import { flowId, parseKey, type KeyShape } from './keys';
+import { flowId, parseKey, scopePrefix, type KeyShape } from './keys';
 
 export interface ClusterAlias {
   alias: string;
@@ -47,6 +47,15 @@ export interface Mm2Config {
   byKey: Map<string, ConfigEntry>;
   /** The line break the file uses, for inserted lines. */
   lineBreak: string;
+  /**
+   * The file's syntax. Fixes that insert or delete lines are written in properties syntax, so
+   * they are only offered for `properties` files.
+   */
+  format: 'properties' | 'connect-json';
+  /** The bootstrap servers this file gives for a cluster, if any. */
+  bootstrapServers(alias: string): string | undefined;
+  /** How a key of `shape` is written in this file: `K1->K2.` in properties, nothing in a connector config. */
+  keyPrefix(shape: KeyShape): string;
   effective(flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue;
 }
 
@@ -160,6 +169,9 @@ export function buildConfig(document: PropertiesDocument): Mm2Config {
     flows,
     byKey,
     lineBreak: /\r\n/.test(document.text) ? '\r\n' : '\n',
+    format: 'properties',
+    bootstrapServers: (alias) => (byKey.get(`${alias}.bootstrap.servers`) ?? byKey.get('bootstrap.servers'))?.entry.value,
+    keyPrefix: scopePrefix,
     effective,
   };
 }

@@ -1,5 +1,4 @@
 import { propertyRange } from '../model/config';
-import { scopePrefix } from '../model/keys';
 import { deleteEntry, renameProperty } from './edits';
 import type { PropertiesRule } from './types';
 
@@ -16,7 +15,7 @@ export const deprecatedProperty: PropertiesRule = {
       if (lookup?.kind !== 'property' || !lookup.info.deprecated) continue;
       const { info } = lookup;
       const deprecation = info.deprecated!;
-      const prefix = scopePrefix(shape);
+      const prefix = config.keyPrefix(shape);
       const range = propertyRange(configEntry);
       const removed = info.removedIn ? ` and removed in Kafka ${info.removedIn}` : '';
       if (!deprecation.replacement) {

@@ -12,6 +12,7 @@ export const inactiveFlowSetting: PropertiesRule = {
     description: 'A setting under `A->B.` for a flow that is never enabled, so it has no effect.',
     defaultSeverity: 'warning',
     fixable: true,
+    formats: ['properties'],
   },
   check({ config, report }) {
     const flows = new Map(config.flows.map((f) => [f.id, f]));

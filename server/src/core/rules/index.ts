@@ -3,6 +3,7 @@ import { duplicateProperty } from './duplicateProperty';
 import { inactiveFlowSetting } from './inactiveFlowSetting';
 import { invalidTopicPattern } from './invalidTopicPattern';
 import { invalidValue } from './invalidValue';
+import { jsonSyntax } from './jsonSyntax';
 import { missingBootstrapServers } from './missingBootstrapServers';
 import { propertiesSyntax } from './propertiesSyntax';
 import type { PropertiesRule } from './types';
@@ -21,6 +22,7 @@ export * from './types';
 /** Every rule over MM2 properties files, in the order their findings are listed. */
 export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   propertiesSyntax,
+  jsonSyntax,
   unknownProperty,
   invalidValue,
   deprecatedProperty,

@@ -9,6 +9,7 @@ export const missingBootstrapServers: PropertiesRule = {
     description: 'A declared cluster has no `<alias>.bootstrap.servers`, so MM2 cannot connect to it.',
     defaultSeverity: 'error',
     fixable: true,
+    formats: ['properties'],
   },
   check({ config, report }) {
     const topLevel = config.byKey.get('bootstrap.servers');

@@ -40,6 +40,8 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** The source formats the rule applies to; all when absent. */
+  formats?: readonly Mm2Config['format'][];
 }
 
 export type Report = Omit<Finding, 'ruleId' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Finding, 'related' | 'fixes'>>;

@@ -21,6 +21,7 @@ export const unknownCluster: PropertiesRule = {
     description: 'A cluster or flow key names an alias that `clusters` does not declare.',
     defaultSeverity: 'error',
     fixable: true,
+    formats: ['properties'],
   },
   check({ config, report }) {
     const declared = config.clusters.map((c) => c.alias);

@@ -1,6 +1,5 @@
 import { lookupProperty, namesForScope, propertyInfo } from '../catalog';
 import { propertyRange } from '../model/config';
-import { scopePrefix } from '../model/keys';
 import { closestMatch } from '../text/closest';
 import { renameProperty } from './edits';
 import type { PropertiesRule } from './types';
@@ -26,8 +25,9 @@ export const unknownProperty: PropertiesRule = {
       if (shape.property === '') continue;
       const known = propertyInfo(shape.property);
       if (known?.deprecated) continue; // deprecated-property reports it
-      const prefix = scopePrefix(shape);
-      const where = shape.scope === 'top' ? 'at top level' : shape.scope === 'cluster' ? `under cluster prefix \`${prefix}\`` : `under flow prefix \`${prefix}\``;
+      const prefix = config.keyPrefix(shape);
+      const where =
+        config.format !== 'properties' ? `in this ${shape.scope === 'flow' ? `${shape.source}->${shape.target} ` : ''}connector config` : shape.scope === 'top' ? 'at top level' : shape.scope === 'cluster' ? `under cluster prefix \`${prefix}\`` : `under flow prefix \`${prefix}\``;
       let message: string;
       let suggestion: string | undefined;
       if (known && shape.scope === 'cluster') {

@@ -12,7 +12,7 @@ export function groupDeployments<T extends { config: Mm2Config }>(configs: T[]):
   const owner = new Map<string, number>();
   configs.forEach(({ config }, i) => {
     for (const { alias } of config.clusters) {
-      const servers = config.byKey.get(`${alias}.bootstrap.servers`)?.entry.value;
+      const servers = config.bootstrapServers(alias);
       if (!servers) continue;
       const identity = `${alias}\u0000${splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',')}`;
       const other = owner.get(identity);

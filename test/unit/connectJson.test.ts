@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeWorkspace } from '../../server/src/core/analyze';
+import { mirrorConnectorOf, parseConnectJson } from '../../server/src/core/sources/connectJson';
+
+const IDENTITY = 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
+const connector = (source: string, target: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    'connector.class': 'org.apache.kafka.connect.mirror.MirrorSourceConnector',
+    'source.cluster.alias': source,
+    'target.cluster.alias': target,
+    'source.cluster.bootstrap.servers': `${source.toLowerCase()}:9092`,
+    'target.cluster.bootstrap.servers': `${target.toLowerCase()}:9092`,
+    ...extra,
+  }, null, 2);
+
+describe('Kafka Connect JSON source', () => {
+  it('recognises Mirror connectors by connector.class, in the REST body or a bare map', () => {
+    assert.equal(mirrorConnectorOf('{"config": {"connector.class": "org.apache.kafka.connect.mirror.MirrorCheckpointConnector"}}'), 'MirrorCheckpointConnector');
+    assert.equal(mirrorConnectorOf('{"connector.class": "MirrorHeartbeatConnector"}'), 'MirrorHeartbeatConnector');
+    assert.equal(mirrorConnectorOf('{"connector.class": "io.confluent.connect.s3.S3SinkConnector"}'), undefined);
+    assert.equal(mirrorConnectorOf('not json at all'), undefined);
+  });
+
+  it('reads one flow with exact key and value ranges', () => {
+    const text = connector('K1', 'K2', { topics: 'orders' });
+    const { config } = parseConnectJson(text);
+    assert.deepEqual(config.flows.map((f) => [f.id, f.enabled]), [['K1->K2', true]]);
+    const topics = config.entries.find((e) => e.entry.key === 'topics')!;
+    assert.equal(text.slice(topics.entry.keyRange.start, topics.entry.keyRange.end), 'topics');
+    assert.equal(text.slice(topics.entry.valueRange.start, topics.entry.valueRange.end), 'orders');
+    assert.equal(config.bootstrapServers('K2'), 'k2:9092');
+  });
+
+  it('target.cluster.alias defaults to `target`, and a disabled or non-source connector replicates nothing', () => {
+    assert.equal(parseConnectJson('{"connector.class":"MirrorSourceConnector","source.cluster.alias":"A"}').config.flows[0].id, 'A->target');
+    assert.equal(parseConnectJson(connector('A', 'B', { enabled: false })).config.flows[0].enabled, false);
+    assert.equal(parseConnectJson(connector('A', 'B', { 'connector.class': 'MirrorCheckpointConnector' })).config.flows[0].enabled, false);
+  });
+
+  it('finds the loop of two Identity connectors K1→K2 and K2→K1', () => {
+    const results = analyzeWorkspace([
+      { uri: 'k1.json', text: connector('K1', 'K2', { 'replication.policy.class': IDENTITY }) },
+      { uri: 'k2.json', text: connector('K2', 'K1', { 'replication.policy.class': IDENTITY }) },
+    ]);
+    const cycles = [...results.values()].flatMap((a) => a.findings).filter((f) => f.ruleId === 'replication-cycle');
+    assert.equal(cycles.length, 1);
+    const defaults = analyzeWorkspace([{ uri: 'k1.json', text: connector('K1', 'K2') }, { uri: 'k2.json', text: connector('K2', 'K1') }]);
+    assert.deepEqual([...defaults.values()].flatMap((a) => a.findings.map((f) => f.ruleId)), []);
+  });
+
+  it('validates values of any JSON type and offers only in-place fixes', () => {
+    const text = connector('K1', 'K2', { 'sync.topic.acls.enabled': 'yes', 'tasks.max': 'four', 'topics.blacklist': 'tmp-.*' });
+    const findings = analyzeWorkspace([{ uri: 'c.json', text }]).get('c.json')!.findings;
+    assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['deprecated-property', 'invalid-value', 'invalid-value']);
+    for (const finding of findings) for (const fix of finding.fixes) for (const edit of fix.edits) assert.ok(edit.range.end > edit.range.start && edit.newText !== '');
+  });
+});
