@@ -61,10 +61,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // JSON files go to the server too: it keeps those that configure a Mirror connector.
-    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', language: 'json' }, { scheme: 'file', language: 'jsonc' }],
+    // JSON and YAML files go to the server too: it keeps Mirror connector configs and
+    // KafkaMirrorMaker2 resources and ignores the rest.
+    documentSelector: [
+      { language: LANGUAGE_ID },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: 'yaml' },
+    ],
     // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
-    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json}') },
+    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);

@@ -41,7 +41,7 @@ for (const rule of PROPERTIES_RULES) {
 
     for (const kind of ['valid', 'invalid'] as const) {
       const folder = path.join(FIXTURES, id, kind);
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.properties') || f.endsWith('.json')) : [];
+      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /\.(properties|json|ya?ml)$/.test(f)) : [];
       it(`has ${kind} fixtures`, () => assert.ok(files.length > 0, `no fixtures in ${folder}`));
 
       for (const file of files) {
@@ -71,7 +71,7 @@ for (const rule of PROPERTIES_RULES) {
                 const fixed = applyEdits(text, fix.edits);
                 const after = analyze(fixed).findings;
                 assert.ok(!after.some((f) => f.ruleId === id && f.message === finding.message), `"${fix.title}" left: ${finding.message}\n---\n${fixed}`);
-                const syntax = (list: typeof after) => list.filter((f) => f.ruleId === 'properties-syntax' || f.ruleId === 'json-syntax').length;
+                const syntax = (list: typeof after) => list.filter((f) => f.ruleId === 'properties-syntax' || f.ruleId === 'document-syntax').length;
                 assert.equal(syntax(after), syntax(analyze(text).findings), 'a fix must keep the file loadable');
               }
             }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { analyzeProperties, analyzeWorkspace } from '../core/analyze';
+import { analyzeWorkspace, parseSource } from '../core/analyze';
 import { RULES_BY_ID, type SeveritySetting } from '../core/rules';
 import { discoverFiles } from '../workspace/discover';
 import { locateFindings, type LocatedFinding } from './findings';
@@ -96,7 +96,7 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     return 2;
   }
   if (options.command === 'topology') {
-    const configs = files.map((file) => ({ file, config: analyzeProperties(fs.readFileSync(file, 'utf8')).config }));
+    const configs = files.map((file) => ({ file, config: parseSource(file, fs.readFileSync(file, 'utf8')) }));
     write(options.format === 'mermaid' ? topologyMermaid(configs) : topologyJson(configs, cwd));
     return 0;
   }

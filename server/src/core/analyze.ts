@@ -2,6 +2,7 @@ import { buildConfig, type Mm2Config } from './model/config';
 import { parseProperties } from './parse/properties';
 import { PROPERTIES_RULES, type Finding, type Fix, type SeveritySetting } from './rules';
 import { parseConnectJson } from './sources/connectJson';
+import { parseStrimziYaml } from './sources/strimziYaml';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
 import { groupDeployments } from './topology/deployments';
 
@@ -31,9 +32,12 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
 
 /** Whether a file is read as Kafka Connect JSON (by name) rather than as a dedicated-mode properties file. */
 export const isJsonSource = (uri: string): boolean => /\.json$/i.test(uri);
+/** Whether a file is read as Strimzi YAML (by name). */
+export const isYamlSource = (uri: string): boolean => /\.ya?ml$/i.test(uri);
 
 /** The model of one source file, whatever its format. */
 export function parseSource(uri: string, text: string): Mm2Config {
+  if (isYamlSource(uri)) return parseStrimziYaml(text).config;
   if (!isJsonSource(uri)) return buildConfig(parseProperties(text));
   const { config, problems } = parseConnectJson(text);
   config.document.problems.push(...problems);
@@ -103,7 +107,12 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
  */
 function fixFitsFormat(config: Mm2Config, fix: Fix): boolean {
   if (config.format === 'properties') return true;
-  const replaceable = new Set(config.entries.flatMap(({ entry }) => [`${entry.keyRange.start}:${entry.keyRange.end}`, `${entry.valueRange.start}:${entry.valueRange.end}`]));
+  const ranges = config.entries.flatMap(({ entry }) => [entry.keyRange, entry.valueRange]);
+  for (const resource of config.strimzi?.resources ?? []) {
+    const fields = [resource.connectCluster, resource.target?.alias, ...resource.clusters.map((c) => c.alias), ...resource.mirrors.flatMap((m) => [m.source, m.target])];
+    for (const field of fields) if (field) ranges.push(field.keyRange, field.valueRange);
+  }
+  const replaceable = new Set(ranges.map((r) => `${r.start}:${r.end}`));
   return fix.edits.every((edit) => !edit.uri && edit.newText !== '' && replaceable.has(`${edit.range.start}:${edit.range.end}`));
 }
 

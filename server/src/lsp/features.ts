@@ -80,7 +80,11 @@ const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> =
 };
 
 export function completion(document: TextDocument, analysis: PropertiesAnalysis, offset: number): CompletionItem[] {
-  return complete(analysis.config, offset).map((candidate) => ({
+  return toCompletionItems(document, complete(analysis.config, offset));
+}
+
+export function toCompletionItems(document: TextDocument, candidates: CompletionCandidate[]): CompletionItem[] {
+  return candidates.map((candidate) => ({
     label: candidate.label,
     kind: COMPLETION_KIND[candidate.kind],
     detail: candidate.detail,

@@ -10,10 +10,12 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { declaresClusters, isJsonSource, type PropertiesAnalysis } from '../core/analyze';
+import { declaresClusters, isJsonSource, isYamlSource, type PropertiesAnalysis } from '../core/analyze';
+import { declaresKafkaMirrorMaker2 } from '../core/sources/strimziYaml';
 import { mirrorConnectorOf } from '../core/sources/connectJson';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
+import { completeStrimziConfigKey } from '../core/completeYaml';
 import { previewRemoteTopics } from '../core/preview';
 import * as features from './features';
 import * as previews from './previews';
@@ -59,11 +61,12 @@ export function startServer(connection: Connection): void {
   });
 
   // Other clients may send any file: `.properties` files are recognised by a `clusters` line,
-  // `.json` files by the `connector.class` of a Mirror connector.
+  // `.json` files by the `connector.class` of a Mirror connector, YAML by a KafkaMirrorMaker2 kind.
   const isMm2Document = (document: TextDocument): boolean =>
     document.languageId === MM2_LANGUAGE_ID ||
     (/\.properties$/i.test(document.uri) && declaresClusters(document.getText())) ||
-    (isJsonSource(document.uri) && mirrorConnectorOf(document.getText()) !== undefined);
+    (isJsonSource(document.uri) && mirrorConnectorOf(document.getText()) !== undefined) ||
+    (isYamlSource(document.uri) && declaresKafkaMirrorMaker2(document.getText()));
 
   const settingsFor = (uri: string): Promise<MirrorLintSettings> => {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -172,7 +175,11 @@ export function startServer(connection: Connection): void {
     (document: TextDocument, analysis: PropertiesAnalysis): T => (analysis.config.format === 'properties' ? run(document, analysis) : fallback);
 
   connection.onCompletion((params) =>
-    withAnalysis(params.textDocument.uri, [], propertiesOnly([], (doc, analysis) => features.completion(doc, analysis, doc.offsetAt(params.position)))));
+    withAnalysis(params.textDocument.uri, [], (doc, analysis) => {
+      const offset = doc.offsetAt(params.position);
+      if (analysis.config.format === 'strimzi-yaml') return features.toCompletionItems(doc, completeStrimziConfigKey(doc.getText(), offset));
+      return analysis.config.format === 'properties' ? features.completion(doc, analysis, offset) : [];
+    }));
   connection.onCodeAction((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
       features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics, (uri) => index.document(uri))));

@@ -76,7 +76,8 @@ export class WorkspaceIndex {
     const open = this.openDocuments().find((d) => d.uri === uri);
     if (open) return open;
     const text = this.disk.get(uri);
-    return text === undefined ? undefined : TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'mm2-properties', 0, text);
+    const languageId = /\.json$/i.test(uri) ? 'json' : /\.ya?ml$/i.test(uri) ? 'yaml' : 'mm2-properties';
+    return text === undefined ? undefined : TextDocument.create(uri, languageId, 0, text);
   }
 
   private pending: { generation: number; results: Promise<Map<string, PropertiesAnalysis>> } | undefined;

@@ -1,5 +1,6 @@
 import { lookupProperty, propertyInfo, type PropertyLookup } from '../catalog';
 import type { OffsetMap, PropertiesDocument, PropertyEntry } from '../parse/properties';
+import type { StrimziFacts } from '../sources/strimziYaml';
 import type { OffsetRange } from '../text/range';
 import { flowId, parseKey, scopePrefix, type KeyShape } from './keys';
 
@@ -51,7 +52,9 @@ export interface Mm2Config {
    * The file's syntax. Fixes that insert or delete lines are written in properties syntax, so
    * they are only offered for `properties` files.
    */
-  format: 'properties' | 'connect-json';
+  format: 'properties' | 'connect-json' | 'strimzi-yaml';
+  /** The resource layout, for Strimzi files. */
+  strimzi?: StrimziFacts;
   /** The bootstrap servers this file gives for a cluster, if any. */
   bootstrapServers(alias: string): string | undefined;
   /** How a key of `shape` is written in this file: `K1->K2.` in properties, nothing in a connector config. */

@@ -1,6 +1,7 @@
 import { propertyRange } from '../model/config';
 import { deleteEntry, renameProperty } from './edits';
-import type { PropertiesRule } from './types';
+import { IDENTITY_REPLICATION_POLICY } from '../catalog';
+import type { PropertiesRule, PropertiesRuleContext } from './types';
 
 export const deprecatedProperty: PropertiesRule = {
   meta: {
@@ -10,6 +11,7 @@ export const deprecatedProperty: PropertiesRule = {
     fixable: true,
   },
   check({ config, report }) {
+    reportStrimziDeprecations(config, report);
     for (const configEntry of config.entries) {
       const { shape, lookup, entry } = configEntry;
       if (lookup?.kind !== 'property' || !lookup.info.deprecated) continue;
@@ -41,3 +43,34 @@ export const deprecatedProperty: PropertiesRule = {
     }
   },
 };
+
+const OLD_IDENTITY = 'io.strimzi.kafka.connect.mirror.IdentityReplicationPolicy';
+
+/** Strimzi's deprecated pattern fields and its old identity policy class. */
+function reportStrimziDeprecations(config: PropertiesRuleContext['config'], report: PropertiesRuleContext['report']): void {
+  for (const resource of config.strimzi?.resources ?? []) {
+    for (const mirror of resource.mirrors) {
+      for (const [name, fact] of mirror.patterns) {
+        if (!name.includes('Blacklist')) continue;
+        const replacement = name.replace('Blacklist', 'Exclude');
+        const both = mirror.patterns.get(replacement);
+        report({
+          message: both
+            ? `\`${name}\` is deprecated since Strimzi 0.24 and ignored here because \`${replacement}\` is also set. Remove it.`
+            : `\`${name}\` is deprecated since Strimzi 0.24 and gone from kafka.strimzi.io/v1: use \`${replacement}\`.`,
+          range: fact.keyRange,
+          fixes: both ? [] : [{ title: `Rename to \`${replacement}\``, edits: [{ range: fact.keyRange, newText: replacement }], preferred: true }],
+        });
+      }
+      for (const connector of Object.values(mirror.connectors)) {
+        const policy = connector?.config.get('replication.policy.class');
+        if (policy?.entry.value.trim() !== OLD_IDENTITY) continue;
+        report({
+          message: `\`${OLD_IDENTITY}\` was deprecated in Strimzi 0.28 and its plugin is gone from images after 0.45: the connector fails to start. Use Kafka's \`${IDENTITY_REPLICATION_POLICY}\`.`,
+          range: policy.entry.valueRange,
+          fixes: [{ title: 'Use Kafka\'s IdentityReplicationPolicy', edits: [{ range: policy.entry.valueRange, newText: IDENTITY_REPLICATION_POLICY }], preferred: true }],
+        });
+      }
+    }
+  }
+}

@@ -3,7 +3,12 @@ import { duplicateProperty } from './duplicateProperty';
 import { inactiveFlowSetting } from './inactiveFlowSetting';
 import { invalidTopicPattern } from './invalidTopicPattern';
 import { invalidValue } from './invalidValue';
-import { jsonSyntax } from './jsonSyntax';
+import { documentSyntax } from './documentSyntax';
+import { connectClusterMismatch } from './connectClusterMismatch';
+import { connectorConfigMismatch } from './connectorConfigMismatch';
+import { duplicateClusterAlias } from './duplicateClusterAlias';
+import { shadowedConfigKey } from './shadowedConfigKey';
+import { unknownField } from './unknownField';
 import { missingBootstrapServers } from './missingBootstrapServers';
 import { propertiesSyntax } from './propertiesSyntax';
 import type { PropertiesRule } from './types';
@@ -22,7 +27,7 @@ export * from './types';
 /** Every rule over MM2 properties files, in the order their findings are listed. */
 export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   propertiesSyntax,
-  jsonSyntax,
+  documentSyntax,
   unknownProperty,
   invalidValue,
   deprecatedProperty,
@@ -38,6 +43,11 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   multiHopReplication,
   redundantReplicationPath,
   invalidRemoteTopicName,
+  unknownField,
+  duplicateClusterAlias,
+  connectClusterMismatch,
+  connectorConfigMismatch,
+  shadowedConfigKey,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, PropertiesRule> = new Map(PROPERTIES_RULES.map((r) => [r.meta.id, r]));

@@ -77,7 +77,9 @@ const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
 /** What MM2 resolves for every enabled flow of a dedicated-mode config. */
 export function flowModels(config: Mm2Config, uri = ''): FlowModel[] {
   return config.flows
-    .filter((flow) => flow.enabled)
+    // A flow into its own cluster (only a misconfigured Strimzi or Connect file can say so) is not
+    // replication between clusters; duplicate-cluster-alias reports it.
+    .filter((flow) => flow.enabled && flow.source !== flow.target)
     .map((flow) => {
       const value = (property: string) => config.effective(flow, property);
       const topics = value('topics');

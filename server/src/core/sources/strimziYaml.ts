@@ -1,0 +1,256 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { lookupProperty, propertyInfo } from '../catalog';
+import type { ClusterAlias, ConfigEntry, EffectiveValue, Flow, Mm2Config } from '../model/config';
+import { flowId } from '../model/keys';
+import { OffsetMap, type PropertiesDocument, type PropertyEntry } from '../parse/properties';
+import type { OffsetRange } from '../text/range';
+
+/**
+ * Strimzi `KafkaMirrorMaker2` resources (API `kafka.strimzi.io/v1beta2` and `v1`, any number per
+ * file) read into the same model as a dedicated-mode file: each mirror is a flow whose settings are
+ * its source connector's `config`, with `topicsPattern` & co. written over them as Strimzi does.
+ * The resource layout itself is kept as facts for the Strimzi rules.
+ */
+export type StrimziVersion = 'v1' | 'v1beta2';
+export type ConnectorRole = 'sourceConnector' | 'checkpointConnector' | 'heartbeatConnector';
+
+/** A key of a resource, with the ranges of its key and value. */
+export interface FieldFact {
+  name: string;
+  value: string;
+  keyRange: OffsetRange;
+  valueRange: OffsetRange;
+}
+
+export interface MirrorFact {
+  source?: FieldFact;
+  target?: FieldFact;
+  connectors: Partial<Record<ConnectorRole, { key: FieldFact; config: Map<string, ConfigEntry> }>>;
+  /** topicsPattern, topicsExcludePattern, groupsPattern, groupsExcludePattern and the deprecated *BlacklistPattern. */
+  patterns: Map<string, FieldFact>;
+  flow?: Flow;
+}
+
+export interface ResourceFact {
+  version: StrimziVersion;
+  name?: string;
+  kindRange: OffsetRange;
+  connectCluster?: FieldFact;
+  clusters: { alias: FieldFact; bootstrapServers?: FieldFact }[];
+  target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact };
+  mirrors: MirrorFact[];
+  /** Spec fields the resource's API version does not define. */
+  fields: FieldFact[];
+}
+
+export interface StrimziFacts {
+  resources: ResourceFact[];
+}
+
+/** Maps each Strimzi pattern field to the MM2 setting it becomes. */
+export const PATTERN_SETTINGS: Record<string, string> = {
+  topicsPattern: 'topics',
+  topicsExcludePattern: 'topics.exclude',
+  topicsBlacklistPattern: 'topics.exclude',
+  groupsPattern: 'groups',
+  groupsExcludePattern: 'groups.exclude',
+  groupsBlacklistPattern: 'groups.exclude',
+};
+
+const KIND = /^\s*kind:\s*["']?KafkaMirrorMaker2["']?\s*$/m;
+const API = /^\s*apiVersion:\s*["']?kafka\.strimzi\.io\/(v1|v1beta2)["']?\s*$/m;
+
+/** Whether a YAML text holds a KafkaMirrorMaker2 resource (cheap check for any `.yaml` file). */
+export function declaresKafkaMirrorMaker2(text: string): boolean {
+  return KIND.test(text) && API.test(text);
+}
+
+/** The range of a scalar's text, inside its quotes. */
+function scalarRange(node: YamlNode): OffsetRange {
+  const [start, end] = node.range ?? [0, 0, 0];
+  const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+  return quoted ? { start: start + 1, end: end - 1 } : { start, end };
+}
+
+function field(pair: Pair): FieldFact | undefined {
+  if (!isScalar(pair.key)) return undefined;
+  const key = pair.key as Scalar;
+  const value = pair.value as YamlNode | null;
+  const text = value && isScalar(value) ? (value.value === null ? '' : String(value.value)) : '';
+  const keyRange = scalarRange(key);
+  return { name: String(key.value), value: text, keyRange, valueRange: value ? scalarRange(value) : { start: keyRange.end, end: keyRange.end } };
+}
+
+function pairs(node: unknown): Pair[] {
+  return isMap(node) ? (node as YAMLMap).items : [];
+}
+
+function child(node: unknown, key: string): { pair?: Pair; fact?: FieldFact } {
+  const pair = pairs(node).find((p) => isScalar(p.key) && (p.key as Scalar).value === key);
+  return { pair, fact: pair ? field(pair) : undefined };
+}
+
+const V1_SPEC = new Set(['replicas', 'version', 'image', 'target', 'mirrors', 'resources', 'livenessProbe', 'readinessProbe', 'jvmOptions', 'jmxOptions', 'logging', 'clientRackInitImage', 'rack', 'metricsConfig', 'tracing', 'template', 'externalConfiguration']);
+const V1BETA2_ONLY = new Set(['connectCluster', 'clusters']);
+const V1_MIRROR = new Set(['source', 'sourceConnector', 'checkpointConnector', 'topicsPattern', 'topicsExcludePattern', 'groupsPattern', 'groupsExcludePattern']);
+const V1BETA2_MIRROR_ONLY = new Set(['sourceCluster', 'targetCluster', 'heartbeatConnector', 'topicsBlacklistPattern', 'groupsBlacklistPattern']);
+
+export interface StrimziParse {
+  config: Mm2Config;
+  facts: StrimziFacts;
+  problems: { message: string; range: OffsetRange }[];
+}
+
+export function parseStrimziYaml(text: string): StrimziParse {
+  const problems: StrimziParse['problems'] = [];
+  const resources: ResourceFact[] = [];
+  let documents: Document.Parsed[] = [];
+  try {
+    documents = parseAllDocuments(text, { uniqueKeys: false }) as Document.Parsed[];
+  } catch (error) {
+    problems.push({ message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } });
+  }
+  const clusterRanges = new Map<string, ClusterAlias>();
+  const bootstrap = new Map<string, string>();
+  const entries: ConfigEntry[] = [];
+  const propertyEntries: PropertyEntry[] = [];
+  const flows: Flow[] = [];
+  const settingsByFlow = new Map<string, Map<string, ConfigEntry>>();
+
+  const entryFor = (fact: FieldFact, source: string, target: string, property = fact.name): ConfigEntry => {
+    const entry: PropertyEntry = {
+      key: fact.name,
+      value: fact.value,
+      keyRange: fact.keyRange,
+      valueRange: fact.valueRange,
+      lineRange: { start: fact.keyRange.start, end: fact.valueRange.end },
+      keyOffsets: OffsetMap.linear(fact.keyRange.start, fact.name.length + 1),
+      valueOffsets: fact.valueRange.end - fact.valueRange.start === fact.value.length ? OffsetMap.linear(fact.valueRange.start, fact.value.length + 1) : OffsetMap.of(new Array(fact.value.length + 1).fill(fact.valueRange.start)),
+    };
+    const shape = { scope: 'flow' as const, source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property, propertyStart: 0 };
+    return { entry, shape, lookup: lookupProperty(property, 'flow'), overridden: false };
+  };
+
+  for (const document of documents) {
+    for (const error of document.errors ?? []) {
+      problems.push({ message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) } });
+    }
+    const root = document.contents;
+    const apiVersion = String(child(root, 'apiVersion').fact?.value ?? '');
+    const kind = child(root, 'kind').fact;
+    const version = /^kafka\.strimzi\.io\/(v1|v1beta2)$/.exec(apiVersion)?.[1] as StrimziVersion | undefined;
+    if (kind?.value !== 'KafkaMirrorMaker2' || !version) continue;
+    const spec = child(root, 'spec').pair?.value;
+    const resource: ResourceFact = {
+      version,
+      name: child(child(root, 'metadata').pair?.value, 'name').fact?.value,
+      kindRange: kind.valueRange,
+      connectCluster: child(spec, 'connectCluster').fact,
+      clusters: [],
+      mirrors: [],
+      fields: [],
+    };
+    for (const pair of pairs(spec)) {
+      const fact = field(pair);
+      if (!fact) continue;
+      if (version === 'v1' && (V1BETA2_ONLY.has(fact.name) || !V1_SPEC.has(fact.name))) resource.fields.push(fact);
+    }
+    const clustersNode = child(spec, 'clusters').pair?.value;
+    for (const item of isSeq(clustersNode) ? clustersNode.items : []) {
+      const alias = child(item, 'alias').fact;
+      if (!alias) continue;
+      resource.clusters.push({ alias, bootstrapServers: child(item, 'bootstrapServers').fact });
+    }
+    const targetNode = child(spec, 'target').pair?.value;
+    if (targetNode) {
+      resource.target = { alias: child(targetNode, 'alias').fact, bootstrapServers: child(targetNode, 'bootstrapServers').fact, groupId: child(targetNode, 'groupId').fact };
+    }
+    const declare = (alias: FieldFact | undefined, servers: FieldFact | undefined): void => {
+      if (!alias) return;
+      if (!clusterRanges.has(alias.value)) clusterRanges.set(alias.value, { alias: alias.value, range: alias.valueRange });
+      if (servers && !bootstrap.has(alias.value)) bootstrap.set(alias.value, servers.value);
+    };
+    for (const cluster of resource.clusters) declare(cluster.alias, cluster.bootstrapServers);
+    declare(resource.target?.alias, resource.target?.bootstrapServers);
+
+    const mirrorsNode = child(spec, 'mirrors').pair?.value;
+    for (const item of isSeq(mirrorsNode) ? mirrorsNode.items : []) {
+      const sourceNode = child(item, 'source').pair?.value;
+      const mirror: MirrorFact = {
+        source: sourceNode ? child(sourceNode, 'alias').fact : child(item, 'sourceCluster').fact,
+        target: child(item, 'targetCluster').fact ?? resource.target?.alias,
+        connectors: {},
+        patterns: new Map(),
+      };
+      if (sourceNode) declare(mirror.source, child(sourceNode, 'bootstrapServers').fact);
+      for (const pair of pairs(item)) {
+        const fact = field(pair);
+        if (!fact) continue;
+        if (version === 'v1' && (V1BETA2_MIRROR_ONLY.has(fact.name) || !V1_MIRROR.has(fact.name))) resource.fields.push(fact);
+        if (PATTERN_SETTINGS[fact.name]) mirror.patterns.set(fact.name, fact);
+      }
+      const source = mirror.source?.value ?? '';
+      const target = mirror.target?.value ?? '';
+      for (const role of ['sourceConnector', 'checkpointConnector', 'heartbeatConnector'] as const) {
+        const connectorPair = child(item, role).pair;
+        if (!connectorPair) continue;
+        const config = new Map<string, ConfigEntry>();
+        for (const pair of pairs(child(connectorPair.value, 'config').pair?.value)) {
+          const fact = field(pair);
+          if (!fact) continue;
+          const configEntry = entryFor(fact, source, target);
+          const previous = config.get(fact.name);
+          if (previous) previous.overridden = true;
+          config.set(fact.name, configEntry);
+          entries.push(configEntry);
+          propertyEntries.push(configEntry.entry);
+        }
+        mirror.connectors[role] = { key: field(connectorPair)!, config };
+      }
+      // Pattern fields are regex lists like `topics`: give them to the same checks.
+      for (const [name, fact] of mirror.patterns) {
+        const configEntry = entryFor(fact, source, target, PATTERN_SETTINGS[name]);
+        entries.push(configEntry);
+        propertyEntries.push(configEntry.entry);
+      }
+      if (mirror.source && mirror.target && mirror.connectors.sourceConnector) {
+        const id = flowId(source, target);
+        const settings = new Map(mirror.connectors.sourceConnector.config);
+        // Strimzi writes the pattern fields last, over the connector config (KafkaMirrorMaker2Connectors).
+        for (const [name, fact] of mirror.patterns) {
+          const setting = PATTERN_SETTINGS[name];
+          if (name.includes('Blacklist') && mirror.patterns.has(name.replace('Blacklist', 'Exclude'))) continue;
+          settings.set(setting, entries.find((e) => e.entry.keyRange.start === fact.keyRange.start)!);
+        }
+        settingsByFlow.set(id, settings);
+        const anchor = entryFor(mirror.connectors.sourceConnector.key, source, target);
+        mirror.flow = { id, source, target, enabled: true, enabledReason: `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`, enabledBy: anchor };
+        flows.push(mirror.flow);
+      }
+      resource.mirrors.push(mirror);
+    }
+    resources.push(resource);
+  }
+
+  const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => {
+    const entry = settingsByFlow.get(flowId(flow.source, flow.target))?.get(property);
+    if (entry) return { value: entry.entry.value, origin: 'flow', entry };
+    return { value: propertyInfo(property)?.defaultValue, origin: 'default' };
+  };
+  const byKey = new Map<string, ConfigEntry>();
+  const document: PropertiesDocument = { text, entries: propertyEntries, comments: [], problems };
+  const config: Mm2Config = {
+    document,
+    clusters: [...clusterRanges.values()],
+    entries,
+    flows,
+    byKey,
+    lineBreak: /\r\n/.test(text) ? '\r\n' : '\n',
+    format: 'strimzi-yaml',
+    bootstrapServers: (alias) => bootstrap.get(alias),
+    keyPrefix: () => '',
+    effective,
+    strimzi: { resources },
+  };
+  return { config, facts: { resources }, problems };
+}
