@@ -115,10 +115,12 @@ describe('rule set', () => {
     assert.deepEqual(analyzeProperties(text).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
   });
 
-  it('the Kafka sample config gets no error', () => {
+  it('the Kafka sample config gets no error, only the true-positive warning about internal topics', () => {
     const sample = path.join(__dirname, '..', 'fixtures', 'connect-mirror-maker.properties');
     const findings = analyzeProperties(fs.readFileSync(sample, 'utf8')).findings;
-    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    // `A->B.topics = .*` (and B->A) admit `_schemas` and Connect storage topics that MM2's
+    // default excludes miss: a real hazard, reported once per flow as a warning.
+    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.severity}`), ['internal-topics-replicated warning', 'internal-topics-replicated warning']);
   });
 
   it('honours severity overrides and off', () => {

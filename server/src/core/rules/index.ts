@@ -13,6 +13,9 @@ import { missingBootstrapServers } from './missingBootstrapServers';
 import { propertiesSyntax } from './propertiesSyntax';
 import type { PropertiesRule } from './types';
 import { aliasContainsSeparator } from './aliasContainsSeparator';
+import { aliasMismatch } from './aliasMismatch';
+import { internalTopicsReplicated } from './internalTopicsReplicated';
+import { sharedConnectGroup } from './sharedConnectGroup';
 import { catastrophicPattern } from './catastrophicPattern';
 import { invalidRemoteTopicName } from './invalidRemoteTopicName';
 import { multiHopReplication } from './multiHopReplication';
@@ -48,6 +51,9 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   connectClusterMismatch,
   connectorConfigMismatch,
   shadowedConfigKey,
+  aliasMismatch,
+  sharedConnectGroup,
+  internalTopicsReplicated,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, PropertiesRule> = new Map(PROPERTIES_RULES.map((r) => [r.meta.id, r]));

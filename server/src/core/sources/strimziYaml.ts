@@ -37,7 +37,9 @@ export interface ResourceFact {
   kindRange: OffsetRange;
   connectCluster?: FieldFact;
   clusters: { alias: FieldFact; bootstrapServers?: FieldFact }[];
-  target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact };
+  target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact; storageTopics: FieldFact[] };
+  /** v1beta2: the Connect worker settings in the connect cluster's `config`. */
+  connectConfig?: Map<string, FieldFact>;
   mirrors: MirrorFact[];
   /** Spec fields the resource's API version does not define. */
   fields: FieldFact[];
@@ -160,10 +162,18 @@ export function parseStrimziYaml(text: string): StrimziParse {
       const alias = child(item, 'alias').fact;
       if (!alias) continue;
       resource.clusters.push({ alias, bootstrapServers: child(item, 'bootstrapServers').fact });
+      if (alias.value === resource.connectCluster?.value) {
+        resource.connectConfig = new Map(pairs(child(item, 'config').pair?.value).map(field).filter((f): f is FieldFact => f !== undefined).map((f) => [f.name, f]));
+      }
     }
     const targetNode = child(spec, 'target').pair?.value;
     if (targetNode) {
-      resource.target = { alias: child(targetNode, 'alias').fact, bootstrapServers: child(targetNode, 'bootstrapServers').fact, groupId: child(targetNode, 'groupId').fact };
+      resource.target = {
+        alias: child(targetNode, 'alias').fact,
+        bootstrapServers: child(targetNode, 'bootstrapServers').fact,
+        groupId: child(targetNode, 'groupId').fact,
+        storageTopics: ['configStorageTopic', 'offsetStorageTopic', 'statusStorageTopic'].map((k) => child(targetNode, k).fact).filter((f): f is FieldFact => f !== undefined),
+      };
     }
     const declare = (alias: FieldFact | undefined, servers: FieldFact | undefined): void => {
       if (!alias) return;

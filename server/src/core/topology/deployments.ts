@@ -2,7 +2,8 @@ import { splitList, type Mm2Config } from '../model/config';
 
 /**
  * Splits MM2 configs into deployments: configs that talk about the same Kafka clusters. Two configs
- * belong together when they declare an alias with the same bootstrap servers; a repository holding
+ * belong together when they give the same bootstrap servers for a cluster, whatever alias they use
+ * for it (different aliases for one cluster are what alias-mismatch reports); a repository holding
  * `staging/` and `prod/` configs that both say `K1` and `K2` for different clusters yields two
  * deployments, not one with phantom loops between them.
  */
@@ -14,7 +15,7 @@ export function groupDeployments<T extends { config: Mm2Config }>(configs: T[]):
     for (const { alias } of config.clusters) {
       const servers = config.bootstrapServers(alias);
       if (!servers) continue;
-      const identity = `${alias}\u0000${splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',')}`;
+      const identity = clusterIdentity(servers);
       const other = owner.get(identity);
       if (other === undefined) owner.set(identity, i);
       else parent[find(i)] = find(other);
@@ -23,4 +24,9 @@ export function groupDeployments<T extends { config: Mm2Config }>(configs: T[]):
   const groups = new Map<number, T[]>();
   configs.forEach((entry, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), entry]));
   return [...groups.values()];
+}
+
+/** The same Kafka cluster, however its bootstrap list is ordered or cased. */
+export function clusterIdentity(servers: string): string {
+  return splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',');
 }

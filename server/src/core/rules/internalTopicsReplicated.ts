@@ -1,0 +1,35 @@
+import { excludeOnFlow, literalPattern } from './topologyEdits';
+import type { PropertiesRule } from './types';
+
+/**
+ * Topics that are internal to the platform but that MM2's default excludes (`*.internal`,
+ * `*-internal`, `*.replica`, `__*`) do not cover: Schema Registry / Karapace storage, Confluent
+ * platform topics and Kafka Connect storage topics named without a suffix.
+ */
+const WELL_KNOWN = ['_schemas', '_confluent-command', '_confluent-telemetry-metrics', '_confluent-license', 'connect-configs', 'connect-offsets', 'connect-status', 'mirrormaker2-cluster-configs', 'mirrormaker2-cluster-offsets', 'mirrormaker2-cluster-status'];
+
+export const internalTopicsReplicated: PropertiesRule = {
+  meta: {
+    id: 'internal-topics-replicated',
+    description: 'A flow\'s topic filter admits internal topics that MM2\'s default excludes miss (`_schemas`, `_confluent-*`, Connect storage topics).',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ uri, topology, report }) {
+    // Storage topics the workspace's Strimzi resources declare are internal too.
+    const declared = topology.configs.flatMap(({ config }) => (config.strimzi?.resources ?? []).flatMap((r) => (r.target?.storageTopics ?? []).map((f) => f.value)));
+    const candidates = [...new Set([...WELL_KNOWN, ...declared])];
+    for (const model of topology.models) {
+      const anchor = model.enabledEntry ?? model.topicsEntry;
+      if (model.uri !== uri || !model.filter || !anchor) continue;
+      const admitted = candidates.filter((name) => model.admits(name) && !model.policy.isInternalTopic(name));
+      if (admitted.length === 0) continue;
+      const patterns = [...new Set(admitted.map((name) => (name.startsWith('_confluent-') ? '_confluent-.*' : literalPattern(name))))];
+      report({
+        message: `Flow ${model.flow.id} replicates internal topics its excludes do not cover: ${admitted.map((n) => `\`${n}\``).join(', ')}. Mirroring a Schema Registry, Confluent or Connect storage topic into another cluster corrupts that cluster's own copy. Add them to \`topics.exclude\` (keeping MM2's defaults).`,
+        range: (model.topicsEntry ?? anchor).entry.keyRange,
+        fixes: [{ title: `Exclude ${patterns.map((p) => `\`${p}\``).join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(model.config, model, patterns)] }],
+      });
+    }
+  },
+};
