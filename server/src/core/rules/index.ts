@@ -16,6 +16,7 @@ import { aliasContainsSeparator } from './aliasContainsSeparator';
 import { aliasMismatch } from './aliasMismatch';
 import { internalTopicsReplicated } from './internalTopicsReplicated';
 import { sharedConnectGroup } from './sharedConnectGroup';
+import { strimziSchema } from './strimziSchema';
 import { catastrophicPattern } from './catastrophicPattern';
 import { invalidRemoteTopicName } from './invalidRemoteTopicName';
 import { multiHopReplication } from './multiHopReplication';
@@ -46,6 +47,7 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   multiHopReplication,
   redundantReplicationPath,
   invalidRemoteTopicName,
+  strimziSchema,
   unknownField,
   duplicateClusterAlias,
   connectClusterMismatch,

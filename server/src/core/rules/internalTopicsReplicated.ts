@@ -16,17 +16,23 @@ export const internalTopicsReplicated: PropertiesRule = {
     fixable: true,
   },
   check({ uri, topology, report }) {
-    // Storage topics the workspace's Strimzi resources declare are internal too.
-    const declared = topology.configs.flatMap(({ config }) => (config.strimzi?.resources ?? []).flatMap((r) => (r.target?.storageTopics ?? []).map((f) => f.value)));
-    const candidates = [...new Set([...WELL_KNOWN, ...declared])];
+    // Storage topics a Strimzi resource declares live in its target cluster: flows out of it must not take them.
+    const declared = new Map<string, string[]>();
+    for (const { config } of topology.configs) {
+      for (const resource of config.strimzi?.resources ?? []) {
+        const alias = resource.target?.alias?.value;
+        if (alias) declared.set(alias, [...(declared.get(alias) ?? []), ...(resource.target?.storageTopics ?? []).map((f) => f.value)]);
+      }
+    }
     for (const model of topology.models) {
       const anchor = model.enabledEntry ?? model.topicsEntry;
       if (model.uri !== uri || !model.filter || !anchor) continue;
+      const candidates = [...new Set([...WELL_KNOWN, ...(declared.get(model.flow.source) ?? [])])];
       const admitted = candidates.filter((name) => model.admits(name) && !model.policy.isInternalTopic(name));
       if (admitted.length === 0) continue;
       const patterns = [...new Set(admitted.map((name) => (name.startsWith('_confluent-') ? '_confluent-.*' : literalPattern(name))))];
       report({
-        message: `Flow ${model.flow.id} replicates internal topics its excludes do not cover: ${admitted.map((n) => `\`${n}\``).join(', ')}. Mirroring a Schema Registry, Confluent or Connect storage topic into another cluster corrupts that cluster's own copy. Add them to \`topics.exclude\` (keeping MM2's defaults).`,
+        message: `Flow ${model.flow.id} replicates internal topics its excludes do not cover: ${admitted.slice(0, 4).map((n) => `\`${n}\``).join(', ')}${admitted.length > 4 ? ` (+${admitted.length - 4})` : ''}. Mirroring a Schema Registry, Confluent or Connect storage topic into another cluster corrupts that cluster's own copy. Add them to \`topics.exclude\` (keeping MM2's defaults).`,
         range: (model.topicsEntry ?? anchor).entry.keyRange,
         fixes: [{ title: `Exclude ${patterns.map((p) => `\`${p}\``).join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(model.config, model, patterns)] }],
       });

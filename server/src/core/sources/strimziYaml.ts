@@ -33,6 +33,8 @@ export interface MirrorFact {
 
 export interface ResourceFact {
   version: StrimziVersion;
+  /** The YAML document of the resource, for schema validation. */
+  document: Document.Parsed;
   name?: string;
   kindRange: OffsetRange;
   connectCluster?: FieldFact;
@@ -145,6 +147,7 @@ export function parseStrimziYaml(text: string): StrimziParse {
     const spec = child(root, 'spec').pair?.value;
     const resource: ResourceFact = {
       version,
+      document,
       name: child(child(root, 'metadata').pair?.value, 'name').fact?.value,
       kindRange: kind.valueRange,
       connectCluster: child(spec, 'connectCluster').fact,
