@@ -82,7 +82,7 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
         uri,
         topology,
         report: (finding) => {
-          const fixes = (finding.fixes ?? []).filter((fix) => fixFitsFormat(config, fix));
+          const fixes = (finding.fixes ?? []).filter((fix) => fixFitsFormat(config, fix)).map((fix) => encodeForFormat(config, fix));
           findings.push({ related: [], ...finding, fixes, ruleId: rule.meta.id, severity });
         },
       });
@@ -114,6 +114,25 @@ function fixFitsFormat(config: Mm2Config, fix: Fix): boolean {
   }
   const replaceable = new Set(ranges.map((r) => `${r.start}:${r.end}`));
   return fix.edits.every((edit) => !edit.uri && edit.newText !== '' && replaceable.has(`${edit.range.start}:${edit.range.end}`));
+}
+
+/**
+ * Fix texts are plain values; inside a JSON string or a quoted YAML scalar they need that syntax's
+ * escapes (a regex's `\.` is `\\.` there), and a plain YAML scalar that would not stay plain is quoted.
+ */
+function encodeForFormat(config: Mm2Config, fix: Fix): Fix {
+  if (config.format === 'properties') return fix;
+  const text = config.document.text;
+  const encode = (edit: Fix['edits'][number]): string => {
+    const before = text[edit.range.start - 1];
+    const after = text[edit.range.end];
+    const doubleQuoted = before === '"' && after === '"';
+    if (config.format === 'connect-json' || doubleQuoted) return edit.newText.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+    if (before === "'" && after === "'") return edit.newText.replace(/'/g, "''");
+    const plainIsSafe = /^[A-Za-z0-9_.\-/:]*$/.test(edit.newText) && !/: |^[-?:,\[\]{}#&*!|>'"%@`]/.test(edit.newText);
+    return plainIsSafe ? edit.newText : JSON.stringify(edit.newText);
+  };
+  return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, newText: encode(edit) })) };
 }
 
 /** Whether a file looks like a dedicated-mode MM2 config: it declares `clusters`. */

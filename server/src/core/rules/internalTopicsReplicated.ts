@@ -31,10 +31,15 @@ export const internalTopicsReplicated: PropertiesRule = {
       const admitted = candidates.filter((name) => model.admits(name) && !model.policy.isInternalTopic(name));
       if (admitted.length === 0) continue;
       const patterns = [...new Set(admitted.map((name) => (name.startsWith('_confluent-') ? '_confluent-.*' : literalPattern(name))))];
+      // Properties files get the flow's own topics.exclude; elsewhere the exclude value can only grow in place.
+      const exclude = model.excludeEntry;
+      const edit = model.config.format === 'properties'
+        ? excludeOnFlow(model.config, model, patterns)
+        : exclude ? { range: exclude.entry.valueRange, newText: [exclude.entry.value, ...patterns].join(', ') } : undefined;
       report({
         message: `Flow ${model.flow.id} replicates internal topics its excludes do not cover: ${admitted.slice(0, 4).map((n) => `\`${n}\``).join(', ')}${admitted.length > 4 ? ` (+${admitted.length - 4})` : ''}. Mirroring a Schema Registry, Confluent or Connect storage topic into another cluster corrupts that cluster's own copy. Add them to \`topics.exclude\` (keeping MM2's defaults).`,
         range: (model.topicsEntry ?? anchor).entry.keyRange,
-        fixes: [{ title: `Exclude ${patterns.map((p) => `\`${p}\``).join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(model.config, model, patterns)] }],
+        fixes: edit ? [{ title: `Exclude ${patterns.map((p) => `\`${p}\``).join(', ')} on ${model.flow.id}`, edits: [edit] }] : [],
       });
     }
   },

@@ -1,7 +1,8 @@
 import type { ConfigEntry, Mm2Config } from '../model/config';
 import type { OffsetRange } from '../text/range';
 import { closestMatch, editDistance } from '../text/closest';
-import type { Fix, PropertiesRule, TextEdit } from './types';
+import type { StrimziFacts } from '../sources/strimziYaml';
+import type { Fix, PropertiesRule, PropertiesRuleContext, TextEdit } from './types';
 
 function addToClusters(config: Mm2Config, alias: string): TextEdit {
   const clusters = config.clustersEntry;
@@ -21,9 +22,13 @@ export const unknownCluster: PropertiesRule = {
     description: 'A cluster or flow key names an alias that `clusters` does not declare.',
     defaultSeverity: 'error',
     fixable: true,
-    formats: ['properties'],
+    formats: ['properties', 'strimzi-yaml'],
   },
   check({ config, report }) {
+    if (config.strimzi) {
+      checkStrimziMirrors(config.strimzi, report);
+      return;
+    }
     const declared = config.clusters.map((c) => c.alias);
     const known = new Set(declared);
     const check = (configEntry: ConfigEntry, alias: string, span: OffsetRange): void => {
@@ -53,3 +58,22 @@ export const unknownCluster: PropertiesRule = {
     }
   },
 };
+
+/** v1beta2 mirrors must name clusters of `spec.clusters` (Strimzi rejects the resource otherwise). */
+function checkStrimziMirrors(facts: StrimziFacts, report: PropertiesRuleContext['report']): void {
+  for (const resource of facts.resources) {
+    if (resource.clusters.length === 0) continue;
+    const declared = resource.clusters.map((c) => c.alias.value);
+    for (const mirror of resource.mirrors) {
+      for (const [role, fact] of [['sourceCluster', mirror.source], ['targetCluster', mirror.target]] as const) {
+        if (!fact || declared.includes(fact.value) || fact === resource.target?.alias) continue;
+        const nearest = nearestAlias(fact.value, declared);
+        report({
+          message: `\`${role}: ${fact.value}\` names no cluster of \`spec.clusters\` (${declared.map((d) => `\`${d}\``).join(', ')}): Strimzi rejects the resource.${nearest ? ` Did you mean \`${nearest}\`?` : ''}`,
+          range: fact.valueRange,
+          fixes: nearest ? [{ title: `Use \`${nearest}\``, edits: [{ range: fact.valueRange, newText: nearest }], preferred: closestMatch(fact.value, declared) === nearest }] : [],
+        });
+      }
+    }
+  }
+}
