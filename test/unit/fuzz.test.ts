@@ -66,3 +66,35 @@ describe('analyzer under random MM2-shaped input', () => {
     );
   });
 });
+
+describe('Strimzi YAML and Connect JSON sources under random input', () => {
+  const yamlLine = fc.constantFrom(
+    'apiVersion: kafka.strimzi.io/v1', 'apiVersion: kafka.strimzi.io/v1beta2', 'kind: KafkaMirrorMaker2', 'spec:', '  replicas: "two"', '  replicas: 2',
+    '  connectCluster: K2', '  target: {alias: K2, bootstrapServers: "k2:9092"}', '  mirrors:', '    - source: {alias: K1, bootstrapServers: "k1:9092"}',
+    '      topicsPattern: "(a+)+$"', '      topicsExcludePattern: ".*"', '      sourceConnector:', '        config:', '          replication.policy.class: x',
+    '          topics: "a{1,3}"', '      checkpointConnector: {config: {replication.policy.separator: "_"}}', '  clusters:', '    - alias: K1', '---', '- [', '{', '"', ': :', '\t',
+  );
+  const jsonPiece = fc.constantFrom(
+    '{', '}', '"connector.class": "MirrorSourceConnector"', '"source.cluster.alias": "K1"', '"target.cluster.alias": "K2"', '"topics": "(a+)+$"',
+    '"replication.policy.class": "org.apache.kafka.connect.mirror.IdentityReplicationPolicy"', '"config": {', ',', ':', '"', '[', '1', 'true', 'null',
+  );
+
+  it('never throws or reports an internal error', () => {
+    fc.assert(
+      fc.property(fc.array(yamlLine, { maxLength: 30 }), fc.array(jsonPiece, { maxLength: 30 }), (yamlLines, jsonPieces) => {
+        const results = analyzeWorkspace([
+          { uri: 'file:///a.yaml', text: yamlLines.join('\n') },
+          { uri: 'file:///b.json', text: jsonPieces.join(' ') },
+        ]);
+        for (const analysis of results.values()) {
+          const text = analysis.config.document.text;
+          for (const finding of analysis.findings) {
+            assert.notEqual(finding.ruleId, 'internal-error', finding.message);
+            assert.ok(finding.range.start >= 0 && finding.range.end <= text.length && finding.range.start <= finding.range.end, finding.ruleId);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -16,6 +16,8 @@ export interface ConfigEntry {
   lookup: PropertyLookup | undefined;
   /** True when a later entry sets the same key, so MM2 never sees this one. */
   overridden: boolean;
+  /** The later entry that wins over this one. */
+  overriddenBy?: ConfigEntry;
 }
 
 /** Where an effective value came from, in MM2's resolution order (flow > top level > default). */
@@ -110,7 +112,7 @@ export function buildConfig(document: PropertiesDocument): Mm2Config {
   });
   for (const configEntry of entries) {
     const previous = byKey.get(configEntry.entry.key);
-    if (previous) previous.overridden = true;
+    if (previous) Object.assign(previous, { overridden: true, overriddenBy: configEntry });
     byKey.set(configEntry.entry.key, configEntry);
   }
 

@@ -10,8 +10,8 @@ export const duplicateProperty: PropertiesRule = {
   },
   check({ config, report }) {
     for (const configEntry of config.entries) {
-      if (!configEntry.overridden) continue;
-      const winner = config.byKey.get(configEntry.entry.key)!;
+      const winner = configEntry.overriddenBy;
+      if (!configEntry.overridden || !winner) continue;
       const same = winner.entry.value.trim() === configEntry.entry.value.trim();
       report({
         message: same

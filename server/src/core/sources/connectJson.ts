@@ -57,7 +57,7 @@ export function parseConnectJson(text: string): ConnectJsonParse {
   // Later errors are mostly echoes of the first: report where the parser first gave up.
   const problems = errors.slice(0, 1).map((e) => ({
     message: `Not valid JSON (${printParseErrorCode(e.error)}): Kafka Connect rejects the connector config.`,
-    range: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
   const map = configMap(root);
   const className = map && stringProperty(map, 'connector.class');
@@ -91,7 +91,7 @@ export function parseConnectJson(text: string): ConnectJsonParse {
     const shape = { scope: 'flow' as const, source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property: key, propertyStart: 0 };
     const configEntry: ConfigEntry = { entry, shape, lookup: lookupProperty(key, 'flow'), overridden: false };
     const previous = settings.get(key);
-    if (previous) previous.overridden = true;
+    if (previous) Object.assign(previous, { overridden: true, overriddenBy: configEntry });
     settings.set(key, configEntry);
     byKey.set(`${id}.${key}`, configEntry);
     entries.push(configEntry);

@@ -137,7 +137,8 @@ export function parseStrimziYaml(text: string): StrimziParse {
 
   for (const document of documents) {
     for (const error of document.errors ?? []) {
-      problems.push({ message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) } });
+      const start = Math.min(error.pos[0], text.length);
+      problems.push({ message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: Math.min(text.length, Math.max(error.pos[1], start + 1)) } });
     }
     const root = document.contents;
     const apiVersion = String(child(root, 'apiVersion').fact?.value ?? '');
@@ -213,7 +214,7 @@ export function parseStrimziYaml(text: string): StrimziParse {
           if (!fact) continue;
           const configEntry = entryFor(fact, source, target);
           const previous = config.get(fact.name);
-          if (previous) previous.overridden = true;
+          if (previous) Object.assign(previous, { overridden: true, overriddenBy: configEntry });
           config.set(fact.name, configEntry);
           entries.push(configEntry);
           propertyEntries.push(configEntry.entry);
