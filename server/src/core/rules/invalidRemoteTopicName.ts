@@ -13,8 +13,8 @@ export const invalidRemoteTopicName: PropertiesRule = {
     const { simulation } = topology;
     const reported = new Set<FlowModel>();
     for (const arrival of simulation.arrivals) {
-      const model = arrival.hops[arrival.hops.length - 1].model;
-      if (model.uri !== uri || reported.has(model)) continue;
+      const model = arrival.via;
+      if (!model || model.uri !== uri || reported.has(model)) continue;
       const problem = topicNameProblem(arrival.name);
       if (!problem) continue;
       const anchor = model.separatorEntry ?? model.enabledEntry;

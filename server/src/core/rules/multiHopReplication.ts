@@ -13,9 +13,9 @@ export const multiHopReplication: PropertiesRule = {
     const { simulation } = topology;
     const byFlow = new Map<FlowModel, Arrival[]>();
     for (const arrival of simulation.arrivals) {
-      if (arrival.hops.length < 2) continue;
-      const last = arrival.hops[arrival.hops.length - 1].model;
-      const incoming = arrival.hops[arrival.hops.length - 2].name;
+      if (arrival.depth < 2 || !arrival.via || arrival.previousName === undefined) continue;
+      const last = arrival.via;
+      const incoming = arrival.previousName;
       // Only chained names count: a name-keeping policy re-replicates without renaming.
       if (last.uri !== uri || last.policy.kind === 'identity' || last.policy.topicSource(incoming) === undefined) continue;
       byFlow.set(last, [...(byFlow.get(last) ?? []), arrival]);
@@ -24,9 +24,10 @@ export const multiHopReplication: PropertiesRule = {
       const anchor = model.enabledEntry ?? model.topicsEntry;
       if (!anchor) continue;
       const example = arrivals[0];
-      const prefixes = [...new Set(arrivals.map((a) => a.hops[a.hops.length - 2].model.flow.source))];
+      // The clusters whose remote topics this flow forwards: the source part of the names it takes in.
+      const prefixes = [...new Set(arrivals.map((a) => model.policy.topicSource(a.previousName!)!))];
       const patterns = prefixes.map((alias) => `${literalPattern(`${alias}${model.policy.separator}`)}.*`);
-      const incoming = example.hops[example.hops.length - 2].name;
+      const incoming = example.previousName!;
       report({
         message: `Flow ${model.flow.id} re-replicates remote topics: \`${incoming}\` (topic \`${example.originTopic}\` of ${example.origin}) arrives in ${model.flow.target} as \`${example.name}\` via ${pathOf(example.hops.map((h) => h.model))}. Exclude other clusters' remote topics on this flow (${patterns.map((p) => `\`${p}\``).join(', ')}) unless the chain is intended.`,
         range: anchor.entry.keyRange,

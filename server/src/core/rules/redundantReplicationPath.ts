@@ -23,8 +23,8 @@ export const redundantReplicationPath: PropertiesRule = {
     for (const arrivals of groups.values()) {
       const names = [...new Map(arrivals.map((a) => [a.name, a])).values()];
       if (names.length < 2 || count >= MAX_REPORTS) continue;
-      const [direct, other] = [...names].sort((a, b) => a.hops.length - b.hops.length);
-      const model = other.hops[other.hops.length - 1].model;
+      const [direct, other] = [...names].sort((a, b) => a.depth - b.depth);
+      const model = other.via!;
       const key = `${model.flow.id}\u0000${direct.origin}`;
       const anchor = model.enabledEntry ?? model.topicsEntry;
       if (model.uri !== uri || reported.has(key) || !anchor) continue;

@@ -16,7 +16,51 @@ export interface Arrival {
   name: string;
   origin: string;
   originTopic: string;
+  /** The flows that brought it here (built on demand). */
   hops: Hop[];
+  /** Number of hops. */
+  depth: number;
+  /** The flow of the last hop (undefined for a seed). */
+  via?: FlowModel;
+  /** Its name in the cluster before the last hop. */
+  previousName?: string;
+}
+
+/**
+ * An arrival as a link to the one before it: the replay creates thousands of them in a large mesh,
+ * and most are never asked for their path, so hops are built only when read.
+ */
+class ArrivalNode implements Arrival {
+  private path: Hop[] | undefined;
+
+  constructor(
+    readonly cluster: string,
+    readonly name: string,
+    readonly origin: string,
+    readonly originTopic: string,
+    private readonly model: FlowModel | undefined,
+    private readonly previous: ArrivalNode | undefined,
+    readonly depth: number,
+  ) {}
+
+  get via(): FlowModel | undefined {
+    return this.model;
+  }
+
+  get previousName(): string | undefined {
+    return this.previous?.name;
+  }
+
+  get hops(): Hop[] {
+    if (!this.path) this.path = this.model && this.previous ? [...this.previous.hops, { model: this.model, name: this.name }] : [];
+    return this.path;
+  }
+
+  /** Whether the path so far passed through `cluster` (as the source of a hop). */
+  visits(cluster: string): boolean {
+    for (let node: ArrivalNode | undefined = this; node?.model; node = node.previous) if (node.model.flow.source === cluster) return true;
+    return false;
+  }
 }
 
 /** Data that replication carries back into a cluster it already came from. */
@@ -178,21 +222,22 @@ export function simulate(models: FlowModel[], options: SimulationOptions = {}): 
   // topics are followed past the first hop instead of the first clusters using it all up.
   const perOrigin = Math.max(50, Math.floor(maxStates / Math.max(1, seeds.size)));
   const used = new Map<string, number>();
-  const queue: Arrival[] = [];
+  const queue: ArrivalNode[] = [];
   for (const [cluster, names] of seeds) {
-    for (const name of names) queue.push({ cluster, name, origin: cluster, originTopic: name, hops: [] });
+    for (const name of names) queue.push(new ArrivalNode(cluster, name, cluster, name, undefined, undefined, 0));
   }
   let truncated = false;
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head];
-    if (current.hops.length >= maxDepth) continue;
+    if (current.depth >= maxDepth) continue;
     for (const model of outgoing.get(current.cluster) ?? []) {
       if (!replicates(model, current.name)) continue;
       const name = model.policy.formatRemoteTopic(model.flow.source, current.name);
-      const hops = [...current.hops, { model, name }];
       const target = model.flow.target;
-      const loopStart = target === current.origin ? 0 : hops.findIndex((h) => h.model.flow.source === target);
-      if (loopStart >= 0) {
+      const revisits = target === current.origin || current.visits(target);
+      if (revisits) {
+        const hops = [...current.hops, { model, name }];
+        const loopStart = target === current.origin ? 0 : hops.findIndex((h) => h.model.flow.source === target);
         const loop = hops.slice(loopStart).map((h) => h.model);
         const witness = loopStart === 0 ? current.originTopic : hops[loopStart - 1].name;
         const key = cycleKey(loop);
@@ -208,7 +253,7 @@ export function simulate(models: FlowModel[], options: SimulationOptions = {}): 
       }
       used.set(current.origin, count + 1);
       seen.add(key);
-      const arrival = { cluster: target, name, origin: current.origin, originTopic: current.originTopic, hops };
+      const arrival = new ArrivalNode(target, name, current.origin, current.originTopic, model, current, current.depth + 1);
       arrivals.push(arrival);
       queue.push(arrival);
     }
