@@ -7,6 +7,7 @@ import { documentSyntax } from './documentSyntax';
 import { connectClusterMismatch } from './connectClusterMismatch';
 import { connectorConfigMismatch } from './connectorConfigMismatch';
 import { duplicateClusterAlias } from './duplicateClusterAlias';
+import { duplicateFlow } from './duplicateFlow';
 import { shadowedConfigKey } from './shadowedConfigKey';
 import { unknownField } from './unknownField';
 import { missingBootstrapServers } from './missingBootstrapServers';
@@ -46,6 +47,7 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   replicationCycle,
   multiHopReplication,
   redundantReplicationPath,
+  duplicateFlow,
   invalidRemoteTopicName,
   strimziSchema,
   unknownField,
