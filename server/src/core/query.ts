@@ -24,7 +24,8 @@ export function locate(config: Mm2Config, offset: number): Located | undefined {
         const range = spanOf(configEntry, shape.aliasSpan.start, shape.aliasSpan.end);
         if (contains(range, offset)) return { kind: 'alias', alias: shape.alias, range, entry: configEntry };
       }
-      if (shape.scope === 'flow') {
+      // Connector JSON and Strimzi keys carry no alias text (their spans are empty).
+      if (shape.scope === 'flow' && shape.sourceSpan.end > shape.sourceSpan.start) {
         const source = spanOf(configEntry, shape.sourceSpan.start, shape.sourceSpan.end);
         if (contains(source, offset)) return { kind: 'alias', alias: shape.source, range: source, entry: configEntry };
         if (shape.targetSpan.end > shape.targetSpan.start) {
@@ -48,7 +49,7 @@ export function aliasOccurrences(config: Mm2Config, alias: string): { range: Off
   for (const configEntry of config.entries) {
     const { shape } = configEntry;
     if (shape.scope === 'cluster' && shape.alias === alias) found.push({ range: spanOf(configEntry, shape.aliasSpan.start, shape.aliasSpan.end), isDeclaration: false });
-    if (shape.scope === 'flow') {
+    if (shape.scope === 'flow' && shape.sourceSpan.end > shape.sourceSpan.start) {
       if (shape.source === alias) found.push({ range: spanOf(configEntry, shape.sourceSpan.start, shape.sourceSpan.end), isDeclaration: false });
       if (shape.target === alias && shape.targetSpan.end > shape.targetSpan.start) found.push({ range: spanOf(configEntry, shape.targetSpan.start, shape.targetSpan.end), isDeclaration: false });
     }

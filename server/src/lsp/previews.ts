@@ -51,7 +51,8 @@ export function inlayHints(document: TextDocument, analysis: PropertiesAnalysis,
   for (const model of ownModels(analysis)) {
     const entry = model.enabledEntry;
     if (!entry || entry.shape.scope !== 'flow') continue;
-    const at = entry.entry.valueRange.end;
+    // After `A->B.enabled = true` or a connector's class; a Strimzi mirror's `sourceConnector:` key has a map as value.
+    const at = analysis.config.format === 'strimzi-yaml' ? entry.entry.keyRange.end + 1 : entry.entry.valueRange.end;
     if (at < range.start || at > range.end) continue;
     const label = model.filterProblem ? `${model.flow.source}→${model.flow.target}: ? (filter not analysable)` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
     const tooltip = model.filterProblem ? `MirrorLint cannot preview this flow: ${model.filterProblem}.` : 'Remote topics this flow creates in its target (MirrorLint preview)';
