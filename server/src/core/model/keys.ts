@@ -1,4 +1,3 @@
-import type { PropertyScope } from '../catalog';
 import { lookupProperty } from '../catalog';
 import type { OffsetRange } from '../text/range';
 
@@ -66,10 +65,6 @@ export function parseKey(key: string, aliases: ReadonlySet<string>): KeyShape {
 
 function clusterKey(key: string, alias: string): KeyShape {
   return { scope: 'cluster', alias, aliasSpan: { start: 0, end: alias.length }, property: key.slice(alias.length + 1), propertyStart: alias.length + 1 };
-}
-
-export function scopeOf(shape: KeyShape): PropertyScope {
-  return shape.scope;
 }
 
 /** The key prefix that puts a property into the same scope as `shape`. */

@@ -107,10 +107,4 @@ export function accepts(nfa: ReadonlyNFA, name: string): boolean {
   return nfa.test([...name].map((c) => c.charCodeAt(0)));
 }
 
-/** Names that start with `prefix` (for "exclude other clusters' remote topics" reasoning). */
-export function namesWithPrefix(prefix: string): NFA {
-  const escaped = [...prefix].map((c) => (/[a-zA-Z0-9_]/.test(c) ? c : `\\${c}`)).join('');
-  return compileSource(`${escaped}[a-zA-Z0-9._\\-]*`);
-}
-
 export { LEGAL_NAME };

@@ -7,11 +7,6 @@ export function renameProperty(entry: ConfigEntry, newProperty: string): TextEdi
   return { range: propertyRange(entry), newText: escapePropertyKey(newProperty) };
 }
 
-/** Replaces the whole key. */
-export function replaceKey(entry: ConfigEntry, newKey: string): TextEdit {
-  return { range: entry.entry.keyRange, newText: escapePropertyKey(newKey) };
-}
-
 /** Inserts `key = value` on its own line after `after` (or at the end of the file). */
 export function insertLine(config: Mm2Config, after: ConfigEntry | undefined, line: string): TextEdit {
   const text = config.document.text;

@@ -44,7 +44,4 @@ export class LineIndex {
     return Math.max(start, Math.min(start + position.character, nextStart));
   }
 
-  lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
-  }
 }
