@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Mm2Config } from '../core/model/config';
-import { flowProducts, summarise } from '../core/preview';
+import { arrivalPath, flowProducts, summarise } from '../core/preview';
 import { workspaceTopology, type Topology } from '../core/topology';
 
 interface FileConfig {
@@ -33,7 +33,7 @@ export function topologyJson(files: FileConfig[], cwd: string): string {
       name: arrival.name,
       origin: arrival.origin,
       originTopic: arrival.originTopic,
-      path: [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)],
+      path: arrivalPath(arrival),
     });
   }
   const shaped = {

@@ -1,8 +1,8 @@
 import { buildConfig, type Mm2Config } from './model/config';
 import { parseProperties } from './parse/properties';
 import { PROPERTIES_RULES, type Finding, type Fix, type SeveritySetting } from './rules';
-import { parseConnectJson } from './sources/connectJson';
-import { parseStrimziYaml } from './sources/strimziYaml';
+import { mirrorConnectorOf, parseConnectJson } from './sources/connectJson';
+import { declaresKafkaMirrorMaker2, parseStrimziYaml } from './sources/strimziYaml';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
 import { groupDeployments } from './topology/deployments';
 
@@ -34,6 +34,17 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
 export const isJsonSource = (uri: string): boolean => /\.json$/i.test(uri);
 /** Whether a file is read as Strimzi YAML (by name). */
 export const isYamlSource = (uri: string): boolean => /\.ya?ml$/i.test(uri);
+
+/**
+ * Whether a file's content makes it an MM2 config of the format its name says: a `.properties`
+ * file declaring `clusters`, a Mirror connector's Connect JSON, a KafkaMirrorMaker2 YAML. Shared by
+ * the server (open documents) and file discovery (CLI, workspace index).
+ */
+export function declaresMm2Content(uri: string, text: string): boolean {
+  if (isJsonSource(uri)) return mirrorConnectorOf(text) !== undefined;
+  if (isYamlSource(uri)) return declaresKafkaMirrorMaker2(text);
+  return /\.properties$/i.test(uri) && declaresClusters(text);
+}
 
 /** The model of one source file, whatever its format. */
 export function parseSource(uri: string, text: string): Mm2Config {
@@ -72,6 +83,7 @@ export function analyzeWorkspace(
 
 function checkConfig(uri: string, config: Mm2Config, topology: Topology, options: AnalyzeOptions): PropertiesAnalysis {
   const findings: Finding[] = [];
+  const fits = fixFilterFor(config);
   for (const rule of PROPERTIES_RULES) {
     if (rule.meta.formats && !rule.meta.formats.includes(config.format)) continue;
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -82,7 +94,7 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
         uri,
         topology,
         report: (finding) => {
-          const fixes = (finding.fixes ?? []).filter((fix) => fixFitsFormat(config, fix)).map((fix) => encodeForFormat(config, fix));
+          const fixes = (finding.fixes ?? []).filter(fits).map((fix) => encodeForFormat(config, fix));
           findings.push({ related: [], ...finding, fixes, ruleId: rule.meta.id, severity });
         },
       });
@@ -105,15 +117,15 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
  * Fixes are written in properties syntax. In other formats only those that replace a key or a value
  * in place are safe (renaming `topics.exlude`, changing a value); insertions and deletions are not.
  */
-function fixFitsFormat(config: Mm2Config, fix: Fix): boolean {
-  if (config.format === 'properties') return true;
+function fixFilterFor(config: Mm2Config): (fix: Fix) => boolean {
+  if (config.format === 'properties') return () => true;
   const ranges = config.entries.flatMap(({ entry }) => [entry.keyRange, entry.valueRange]);
   for (const resource of config.strimzi?.resources ?? []) {
     const fields = [resource.connectCluster, resource.target?.alias, ...resource.clusters.map((c) => c.alias), ...resource.mirrors.flatMap((m) => [m.source, m.target])];
     for (const field of fields) if (field) ranges.push(field.keyRange, field.valueRange);
   }
   const replaceable = new Set(ranges.map((r) => `${r.start}:${r.end}`));
-  return fix.edits.every((edit) => !edit.uri && edit.newText !== '' && replaceable.has(`${edit.range.start}:${edit.range.end}`));
+  return (fix) => fix.edits.every((edit) => !edit.uri && edit.newText !== '' && replaceable.has(`${edit.range.start}:${edit.range.end}`));
 }
 
 /**

@@ -17,8 +17,13 @@ export function previewRemoteTopics(topology: Topology, cluster: string, topic: 
   return arrivals.map(toPreview).sort((a, b) => a.path.length - b.path.length || a.cluster.localeCompare(b.cluster));
 }
 
+/** The clusters an arrival went through, origin first. */
+export function arrivalPath(arrival: Arrival): string[] {
+  return [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)];
+}
+
 function toPreview(arrival: Arrival): RemotePreview {
-  return { cluster: arrival.cluster, name: arrival.name, path: [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)] };
+  return { cluster: arrival.cluster, name: arrival.name, path: arrivalPath(arrival) };
 }
 
 export { literalTopic };

@@ -10,9 +10,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { declaresClusters, isJsonSource, isYamlSource, type PropertiesAnalysis } from '../core/analyze';
-import { declaresKafkaMirrorMaker2 } from '../core/sources/strimziYaml';
-import { mirrorConnectorOf } from '../core/sources/connectJson';
+import { declaresMm2Content, type PropertiesAnalysis } from '../core/analyze';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
 import { completeStrimziConfigKey } from '../core/completeYaml';
@@ -60,13 +58,9 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  // Other clients may send any file: `.properties` files are recognised by a `clusters` line,
-  // `.json` files by the `connector.class` of a Mirror connector, YAML by a KafkaMirrorMaker2 kind.
+  // Other clients may send any file: besides the MM2 language, files are recognised by content.
   const isMm2Document = (document: TextDocument): boolean =>
-    document.languageId === MM2_LANGUAGE_ID ||
-    (/\.properties$/i.test(document.uri) && declaresClusters(document.getText())) ||
-    (isJsonSource(document.uri) && mirrorConnectorOf(document.getText()) !== undefined) ||
-    (isYamlSource(document.uri) && declaresKafkaMirrorMaker2(document.getText()));
+    document.languageId === MM2_LANGUAGE_ID || declaresMm2Content(document.uri, document.getText());
 
   const settingsFor = (uri: string): Promise<MirrorLintSettings> => {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);

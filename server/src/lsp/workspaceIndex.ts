@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, type PropertiesAnalysis } from '../core/analyze';
+import { analyzeWorkspace, isJsonSource, isYamlSource, type PropertiesAnalysis } from '../core/analyze';
 import type { Mm2Config } from '../core/model/config';
 import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
 import type { MirrorLintSettings } from './settings';
@@ -76,7 +76,7 @@ export class WorkspaceIndex {
     const open = this.openDocuments().find((d) => d.uri === uri);
     if (open) return open;
     const text = this.disk.get(uri);
-    const languageId = /\.json$/i.test(uri) ? 'json' : /\.ya?ml$/i.test(uri) ? 'yaml' : 'mm2-properties';
+    const languageId = isJsonSource(uri) ? 'json' : isYamlSource(uri) ? 'yaml' : 'mm2-properties';
     return text === undefined ? undefined : TextDocument.create(uri, languageId, 0, text);
   }
 

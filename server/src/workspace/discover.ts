@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { declaresClusters } from '../core/analyze';
-import { mirrorConnectorOf } from '../core/sources/connectJson';
-import { declaresKafkaMirrorMaker2 } from '../core/sources/strimziYaml';
+import { declaresMm2Content } from '../core/analyze';
 
 const MM2_FILE_NAMES = /(^|\.)mm2\.properties$|^connect-mirror-maker\.properties$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -28,9 +26,7 @@ function sniff(file: string): string {
 export function isMm2PropertiesFile(file: string): boolean {
   const name = path.basename(file);
   if (MM2_FILE_NAMES.test(name)) return true;
-  if (name.endsWith('.json')) return mirrorConnectorOf(sniff(file)) !== undefined;
-  if (/\.ya?ml$/.test(name)) return declaresKafkaMirrorMaker2(sniff(file));
-  return name.endsWith('.properties') && declaresClusters(sniff(file));
+  return /\.(properties|json|ya?ml)$/i.test(name) && declaresMm2Content(name, sniff(file));
 }
 
 /**

@@ -11,6 +11,11 @@ export class OffsetMap {
     return new OffsetMap(base, length);
   }
 
+  /** Every character at one offset: for text whose escapes do not map one to one (JSON, YAML strings). */
+  static constant(offset: number, length: number): OffsetMap {
+    return new OffsetMap(0, length, new Int32Array(length).fill(offset));
+  }
+
   static of(offsets: ArrayLike<number>): OffsetMap {
     for (let i = 1; i < offsets.length; i++) {
       if (offsets[i] !== offsets[0] + i) return new OffsetMap(0, offsets.length, Int32Array.from(offsets));

@@ -42,7 +42,7 @@ function innerRange(node: Node): OffsetRange {
 function offsetsFor(text: string, node: Node, decoded: string): OffsetMap {
   const range = innerRange(node);
   // Escaped JSON strings do not map one to one; point every character at the start then.
-  return text.slice(range.start, range.end) === decoded ? OffsetMap.linear(range.start, decoded.length + 1) : OffsetMap.of(new Array(decoded.length + 1).fill(range.start));
+  return text.slice(range.start, range.end) === decoded ? OffsetMap.linear(range.start, decoded.length + 1) : OffsetMap.constant(range.start, decoded.length + 1);
 }
 
 export interface ConnectJsonParse {

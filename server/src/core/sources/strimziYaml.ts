@@ -129,7 +129,7 @@ export function parseStrimziYaml(text: string): StrimziParse {
       valueRange: fact.valueRange,
       lineRange: { start: fact.keyRange.start, end: fact.valueRange.end },
       keyOffsets: OffsetMap.linear(fact.keyRange.start, fact.name.length + 1),
-      valueOffsets: fact.valueRange.end - fact.valueRange.start === fact.value.length ? OffsetMap.linear(fact.valueRange.start, fact.value.length + 1) : OffsetMap.of(new Array(fact.value.length + 1).fill(fact.valueRange.start)),
+      valueOffsets: fact.valueRange.end - fact.valueRange.start === fact.value.length ? OffsetMap.linear(fact.valueRange.start, fact.value.length + 1) : OffsetMap.constant(fact.valueRange.start, fact.value.length + 1),
     };
     const shape = { scope: 'flow' as const, source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property, propertyStart: 0 };
     return { entry, shape, lookup: lookupProperty(property, 'flow'), overridden: false };
