@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { lookupProperty, propertyInfo } from '../catalog';
+import { flowSetting, settingOrDefault } from './flowSettings';
 import type { ConfigEntry, EffectiveValue, Flow, Mm2Config } from '../model/config';
 import { flowId } from '../model/keys';
 import { OffsetMap, type PropertiesDocument, type PropertyEntry } from '../parse/properties';
@@ -88,8 +88,7 @@ export function parseConnectJson(text: string): ConnectJsonParse {
       valueOffsets: valueNode.type === 'string' ? offsetsFor(text, valueNode, value) : OffsetMap.linear(valueNode.offset, value.length + 1),
     };
     propertyEntries.push(entry);
-    const shape = { scope: 'flow' as const, source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property: key, propertyStart: 0 };
-    const configEntry: ConfigEntry = { entry, shape, lookup: lookupProperty(key, 'flow'), overridden: false };
+    const configEntry = flowSetting(entry, source, target);
     const previous = settings.get(key);
     if (previous) Object.assign(previous, { overridden: true, overriddenBy: configEntry });
     settings.set(key, configEntry);
@@ -97,11 +96,7 @@ export function parseConnectJson(text: string): ConnectJsonParse {
     entries.push(configEntry);
   }
 
-  const effective = (_flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => {
-    const entry = settings.get(property);
-    if (entry) return { value: entry.entry.value, origin: 'flow', entry };
-    return { value: propertyInfo(property)?.defaultValue, origin: 'default' };
-  };
+  const effective = (_flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => settingOrDefault(settings, property);
   const enabledEntry = settings.get('enabled');
   // A Connect-mode connector replicates unless `enabled` is false (its ConfigDef default is true).
   const replicates = connector === 'MirrorSourceConnector' && sourceAlias !== undefined && enabledEntry?.entry.value.trim().toLowerCase() !== 'false';

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { lookupProperty, propertyInfo } from '../catalog';
+import { flowSetting, settingOrDefault } from './flowSettings';
 import type { ClusterAlias, ConfigEntry, EffectiveValue, Flow, Mm2Config } from '../model/config';
 import { flowId } from '../model/keys';
 import { OffsetMap, type PropertiesDocument, type PropertyEntry } from '../parse/properties';
@@ -131,8 +131,7 @@ export function parseStrimziYaml(text: string): StrimziParse {
       keyOffsets: OffsetMap.linear(fact.keyRange.start, fact.name.length + 1),
       valueOffsets: fact.valueRange.end - fact.valueRange.start === fact.value.length ? OffsetMap.linear(fact.valueRange.start, fact.value.length + 1) : OffsetMap.constant(fact.valueRange.start, fact.value.length + 1),
     };
-    const shape = { scope: 'flow' as const, source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property, propertyStart: 0 };
-    return { entry, shape, lookup: lookupProperty(property, 'flow'), overridden: false };
+    return flowSetting(entry, source, target, property);
   };
 
   for (const document of documents) {
@@ -246,11 +245,8 @@ export function parseStrimziYaml(text: string): StrimziParse {
     resources.push(resource);
   }
 
-  const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => {
-    const entry = settingsByFlow.get(flowId(flow.source, flow.target))?.get(property);
-    if (entry) return { value: entry.entry.value, origin: 'flow', entry };
-    return { value: propertyInfo(property)?.defaultValue, origin: 'default' };
-  };
+  const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue =>
+    settingOrDefault(settingsByFlow.get(flowId(flow.source, flow.target)), property);
   const byKey = new Map<string, ConfigEntry>();
   const document: PropertiesDocument = { text, entries: propertyEntries, comments: [], problems };
   const config: Mm2Config = {
