@@ -70,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
     ],
     // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
-    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml}') },
+    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);

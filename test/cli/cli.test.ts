@@ -54,6 +54,7 @@ describe('mirrorlint check', () => {
         endLine: 4,
         endColumn: 16,
         fixes: [{ title: 'Rename to `topics.exclude`' }],
+        related: [],
       },
     ]);
   });
@@ -77,7 +78,7 @@ describe('mirrorlint check', () => {
     });
     const { stdout } = runIn(dir, ['check', '.', '--format', 'json']);
     assert.deepEqual([...new Set(JSON.parse(stdout).findings.map((f: { file: string }) => f.file))], ['b/replication.properties']);
-    assert.match(runIn(dir, ['check']).stdout, /in 2 MM2 files/);
+    assert.match(runIn(dir, ['check']).stdout, /in 2 files/);
   });
 
   it('prints SARIF 2.1.0 that validates against the official schema', () => {

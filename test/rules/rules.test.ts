@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
-import { PROPERTIES_RULES, type Finding, type TextEdit } from '../../server/src/core/rules';
+import { ALL_RULES, type Finding, type TextEdit } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -30,7 +30,83 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 
 const lineOf = (index: LineIndex, finding: Finding): number => index.positionAt(finding.range.start).line;
 
-for (const rule of PROPERTIES_RULES) {
+/** Every file below a folder (a workspace fixture), dot-files included. */
+function filesBelow(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesBelow(path.join(folder, d.name)) : [path.join(folder, d.name)]));
+}
+
+const ANALYSED = /\.(properties|json|ya?ml)$/;
+
+/**
+ * A folder fixture is a workspace: every file in it is analysed together (MM2 configs, topology
+ * declarations, .mirrorlint.yaml, schema files). Expectations are written in any of its files.
+ */
+function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: string, fixable: boolean): void {
+  const all = filesBelow(folder);
+  const original = new Map(all.filter((f) => ANALYSED.test(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  const analyze = (texts: Map<string, string>) =>
+    analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), undefined, undefined, { readText: (uri) => texts.get(uri) ?? (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
+  const results = analyze(original);
+  const name = path.basename(folder);
+  const findingsIn = (file: string) => results.get(file)!.findings.filter((f) => f.ruleId === id);
+  if (kind === 'valid') {
+    it(`reports nothing on valid/${name}/`, () => assert.deepEqual([...original.keys()].flatMap((f) => findingsIn(f).map((x) => `${path.basename(f)}: ${x.message}`)), []));
+    return;
+  }
+  it(`reports exactly the expected lines of invalid/${name}/`, () => {
+    let expectedCount = 0;
+    for (const [file, text] of original) {
+      const index = new LineIndex(text);
+      const expected = expectations(text);
+      expectedCount += expected.size;
+      const found = findingsIn(file);
+      assert.deepEqual([...new Set(found.map((f) => lineOf(index, f)))].sort((a, b) => a - b), [...expected.keys()].sort((a, b) => a - b), `${path.basename(file)}: ${JSON.stringify(found.map((f) => f.message))}`);
+      for (const [line, fragment] of expected) {
+        assert.ok(found.some((f) => lineOf(index, f) === line && f.message.includes(fragment)), `${path.basename(file)} line ${line + 1}: no message containing "${fragment}" in ${JSON.stringify(found.filter((f) => lineOf(index, f) === line).map((f) => f.message))}`);
+      }
+    }
+    assert.ok(expectedCount > 0, 'an invalid fixture needs expect-next-line comments');
+  });
+  if (!fixable) return;
+  it(`fixes in invalid/${name}/ remove their finding, may edit other files, and keep every file loadable`, () => {
+    const syntax = (analyses: ReturnType<typeof analyze>) => [...analyses.values()].flatMap((a) => a.findings).filter((f) => /^(properties-syntax|document-syntax|strimzi-schema|declaration-schema)$/.test(f.ruleId)).length;
+    const before = syntax(results);
+    for (const file of original.keys()) {
+      for (const finding of findingsIn(file)) {
+        for (const fix of finding.fixes) {
+          const texts = new Map(original);
+          const byFile = new Map<string, TextEdit[]>();
+          for (const edit of fix.edits) byFile.set(edit.uri ?? file, [...(byFile.get(edit.uri ?? file) ?? []), edit]);
+          for (const [target, edits] of byFile) texts.set(target, applyEdits(texts.get(target)!, edits));
+          const after = analyze(texts);
+          const left = after.get(file)!.findings.filter((f) => f.ruleId === id && f.message === finding.message);
+          const changed = [...byFile.keys()].map((f) => `--- ${path.basename(f)}\n${texts.get(f)}`).join('\n');
+          assert.deepEqual(left.map((f) => f.message), [], `"${fix.title}" left its finding\n${changed}`);
+          assert.equal(syntax(after), before, `"${fix.title}" must keep every file loadable\n${changed}`);
+        }
+      }
+    }
+  });
+}
+
+/** Every file of a folder (recursively) analysed together, as the CLI and the server do. */
+function analyzeFolderAsWorkspace(folder: string): [string, Finding[]][] {
+  const texts = new Map(filesBelow(folder).filter((f) => ANALYSED.test(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  const results = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), undefined, undefined, { readText: (uri) => (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
+  return [...results].map(([file, analysis]) => [file, analysis.findings]);
+}
+
+/** The findings of a fixtures or examples folder: each top-level file on its own, each subfolder as one workspace. */
+function findingsOfFolder(folder: string): Finding[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return analyzeFolderAsWorkspace(full).flatMap(([, findings]) => findings);
+    if (!ANALYSED.test(entry.name)) return [];
+    return analyzeWorkspace([{ uri: entry.name, text: fs.readFileSync(full, 'utf8') }]).get(entry.name)!.findings;
+  });
+}
+
+for (const rule of ALL_RULES) {
   const id = rule.meta.id;
   describe(`rule ${id}`, () => {
     it('has a docs page that names the rule', () => {
@@ -41,8 +117,11 @@ for (const rule of PROPERTIES_RULES) {
 
     for (const kind of ['valid', 'invalid'] as const) {
       const folder = path.join(FIXTURES, id, kind);
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /\.(properties|json|ya?ml)$/.test(f)) : [];
-      it(`has ${kind} fixtures`, () => assert.ok(files.length > 0, `no fixtures in ${folder}`));
+      const entries = fs.existsSync(folder) ? fs.readdirSync(folder, { withFileTypes: true }) : [];
+      const files = entries.filter((e) => e.isFile() && ANALYSED.test(e.name)).map((e) => e.name);
+      const workspaces = entries.filter((e) => e.isDirectory()).map((e) => path.join(folder, e.name));
+      it(`has ${kind} fixtures`, () => assert.ok(files.length + workspaces.length > 0, `no fixtures in ${folder}`));
+      for (const workspace of workspaces) checkWorkspaceFixture(id, kind, workspace, rule.meta.fixable);
 
       for (const file of files) {
         const text = fs.readFileSync(path.join(folder, file), 'utf8');
@@ -84,35 +163,39 @@ for (const rule of PROPERTIES_RULES) {
 
 describe('rule set', () => {
   it('has unique kebab-case ids and a description for every rule', () => {
-    const ids = PROPERTIES_RULES.map((r) => r.meta.id);
+    const ids = ALL_RULES.map((r) => r.meta.id);
     assert.equal(new Set(ids).size, ids.length);
-    for (const rule of PROPERTIES_RULES) {
+    for (const rule of ALL_RULES) {
       assert.match(rule.meta.id, /^[a-z]+(-[a-z]+)*$/);
       assert.ok(rule.meta.description.length > 10);
     }
   });
 
   it('every fixable rule offers at least one fix in its invalid fixtures', () => {
-    for (const rule of PROPERTIES_RULES.filter((r) => r.meta.fixable)) {
-      const folder = path.join(FIXTURES, rule.meta.id, 'invalid');
-      const offered = fs.readdirSync(folder).some((file) =>
-        analyzeWorkspace([{ uri: file, text: fs.readFileSync(path.join(folder, file), 'utf8') }]).get(file)!.findings.some((f) => f.ruleId === rule.meta.id && f.fixes.length > 0));
+    for (const rule of ALL_RULES.filter((r) => r.meta.fixable)) {
+      const offered = findingsOfFolder(path.join(FIXTURES, rule.meta.id, 'invalid')).some((f) => f.ruleId === rule.meta.id && f.fixes.length > 0);
       assert.ok(offered, `${rule.meta.id} is marked fixable but offers no fix in its fixtures`);
     }
   });
 
   it('the mistakes examples show every rule at least once', () => {
-    const folder = path.join(__dirname, '..', '..', 'examples', 'mistakes');
-    const seen = new Set(
-      fs.readdirSync(folder).flatMap((file) =>
-        analyzeWorkspace([{ uri: file, text: fs.readFileSync(path.join(folder, file), 'utf8') }]).get(file)!.findings.map((f) => f.ruleId)),
-    );
-    assert.deepEqual(PROPERTIES_RULES.map((r) => r.meta.id).filter((id) => !seen.has(id)), []);
+    const seen = new Set(findingsOfFolder(path.join(__dirname, '..', '..', 'examples', 'mistakes')).map((f) => f.ruleId));
+    assert.deepEqual(ALL_RULES.map((r) => r.meta.id).filter((id) => !seen.has(id)), []);
   });
 
-  it('the active-active example is clean', () => {
-    const text = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'active-active', 'mm2.properties'), 'utf8');
+  it('the active-active example: a clean MM2 config, and the declarations\' active-active problems', () => {
+    const folder = path.join(__dirname, '..', '..', 'examples', 'active-active');
+    const text = fs.readFileSync(path.join(folder, 'mm2.properties'), 'utf8');
     assert.deepEqual(analyzeProperties(text).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    const found = analyzeFolderAsWorkspace(folder).flatMap(([file, findings]) => findings.map((f) => `${path.basename(file)} ${f.ruleId} ${f.severity}`));
+    assert.deepEqual(found.sort(), [
+      'k1.topology.yaml schema-not-synced warning',
+      'k1.topology.yaml topic-config-drift warning',
+      'k1.topology.yaml topic-config-drift warning',
+      'k1.topology.yaml topic-config-drift warning',
+      'k1.topology.yaml topic-missing-in-peer warning',
+      'k2.topology.yaml consumer-missing-remote-topics warning',
+    ]);
   });
 
   it('the Kafka sample config gets no error, only the true-positive warning about internal topics', () => {

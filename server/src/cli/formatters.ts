@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROPERTIES_RULES } from '../core/rules';
+import { ALL_RULES } from '../core/rules';
 import type { LocatedFinding } from './findings';
 
 export const TOOL_VERSION = '0.1.0';
@@ -8,8 +8,8 @@ export const REPOSITORY_URL = 'https://github.com/mirrorlint/mirrorlint';
 export const ruleHelpUri = (ruleId: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 
 export function formatJson(findings: LocatedFinding[]): string {
-  const shaped = findings.map(({ rule, severity, message, file, line, column, endLine, endColumn, fixes }) => ({
-    rule, severity, message, file, line, column, endLine, endColumn, fixes,
+  const shaped = findings.map(({ rule, severity, message, file, line, column, endLine, endColumn, fixes, related }) => ({
+    rule, severity, message, file, line, column, endLine, endColumn, fixes, related,
   }));
   return `${JSON.stringify({ version: 1, findings: shaped }, null, 2)}\n`;
 }
@@ -32,8 +32,8 @@ export function formatText(findings: LocatedFinding[], filesChecked: number): st
   if (lines.length) lines.push('');
   lines.push(
     findings.length === 0
-      ? `No problems in ${filesChecked} MM2 file${filesChecked === 1 ? '' : 's'}.`
-      : `${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''}) in ${filesChecked} MM2 file${filesChecked === 1 ? '' : 's'}.`,
+      ? `No problems in ${filesChecked} file${filesChecked === 1 ? '' : 's'}.`
+      : `${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''}) in ${filesChecked} file${filesChecked === 1 ? '' : 's'}.`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -42,7 +42,7 @@ const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as cons
 
 /** SARIF 2.1.0, as GitHub code scanning ingests it. */
 export function formatSarif(findings: LocatedFinding[], cwd: string): string {
-  const rules = PROPERTIES_RULES.map((rule) => ({
+  const rules = ALL_RULES.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
     shortDescription: { text: rule.meta.description },

@@ -14,8 +14,10 @@ topology  prints clusters, enabled flows (policy and filters) and the remote
           topics MM2 creates in each cluster, as JSON or a Mermaid flowchart.
 
 Folders are searched for *.mm2.properties, mm2.properties,
-connect-mirror-maker.properties and any .properties file that declares
-\`clusters\`. Without paths, the current folder is used.
+connect-mirror-maker.properties, any .properties file that declares
+\`clusters\`, Kafka Connect JSON of the Mirror connectors, Strimzi
+KafkaMirrorMaker2 / KafkaTopic / KafkaUser YAML, KafkaTopology declarations
+and .mirrorlint.yaml. Without paths, the current folder is used.
 
 Options:
   --format <format>          check: text (default), json, sarif; topology: json (default), mermaid
@@ -73,6 +75,17 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   return options;
 }
 
+/** Files that declarations refer to (schema files), read when they exist and are of a sane size. */
+function readSmallFile(file: string): string | undefined {
+  try {
+    return fs.statSync(file).size <= MAX_REFERENCED_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const MAX_REFERENCED_BYTES = 5 * 1024 * 1024;
+
 export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {
   let options: ReturnType<typeof parseArguments>;
   try {
@@ -102,7 +115,7 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
   }
   // All files are analysed as one deployment: a loop may span the configs of two MM2 clusters.
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
-  const analyses = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), () => ({ severities: options.severities }));
+  const analyses = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), () => ({ severities: options.severities }), undefined, { readText: readSmallFile });
   const findings: LocatedFinding[] = [];
   for (const [file, analysis] of analyses) {
     findings.push(...locateFindings(file, texts.get(file)!, analysis.findings, cwd, (uri) => texts.get(uri)));

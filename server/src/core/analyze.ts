@@ -1,6 +1,10 @@
 import { buildConfig, type Mm2Config } from './model/config';
 import { parseProperties } from './parse/properties';
-import { PROPERTIES_RULES, type Finding, type Fix, type SeveritySetting } from './rules';
+import { parseDeclarations, declaresTopology } from './declarations/parse';
+import type { DeclarationFile } from './declarations/types';
+import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declarations/workspace';
+import { governingConfig, isIgnored, isWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from './declarations/workspaceConfig';
+import { DECLARATION_RULES, PROPERTIES_RULES, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type Report, type SeveritySetting } from './rules';
 import { mirrorConnectorOf, parseConnectJson } from './sources/connectJson';
 import { declaresKafkaMirrorMaker2, parseStrimziYaml } from './sources/strimziYaml';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
@@ -17,6 +21,22 @@ export interface PropertiesAnalysis {
   /** The topology this file was checked against: its own, or that of its whole workspace. */
   topology: Topology;
   findings: Finding[];
+  /** Topology declarations in this file (KafkaTopology, KafkaTopic, KafkaUser, .mirrorlint.yaml). */
+  declarations?: DeclarationFile;
+  /** The declared workspaces this file's declarations belong to. */
+  declared: DeclaredWorkspace[];
+}
+
+export interface WorkspaceInputs {
+  /** Reads files the declarations refer to (schema files), by the name they resolve to. */
+  readText?: (uri: string) => string | undefined;
+}
+
+/** What is kept between analyses for a file whose text did not change. */
+export interface ParsedFile {
+  text: string;
+  config: Mm2Config;
+  declarations?: DeclarationFile;
 }
 
 export interface SourceFile {
@@ -27,7 +47,16 @@ export interface SourceFile {
 /** Parses and lints one dedicated-mode MM2 properties file on its own. Never throws on any input text. */
 export function analyzeProperties(text: string, options: AnalyzeOptions = {}): PropertiesAnalysis {
   const config = buildConfig(parseProperties(text));
-  return checkConfig('', config, topologyOf(config), options);
+  return { ...checkConfig('', config, topologyOf(config), options), declared: [] };
+}
+
+/** The topology declarations a file holds, if any: by content for YAML, by name for `.mirrorlint.yaml`. */
+export function parseDeclarationsOf(uri: string, text: string): DeclarationFile | undefined {
+  if (isWorkspaceConfig(uri)) {
+    const config = parseWorkspaceConfig(uri, text);
+    return { uri, text, format: 'workspace-config', sections: [], topologyDocuments: config.document ? [config.document] : [], problems: config.problems, lineBreak: '\n' };
+  }
+  return isYamlSource(uri) && declaresTopology(text) ? parseDeclarations(uri, text) : undefined;
 }
 
 /** Whether a file is read as Kafka Connect JSON (by name) rather than as a dedicated-mode properties file. */
@@ -42,7 +71,8 @@ export const isYamlSource = (uri: string): boolean => /\.ya?ml$/i.test(uri);
  */
 export function declaresMm2Content(uri: string, text: string): boolean {
   if (isJsonSource(uri)) return mirrorConnectorOf(text) !== undefined;
-  if (isYamlSource(uri)) return declaresKafkaMirrorMaker2(text);
+  if (isWorkspaceConfig(uri)) return true;
+  if (isYamlSource(uri)) return declaresKafkaMirrorMaker2(text) || declaresTopology(text);
   return /\.properties$/i.test(uri) && declaresClusters(text);
 }
 
@@ -64,31 +94,84 @@ export function parseSource(uri: string, text: string): Mm2Config {
 export function analyzeWorkspace(
   files: SourceFile[],
   optionsFor: (uri: string) => AnalyzeOptions = () => ({}),
-  parsed?: Map<string, { text: string; config: Mm2Config }>,
+  parsed?: Map<string, ParsedFile>,
+  inputs: WorkspaceInputs = {},
 ): Map<string, PropertiesAnalysis> {
-  const configs = files.map(({ uri, text }) => {
+  const workspaceConfigs: WorkspaceConfig[] = files.filter((f) => isWorkspaceConfig(f.uri)).map((f) => parseWorkspaceConfig(f.uri, f.text));
+  const governing = (uri: string) => governingConfig(workspaceConfigs, uri);
+  const kept = files.filter(({ uri }) => isWorkspaceConfig(uri) || !isIgnored(governing(uri) ?? NO_IGNORES, uri));
+  const sources = kept.map(({ uri, text }) => {
     const cached = parsed?.get(uri);
-    const config = cached && cached.text === text ? cached.config : parseSource(uri, text);
-    parsed?.set(uri, { text, config });
-    return { uri, config };
+    const source = cached && cached.text === text ? cached : { text, config: parseSource(uri, text), declarations: parseDeclarationsOf(uri, text) };
+    parsed?.set(uri, source);
+    return { uri, ...source };
   });
+  // The workspace file's severities win over the editor's (or the command line's).
+  const optionsOf = (uri: string): AnalyzeOptions => {
+    const own = optionsFor(uri);
+    const rules = governing(uri)?.rules;
+    return rules && Object.keys(rules).length ? { ...own, severities: { ...own.severities, ...rules } } : own;
+  };
   const results = new Map<string, PropertiesAnalysis>();
-  for (const deployment of groupDeployments(configs)) {
-    const topology = workspaceTopology(deployment);
-    for (const { uri, config } of deployment) results.set(uri, checkConfig(uri, config, topology, optionsFor(uri)));
+  const deployments = groupDeployments(sources).map((deployment) => ({ configs: deployment, topology: workspaceTopology(deployment) }));
+  for (const { configs, topology } of deployments) {
+    for (const { uri, config } of configs) results.set(uri, { ...checkConfig(uri, config, topology, optionsOf(uri)), declared: [] });
+  }
+  const declarationFiles = sources.flatMap((s) => (s.declarations ? [s.declarations] : []));
+  const binding = bindDeclarations(declarationFiles, deployments, workspaceConfigs, inputs.readText ?? (() => undefined));
+  for (const file of declarationFiles) {
+    const analysis = results.get(file.uri)!;
+    analysis.declarations = file;
+    analysis.declared = binding.workspaces.filter((w) => [...w.clusters.values()].some((c) => c.sections.some((s) => s.uri === file.uri)));
+    const unbound = binding.unbound.filter((u) => u.uri === file.uri);
+    analysis.findings.push(...checkDeclarations(file, analysis.declared, unbound, optionsOf(file.uri)));
   }
   // Keep the callers' file order.
-  return new Map(configs.map(({ uri }) => [uri, results.get(uri)!]));
+  return new Map(sources.map(({ uri }) => [uri, results.get(uri)!]));
 }
 
-function checkConfig(uri: string, config: Mm2Config, topology: Topology, options: AnalyzeOptions): PropertiesAnalysis {
+const NO_IGNORES: WorkspaceConfig = { uri: '', directory: '', clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [], problems: [] };
+
+/** Runs one rule, turning a crash into a finding: a rule bug must not take the others (or the server) down. */
+function runRule(id: string, findings: Finding[], run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    findings.push({
+      ruleId: 'internal-error',
+      severity: 'error',
+      message: `MirrorLint rule \`${id}\` failed on this file: ${(error as Error).message}. Please report it.`,
+      range: { start: 0, end: 0 },
+      related: [],
+      fixes: [],
+    });
+  }
+}
+
+function checkDeclarations(file: DeclarationFile, workspaces: DeclaredWorkspace[], unbound: UnboundSection[], options: AnalyzeOptions): Finding[] {
+  const findings: Finding[] = [];
+  const runs: (DeclaredWorkspace | undefined)[] = workspaces.length ? workspaces : [undefined];
+  for (const rule of DECLARATION_RULES) {
+    const severity = severityOf(rule, options);
+    if (severity === 'off') continue;
+    // Edits of the checked file itself carry no uri, like every other finding's.
+    const local = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map(({ uri, ...edit }) => (uri && uri !== file.uri ? { ...edit, uri } : edit)) });
+    const report = (finding: Report) => findings.push({ ...finding, related: (finding.related ?? []).map((r) => (r.uri === file.uri ? { ...r, uri: undefined } : r)), fixes: (finding.fixes ?? []).map(local), ruleId: rule.meta.id, severity });
+    runs.forEach((workspace, i) => runRule(rule.meta.id, findings, () => rule.check({ file, uri: file.uri, workspace, unbound: i === 0 ? unbound : [], report })));
+  }
+  return findings;
+}
+
+const severityOf = (rule: PropertiesRule | DeclarationRule, options: AnalyzeOptions): SeveritySetting => options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+
+function checkConfig(uri: string, config: Mm2Config, topology: Topology, options: AnalyzeOptions): Omit<PropertiesAnalysis, 'declared'> {
   const findings: Finding[] = [];
   const fits = fixFilterFor(config);
   for (const rule of PROPERTIES_RULES) {
     if (rule.meta.formats && !rule.meta.formats.includes(config.format)) continue;
-    const severity = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    const severity = severityOf(rule, options);
     if (severity === 'off') continue;
-    try {
+    runRule(rule.meta.id, findings, () =>
       rule.check({
         config,
         uri,
@@ -97,18 +180,7 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
           const fixes = (finding.fixes ?? []).filter(fits).map((fix) => encodeForFormat(config, fix));
           findings.push({ related: [], ...finding, fixes, ruleId: rule.meta.id, severity });
         },
-      });
-    } catch (error) {
-      // A rule bug must not take the other rules (or the server) down with it.
-      findings.push({
-        ruleId: 'internal-error',
-        severity: 'error',
-        message: `MirrorLint rule \`${rule.meta.id}\` failed on this file: ${(error as Error).message}. Please report it.`,
-        range: { start: 0, end: 0 },
-        related: [],
-        fixes: [],
-      });
-    }
+      }));
   }
   return { uri, config, topology, findings };
 }

@@ -74,7 +74,7 @@ export function startServer(connection: Connection): void {
     return cached;
   };
 
-  const index = new WorkspaceIndex(() => documents.all().filter(isMm2Document), settingsFor);
+  const index = new WorkspaceIndex(() => documents.all().filter(isMm2Document), () => documents.all(), settingsFor);
   const published = new Set<string>();
   let publishTimer: NodeJS.Timeout | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;

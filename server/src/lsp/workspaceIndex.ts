@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isJsonSource, isYamlSource, type PropertiesAnalysis } from '../core/analyze';
-import type { Mm2Config } from '../core/model/config';
+import { analyzeWorkspace, isJsonSource, isYamlSource, type ParsedFile, type PropertiesAnalysis } from '../core/analyze';
 import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
 import type { MirrorLintSettings } from './settings';
 
@@ -17,12 +16,14 @@ const MAX_FILES = 500;
  */
 export class WorkspaceIndex {
   private readonly disk = new Map<string, string>();
-  private readonly parsed = new Map<string, { text: string; config: Mm2Config }>();
+  private readonly parsed = new Map<string, ParsedFile>();
   private generation = 0;
   private current: { generation: number; results: Map<string, PropertiesAnalysis> } | undefined;
 
   constructor(
     private readonly openDocuments: () => TextDocument[],
+    /** Every open document (not only MM2 ones): schema files open in the editor are read from there. */
+    private readonly allDocuments: () => TextDocument[],
     private readonly settingsFor: (uri: string) => Promise<MirrorLintSettings>,
   ) {}
 
@@ -45,7 +46,7 @@ export class WorkspaceIndex {
     this.invalidate();
   }
 
-  /** A watched file was created, changed or deleted. Returns whether it is (or was) an MM2 file. */
+  /** A watched file was created, changed or deleted. Returns whether it matters: an MM2 or declarations file, or a schema file declarations may refer to. */
   fileChanged(uri: string, deleted: boolean): boolean {
     const known = this.disk.has(uri);
     if (deleted) {
@@ -55,7 +56,19 @@ export class WorkspaceIndex {
       this.readFromDisk(uri);
     }
     this.invalidate();
-    return known || this.disk.has(uri);
+    return known || this.disk.has(uri) || /\.(avsc|proto|json)$/i.test(uri);
+  }
+
+  /** A file a declaration refers to (a schema file): the editor's text when open, else the disk's. */
+  private referencedText(uri: string): string | undefined {
+    const inEditor = this.allDocuments().find((d) => d.uri === uri);
+    if (inEditor) return inEditor.getText();
+    try {
+      const file = fileURLToPath(uri);
+      return fs.statSync(file).size <= MAX_FILE_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private readFromDisk(uri: string): void {
@@ -98,7 +111,7 @@ export class WorkspaceIndex {
     const files = [...open].map(([uri, text]) => ({ uri, text }));
     for (const [uri, text] of this.disk) if (!open.has(uri)) files.push({ uri, text });
     for (const uri of this.parsed.keys()) if (!open.has(uri) && !this.disk.has(uri)) this.parsed.delete(uri);
-    const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed);
+    const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed, { readText: (uri) => this.referencedText(uri) });
     this.current = { generation, results };
     return results;
   }

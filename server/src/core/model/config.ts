@@ -57,6 +57,8 @@ export interface Mm2Config {
   format: 'properties' | 'connect-json' | 'strimzi-yaml';
   /** The resource layout, for Strimzi files. */
   strimzi?: StrimziFacts;
+  /** Connect JSON: which Mirror connector the file configures. */
+  connector?: 'MirrorSourceConnector' | 'MirrorCheckpointConnector' | 'MirrorHeartbeatConnector';
   /** The bootstrap servers this file gives for a cluster, if any. */
   bootstrapServers(alias: string): string | undefined;
   /** How a key of `shape` is written in this file: `K1->K2.` in properties, nothing in a connector config. */

@@ -12,7 +12,16 @@ import { shadowedConfigKey } from './shadowedConfigKey';
 import { unknownField } from './unknownField';
 import { missingBootstrapServers } from './missingBootstrapServers';
 import { propertiesSyntax } from './propertiesSyntax';
-import type { PropertiesRule } from './types';
+import type { DeclarationRule, PropertiesRule, RuleMeta } from './types';
+import { consumerMissingRemoteTopics } from './consumerMissingRemoteTopics';
+import { declarationSchema } from './declarationSchema';
+import { offsetsNotSynced } from './offsetsNotSynced';
+import { producerWritesRemoteTopic } from './producerWritesRemoteTopic';
+import { remoteTopicCollision } from './remoteTopicCollision';
+import { schemaNotSynced } from './schemaNotSynced';
+import { topicConfigDrift } from './topicConfigDrift';
+import { topicMissingInPeer } from './topicMissingInPeer';
+import { unmappedCluster } from './unmappedCluster';
 import { aliasContainsSeparator } from './aliasContainsSeparator';
 import { aliasMismatch } from './aliasMismatch';
 import { internalTopicsReplicated } from './internalTopicsReplicated';
@@ -60,4 +69,20 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   internalTopicsReplicated,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, PropertiesRule> = new Map(PROPERTIES_RULES.map((r) => [r.meta.id, r]));
+/** Every rule over topology declarations (KafkaTopology, KafkaTopic, KafkaUser, .mirrorlint.yaml). */
+export const DECLARATION_RULES: readonly DeclarationRule[] = [
+  declarationSchema,
+  unmappedCluster,
+  consumerMissingRemoteTopics,
+  producerWritesRemoteTopic,
+  remoteTopicCollision,
+  topicMissingInPeer,
+  topicConfigDrift,
+  schemaNotSynced,
+  offsetsNotSynced,
+];
+
+/** Every rule, for documentation, SARIF and option checking. */
+export const ALL_RULES: readonly { meta: RuleMeta }[] = [...PROPERTIES_RULES, ...DECLARATION_RULES];
+
+export const RULES_BY_ID: ReadonlyMap<string, { meta: RuleMeta }> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -1,4 +1,6 @@
 import type { Mm2Config } from '../model/config';
+import type { DeclarationFile } from '../declarations/types';
+import type { DeclaredWorkspace, UnboundSection } from '../declarations/workspace';
 import type { Topology } from '../topology';
 import type { OffsetRange } from '../text/range';
 
@@ -59,4 +61,24 @@ export interface PropertiesRuleContext {
 export interface PropertiesRule {
   meta: RuleMeta;
   check(context: PropertiesRuleContext): void;
+}
+
+export interface DeclarationRuleContext {
+  /** The declarations file being checked. */
+  file: DeclarationFile;
+  uri: string;
+  /** The declarations of its deployment, bound to clusters, with the deployment's topology (none when nothing in the file is bound). */
+  workspace?: DeclaredWorkspace;
+  /** Sections of this file that could not be bound to an MM2 cluster. */
+  unbound: UnboundSection[];
+  report(finding: Report): void;
+}
+
+/**
+ * A rule over topology declarations (topics, schemas, consumers, producers) checked against the
+ * flows of the deployment they belong to. It runs once per declarations file and reports in it.
+ */
+export interface DeclarationRule {
+  meta: RuleMeta;
+  check(context: DeclarationRuleContext): void;
 }

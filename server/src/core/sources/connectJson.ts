@@ -113,6 +113,7 @@ export function parseConnectJson(text: string): ConnectJsonParse {
     byKey,
     lineBreak: /\r\n/.test(text) ? '\r\n' : '\n',
     format: 'connect-json',
+    connector,
     bootstrapServers: (alias) => (alias === source ? settings.get('source.cluster.bootstrap.servers') : alias === target ? settings.get('target.cluster.bootstrap.servers') : undefined)?.entry.value,
     keyPrefix: () => '',
     effective,

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isSeq, parseAllDocuments, type Document } from 'yaml';
+import { child, field, pairs, yamlProblems, type FieldFact } from './yamlNodes';
 import { flowSetting, settingOrDefault } from './flowSettings';
 import type { ClusterAlias, ConfigEntry, EffectiveValue, Flow, Mm2Config } from '../model/config';
 import { flowId } from '../model/keys';
@@ -12,15 +13,8 @@ import type { OffsetRange } from '../text/range';
  * The resource layout itself is kept as facts for the Strimzi rules.
  */
 export type StrimziVersion = 'v1' | 'v1beta2';
+export type { FieldFact };
 export type ConnectorRole = 'sourceConnector' | 'checkpointConnector' | 'heartbeatConnector';
-
-/** A key of a resource, with the ranges of its key and value. */
-export interface FieldFact {
-  name: string;
-  value: string;
-  keyRange: OffsetRange;
-  valueRange: OffsetRange;
-}
 
 export interface MirrorFact {
   source?: FieldFact;
@@ -69,31 +63,6 @@ export function declaresKafkaMirrorMaker2(text: string): boolean {
   return KIND.test(text) && API.test(text);
 }
 
-/** The range of a scalar's text, inside its quotes. */
-function scalarRange(node: YamlNode): OffsetRange {
-  const [start, end] = node.range ?? [0, 0, 0];
-  const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
-  return quoted ? { start: start + 1, end: end - 1 } : { start, end };
-}
-
-function field(pair: Pair): FieldFact | undefined {
-  if (!isScalar(pair.key)) return undefined;
-  const key = pair.key as Scalar;
-  const value = pair.value as YamlNode | null;
-  const text = value && isScalar(value) ? (value.value === null ? '' : String(value.value)) : '';
-  const keyRange = scalarRange(key);
-  return { name: String(key.value), value: text, keyRange, valueRange: value ? scalarRange(value) : { start: keyRange.end, end: keyRange.end } };
-}
-
-function pairs(node: unknown): Pair[] {
-  return isMap(node) ? (node as YAMLMap).items : [];
-}
-
-function child(node: unknown, key: string): { pair?: Pair; fact?: FieldFact } {
-  const pair = pairs(node).find((p) => isScalar(p.key) && (p.key as Scalar).value === key);
-  return { pair, fact: pair ? field(pair) : undefined };
-}
-
 const V1_SPEC = new Set(['replicas', 'version', 'image', 'target', 'mirrors', 'resources', 'livenessProbe', 'readinessProbe', 'jvmOptions', 'jmxOptions', 'logging', 'clientRackInitImage', 'rack', 'metricsConfig', 'tracing', 'template', 'externalConfiguration']);
 const V1BETA2_ONLY = new Set(['connectCluster', 'clusters']);
 const V1_MIRROR = new Set(['source', 'sourceConnector', 'checkpointConnector', 'topicsPattern', 'topicsExcludePattern', 'groupsPattern', 'groupsExcludePattern']);
@@ -135,10 +104,7 @@ export function parseStrimziYaml(text: string): StrimziParse {
   };
 
   for (const document of documents) {
-    for (const error of document.errors ?? []) {
-      const start = Math.min(error.pos[0], text.length);
-      problems.push({ message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: Math.min(text.length, Math.max(error.pos[1], start + 1)) } });
-    }
+    problems.push(...yamlProblems(document, text));
     const root = document.contents;
     const apiVersion = String(child(root, 'apiVersion').fact?.value ?? '');
     const kind = child(root, 'kind').fact;

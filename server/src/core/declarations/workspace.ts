@@ -1,0 +1,190 @@
+import type { Mm2Config } from '../model/config';
+import type { FlowModel, Topology } from '../topology';
+import { replicates, simulate, type Arrival } from '../topology/simulate';
+import { directoryOf } from './paths';
+import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration } from './types';
+import { aliasForPath, governingConfig, type RegistrySharing, type WorkspaceConfig } from './workspaceConfig';
+
+/** A declaration with the cluster it was bound to and where it is written. */
+export interface Declared<T> {
+  decl: T;
+  cluster: string;
+  uri: string;
+  file: DeclarationFile;
+  section: ClusterSection;
+}
+
+export interface DeclaredCluster {
+  alias: string;
+  sections: Declared<ClusterSection>[];
+  topics: Declared<TopicDeclaration>[];
+  schemas: Declared<SchemaDeclaration>[];
+  consumers: Declared<ConsumerDeclaration>[];
+  producers: Declared<ProducerDeclaration>[];
+}
+
+/** Where a topic of a cluster comes from when a flow writes it: MM2's remote copy of `upstream`. */
+export interface RemoteOrigin {
+  model: FlowModel;
+  upstream: string;
+}
+
+/** The declarations of one deployment, bound to its clusters, and what its flows make of them. */
+export interface DeclaredWorkspace {
+  topology: Topology;
+  clusters: Map<string, DeclaredCluster>;
+  schemaRegistry: RegistrySharing;
+  /** The declared topics replayed through the flows: the remote topics each cluster gets. */
+  arrivals: Arrival[];
+  /** Reads a file the declarations refer to (schema files); undefined when it cannot. */
+  readText(uri: string): string | undefined;
+  /** Topic names that are local (not MM2's) in a cluster: declared topics, produced and subscribed names. */
+  localTopics(alias: string): Set<string>;
+  /** The flow that writes `name` into `alias`, when `name` is a remote topic there (prefixing policies). */
+  remoteOrigin(alias: string, name: string): RemoteOrigin | undefined;
+  /** The clusters mirrored both ways with `alias` (active-active peers). */
+  peers(alias: string): string[];
+  flow(source: string, target: string): FlowModel | undefined;
+}
+
+/** A section that could not be bound to an MM2 cluster, and why. */
+export interface UnboundSection {
+  uri: string;
+  section: ClusterSection;
+  reason: string;
+}
+
+export interface Binding {
+  workspaces: DeclaredWorkspace[];
+  unbound: UnboundSection[];
+}
+
+interface Deployment {
+  topology: Topology;
+  configs: { uri: string; config: Mm2Config }[];
+}
+
+/**
+ * The alias a Strimzi `strimzi.io/cluster` label stands for: an explicit mapping, else the MM2
+ * cluster whose bootstrap address is the Kafka CR's service (`<name>-kafka-bootstrap`).
+ */
+function aliasForStrimziLabel(label: string, config: WorkspaceConfig | undefined, deployments: Deployment[]): string | undefined {
+  const mapped = config?.clusters.find((c) => c.strimziCluster === label);
+  if (mapped) return mapped.alias;
+  const service = `${label.toLowerCase()}-kafka-bootstrap`;
+  for (const { configs } of deployments) {
+    for (const { config: mm2 } of configs) {
+      for (const { alias } of mm2.clusters) {
+        const servers = mm2.bootstrapServers(alias)?.toLowerCase() ?? '';
+        if (servers.split(',').some((server) => server.trim() === service || server.trim().startsWith(`${service}.`) || server.trim().startsWith(`${service}:`))) return alias;
+      }
+    }
+  }
+  return undefined;
+}
+
+const commonPrefix = (a: string, b: string): number => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+
+/** Binds every declaration section to a cluster alias and the deployment that has that cluster. */
+export function bindDeclarations(
+  files: DeclarationFile[],
+  deployments: Deployment[],
+  configs: WorkspaceConfig[],
+  readText: (uri: string) => string | undefined,
+): Binding {
+  const unbound: UnboundSection[] = [];
+  const perDeployment = deployments.map(() => new Map<string, DeclaredCluster>());
+  const sharing = deployments.map((): RegistrySharing => 'separate');
+  for (const file of files) {
+    const governing = governingConfig(configs, file.uri);
+    for (const section of file.sections) {
+      const label = section.strimziCluster?.value;
+      const alias = section.alias?.value ?? aliasForPath(governing ?? NO_CONFIG, file.uri) ?? (label ? aliasForStrimziLabel(label, governing, deployments) : undefined);
+      if (!alias) {
+        unbound.push({
+          uri: file.uri,
+          section,
+          reason: label
+            ? `MirrorLint cannot tell which MM2 cluster the Strimzi cluster \`${label}\` is: no MM2 cluster's bootstrap servers are \`${label}-kafka-bootstrap…\`. Map it in ${'.mirrorlint.yaml'} (\`clusters: {<alias>: {strimziCluster: ${label}}}\`).`
+            : `This file does not say which cluster it describes: add \`cluster: <alias>\`, or map its folder in .mirrorlint.yaml (\`clusters: {<alias>: {paths: [...]}}\`).`,
+        });
+        continue;
+      }
+      const candidates = deployments.map((_, i) => i).filter((i) => deployments[i].configs.some(({ config }) => config.clusters.some((c) => c.alias === alias)));
+      if (candidates.length === 0) {
+        const known = [...new Set(deployments.flatMap((d) => d.configs.flatMap(({ config }) => config.clusters.map((c) => c.alias))))].sort();
+        unbound.push({ uri: file.uri, section, reason: `\`${alias}\` is not a cluster of any MM2 configuration in the workspace${known.length ? ` (known: ${known.join(', ')})` : ''}, so these declarations are not checked against replication.` });
+        continue;
+      }
+      // Several deployments with the same alias (staging/ and prod/): the one whose files are closest.
+      const folder = directoryOf(file.uri);
+      const closeness = (i: number): number => Math.max(...deployments[i].configs.map(({ uri }) => commonPrefix(directoryOf(uri), folder)));
+      const chosen = candidates.reduce((best, i) => (closeness(i) > closeness(best) ? i : best));
+      if (governing?.schemaRegistry === 'shared') sharing[chosen] = 'shared';
+      const clusters = perDeployment[chosen];
+      let cluster = clusters.get(alias);
+      if (!cluster) clusters.set(alias, (cluster = { alias, sections: [], topics: [], schemas: [], consumers: [], producers: [] }));
+      const at = <T>(decl: T): Declared<T> => ({ decl, cluster: alias, uri: file.uri, file, section });
+      cluster.sections.push(at(section));
+      cluster.topics.push(...section.topics.map(at));
+      cluster.schemas.push(...section.schemas.map(at));
+      cluster.consumers.push(...section.consumers.map(at));
+      cluster.producers.push(...section.producers.map(at));
+    }
+  }
+  const workspaces = deployments
+    .map((deployment, i) => ({ deployment, clusters: perDeployment[i], sharing: sharing[i] }))
+    .filter(({ clusters }) => clusters.size > 0)
+    .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment.topology, clusters, registry, readText));
+  return { workspaces, unbound };
+}
+
+const NO_CONFIG: WorkspaceConfig = { uri: '', directory: '\u0000', clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [], problems: [] };
+
+function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
+  const flows = new Map(topology.models.map((m) => [m.flow.id, m]));
+  const flow = (source: string, target: string): FlowModel | undefined => flows.get(`${source}->${target}`);
+  const remoteOrigin = (alias: string, name: string): RemoteOrigin | undefined => {
+    for (const model of topology.models) {
+      if (model.flow.target !== alias || model.policy.kind === 'identity') continue;
+      if (model.policy.topicSource(name) !== model.flow.source) continue;
+      const upstream = model.policy.upstreamTopic(name);
+      if (upstream !== undefined && replicates(model, upstream)) return { model, upstream };
+    }
+    return undefined;
+  };
+  const localCache = new Map<string, Set<string>>();
+  const declaredLocal = (alias: string): Set<string> => {
+    let names = localCache.get(alias);
+    if (names) return names;
+    const cluster = clusters.get(alias);
+    const candidates = cluster
+      ? [...cluster.topics.map((t) => t.decl.name), ...cluster.producers.flatMap((p) => p.decl.topics.map((t) => t.value)), ...cluster.consumers.flatMap((c) => (c.decl.topics ?? []).map((t) => t.value))]
+      : [];
+    names = new Set(candidates.filter((name) => !remoteOrigin(alias, name)));
+    localCache.set(alias, names);
+    return names;
+  };
+  // Clusters nobody declared are assumed to hold the same topic names as the declared ones
+  // (active-active setups mirror like for like), so that their remote copies are still expected.
+  const everywhere = new Set([...clusters.keys()].flatMap((alias) => [...declaredLocal(alias)]));
+  const localTopics = (alias: string): Set<string> => (clusters.has(alias) ? declaredLocal(alias) : everywhere);
+  const aliases = new Set(topology.models.flatMap((m) => [m.flow.source, m.flow.target]));
+  const seeds = new Map([...aliases].map((alias) => [alias, [...localTopics(alias)]]));
+  const { arrivals } = simulate(topology.models, { seeds, maxDepth: 3, maxStates: 5000 });
+  return {
+    topology,
+    clusters,
+    schemaRegistry,
+    arrivals,
+    readText,
+    localTopics,
+    remoteOrigin,
+    peers: (alias) => [...aliases].filter((other) => other !== alias && flow(alias, other) && flow(other, alias)).sort(),
+    flow,
+  };
+}

@@ -1,0 +1,118 @@
+import picomatch from 'picomatch';
+import { isMap, parseDocument, type Document } from 'yaml';
+import type { SeveritySetting } from '../rules/types';
+import { child, pairs, scalarRange, yamlProblems } from '../sources/yamlNodes';
+import type { OffsetRange } from '../text/range';
+import { directoryOf, relativeTo } from './paths';
+
+export const WORKSPACE_CONFIG_NAME = '.mirrorlint.yaml';
+
+export type RegistrySharing = 'shared' | 'separate';
+
+export interface ClusterMapping {
+  alias: string;
+  aliasRange: OffsetRange;
+  /** Globs or folders, relative to the workspace config file, whose declarations describe this cluster. */
+  paths: string[];
+  /** The `strimzi.io/cluster` label (Kafka CR name) of this cluster's KafkaTopic and KafkaUser resources. */
+  strimziCluster?: string;
+}
+
+/** `.mirrorlint.yaml`: settings for the files below its folder. */
+export interface WorkspaceConfig {
+  uri: string;
+  /** The folder the config applies to (its paths are relative to it). */
+  directory: string;
+  clusters: ClusterMapping[];
+  /** Whether the clusters share one schema registry (then schemas need no syncing). */
+  schemaRegistry: RegistrySharing;
+  /** Rule severities; they win over editor settings and CLI defaults. */
+  rules: Record<string, SeveritySetting>;
+  /** Globs of files MirrorLint does not analyse. */
+  ignore: string[];
+  document?: Document.Parsed;
+  problems: { message: string; range: OffsetRange }[];
+}
+
+export function isWorkspaceConfig(uri: string): boolean {
+  return uri.replace(/\\/g, '/').split('/').pop() === WORKSPACE_CONFIG_NAME;
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+
+function stringList(node: unknown): string[] {
+  const value = (node as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Reads `.mirrorlint.yaml`; unreadable parts are left out (and reported by the schema rule). Never throws. */
+export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
+  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [], problems: [] };
+  try {
+    const document = parseDocument(text, { uniqueKeys: false }) as Document.Parsed;
+    config.document = document;
+    config.problems.push(...yamlProblems(document, text));
+    const root = document.contents;
+    for (const pair of pairs(child(root, 'clusters').pair?.value)) {
+      const key = pair.key as { value?: unknown } | null;
+      if (key?.value === undefined || key.value === null) continue;
+      const settings = isMap(pair.value) ? pair.value : undefined;
+      const strimziCluster = child(settings, 'strimziCluster').fact?.value;
+      config.clusters.push({
+        alias: String(key.value),
+        aliasRange: scalarRange(pair.key as never),
+        paths: stringList(child(settings, 'paths').pair?.value),
+        strimziCluster: strimziCluster || undefined,
+      });
+    }
+    if (child(root, 'schemaRegistry').fact?.value === 'shared') config.schemaRegistry = 'shared';
+    for (const pair of pairs(child(root, 'rules').pair?.value)) {
+      const rule = (pair.key as { value?: unknown } | null)?.value;
+      const severity = (pair.value as { value?: unknown } | null)?.value;
+      if (typeof rule === 'string' && typeof severity === 'string' && SEVERITIES.has(severity)) config.rules[rule] = severity as SeveritySetting;
+    }
+    config.ignore = stringList(child(root, 'ignore').pair?.value);
+  } catch (error) {
+    config.problems.push({ message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } });
+  }
+  return config;
+}
+
+/** A folder entry (`clusters/k1/` or `clusters/k1`) covers everything below it; globs are taken as written. */
+function globsOf(entry: string): string[] {
+  const trimmed = entry.replace(/^\.\//, '').replace(/\/+$/, '');
+  return picomatch.scan(trimmed).isGlob ? [trimmed] : [trimmed, `${trimmed}/**`];
+}
+
+const MATCHERS = new Map<string, (path: string) => boolean>();
+function matches(globs: string[], path: string): boolean {
+  return globs.some((glob) => {
+    let test = MATCHERS.get(glob);
+    if (!test) MATCHERS.set(glob, (test = picomatch(globsOf(glob), { dot: true })));
+    return test(path);
+  });
+}
+
+/** The alias a file is mapped to by its path, if any. */
+export function aliasForPath(config: WorkspaceConfig, uri: string): string | undefined {
+  const relative = relativeTo(config.directory, uri);
+  if (relative === undefined) return undefined;
+  return config.clusters.find((cluster) => matches(cluster.paths, relative))?.alias;
+}
+
+/** Whether the config tells MirrorLint to leave a file alone. */
+export function isIgnored(config: WorkspaceConfig, uri: string): boolean {
+  const relative = relativeTo(config.directory, uri);
+  return relative !== undefined && config.ignore.length > 0 && matches(config.ignore, relative);
+}
+
+/** The config that governs a file: the one in the nearest folder above it. */
+export function governingConfig(configs: WorkspaceConfig[], uri: string): WorkspaceConfig | undefined {
+  let best: WorkspaceConfig | undefined;
+  for (const config of configs) {
+    if (relativeTo(config.directory, uri) === undefined) continue;
+    if (!best || config.directory.length > best.directory.length) best = config;
+  }
+  return best;
+}

@@ -1,0 +1,54 @@
+import type { ClusterSection } from '../declarations/types';
+import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../declarations/workspace';
+import { compilePatternList, matcher } from '../patterns/automata';
+import { BoundedCache } from '../text/cache';
+import type { Arrival } from '../topology/simulate';
+import type { RelatedLocation } from './types';
+
+/** The declarations of a cluster that live in the file being checked. */
+export function inFile<T>(items: Declared<T>[], uri: string): Declared<T>[] {
+  return items.filter((item) => item.uri === uri);
+}
+
+/** Every declared cluster of the workspace that has something in the file being checked. */
+export function clustersInFile(workspace: DeclaredWorkspace, uri: string): DeclaredCluster[] {
+  return [...workspace.clusters.values()].filter((cluster) => cluster.sections.some((s) => s.uri === uri));
+}
+
+/** The remote copies of a topic in a cluster: what MM2 writes there for `topic` of other clusters. */
+export function remoteCopies(workspace: DeclaredWorkspace, alias: string, topic: string): Arrival[] {
+  return workspace.arrivals.filter((a) => a.cluster === alias && a.originTopic === topic && a.origin !== alias && a.name !== topic);
+}
+
+/** `K1 → K2` for an arrival. */
+export function pathText(arrival: Arrival): string {
+  return [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)].join(' → ');
+}
+
+/** A related location in the file of a declaration (undefined uri when it is the file being checked). */
+export function relatedAt(uri: string, declared: { uri: string }, range: RelatedLocation['range'], message: string): RelatedLocation {
+  return { uri: declared.uri === uri ? undefined : declared.uri, range, message };
+}
+
+/** The section of `alias` where a fix adds a declaration: the file's own when it has one, else the first. */
+export function sectionToEdit(cluster: DeclaredCluster): Declared<ClusterSection> | undefined {
+  return cluster.sections.find((s) => s.file.format === 'kafka-topology' && s.section.body) ?? cluster.sections.find((s) => s.file.format === 'strimzi-resources');
+}
+
+const MATCHERS = new BoundedCache<string, ((name: string) => boolean) | undefined>(500);
+
+/** A full-match test for a Java regex (KafkaConsumer.subscribe(Pattern)); undefined when it cannot be analysed. */
+export function patternMatcher(pattern: string): ((name: string) => boolean) | undefined {
+  return MATCHERS.get(pattern, () => {
+    const compiled = compilePatternList([pattern]);
+    return compiled.nfa ? matcher(compiled.nfa) : undefined;
+  });
+}
+
+/** Names as an English list: `a`, `a and b`, `a, b and 2 more`. */
+export function listOfNames(names: string[], shown = 3): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  if (quoted.length <= shown) return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return `${quoted.slice(0, shown).join(', ')} and ${quoted.length - shown} more`;
+}

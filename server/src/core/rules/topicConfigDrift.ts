@@ -1,0 +1,109 @@
+import type { TopicDeclaration, Valued } from '../declarations/types';
+import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../declarations/workspace';
+import { rawValue } from '../declarations/yamlEdits';
+import { splitList } from '../model/config';
+import type { FlowModel } from '../topology';
+import { alignTopicSetting } from './declarationEdits';
+import { clustersInFile, inFile, listOfNames, patternMatcher, relatedAt } from './declarationFacts';
+import type { DeclarationRule, Fix, Report, RelatedLocation } from './types';
+
+type Topic = Declared<TopicDeclaration>;
+
+/** The settings of a declared topic that peers should agree on: partitions and every declared config. */
+function settingsOf(topic: TopicDeclaration): Map<string, { path: string[]; valued: Valued<unknown>; text: string }> {
+  const settings = new Map<string, { path: string[]; valued: Valued<unknown>; text: string }>();
+  if (topic.partitions) settings.set('partitions', { path: ['partitions'], valued: topic.partitions, text: String(topic.partitions.value) });
+  for (const [key, valued] of topic.config) settings.set(key, { path: ['config', key], valued, text: valued.value });
+  return settings;
+}
+
+function localDrift(uri: string, cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluster, other: Topic, report: (finding: Report) => void): void {
+  const mine = settingsOf(topic.decl);
+  const theirs = settingsOf(other.decl);
+  const name = topic.decl.name;
+  for (const key of [...new Set([...mine.keys(), ...theirs.keys()])].sort()) {
+    const here = mine.get(key);
+    const there = theirs.get(key);
+    if (here?.text === there?.text) continue;
+    const shown = (setting: typeof here): string => (setting ? `\`${setting.text}\`` : 'not set (broker default)');
+    const fixes: Fix[] = [];
+    const path = (here ?? there)!.path;
+    if (here) {
+      const edit = alignTopicSetting(other, path, rawValue(topic.file.text, here.valued));
+      if (edit) fixes.push({ title: `Set \`${key}\` of \`${name}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
+    }
+    if (there) {
+      const edit = alignTopicSetting(topic, path, rawValue(other.file.text, there.valued));
+      if (edit) fixes.push({ title: `Set \`${key}\` of \`${name}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [{ ...edit, uri: topic.uri === uri ? undefined : topic.uri }] });
+    }
+    const related: RelatedLocation[] = [relatedAt(uri, other, there ? there.valued.range : other.decl.nameRange, `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}`)];
+    report({
+      message: `\`${key}\` of topic \`${name}\` is ${shown(here)} in ${cluster.alias} but ${shown(there)} in ${peer.alias}: MM2 syncs configs only to remote topics, never between the two local \`${name}\` topics, so producers and consumers behave differently after a failover. Use the same value in both clusters.`,
+      range: here ? here.valued.range : topic.decl.nameRange,
+      related,
+      fixes,
+    });
+  }
+}
+
+/** The exclude regexes of config sync for a flow (the deprecated name is read when the new one is absent). */
+function excludedProperties(model: FlowModel): { patterns: string[]; entry?: FlowModel['topicsEntry'] } {
+  const value = (property: string) => model.config.effective(model.flow, property);
+  const current = value('config.properties.exclude');
+  const legacy = value('config.properties.blacklist');
+  const chosen = current.origin === 'default' && legacy.origin !== 'default' ? legacy : current;
+  return { patterns: splitList(chosen.value ?? '').map((i) => i.item), entry: chosen.entry };
+}
+
+function remoteDrift(uri: string, workspace: DeclaredWorkspace, cluster: DeclaredCluster, topic: Topic, report: (finding: Report) => void): void {
+  if (topic.decl.config.size === 0) return;
+  const copies = workspace.arrivals.filter((a) => a.origin === cluster.alias && a.originTopic === topic.decl.name && a.depth === 1);
+  for (const copy of copies) {
+    const model = copy.via!;
+    const sync = model.config.effective(model.flow, 'sync.topic.configs.enabled');
+    const at = (entry: NonNullable<FlowModel['topicsEntry']>, message: string): RelatedLocation => ({ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message });
+    if (sync.value?.trim().toLowerCase() === 'false') {
+      report({
+        message: `The configs of \`${topic.decl.name}\` (${listOfNames([...topic.decl.config.keys()])}) are not copied to its remote copy \`${copy.name}\` in ${copy.cluster}: ${model.flow.id} has \`sync.topic.configs.enabled = false\`, so \`${copy.name}\` keeps ${copy.cluster}'s broker defaults. Enable config sync, or declare the configs for \`${copy.name}\` where it is created.`,
+        range: topic.decl.nameRange,
+        related: sync.entry ? [at(sync.entry, `${model.flow.id} turns config sync off here`)] : [],
+      });
+      continue;
+    }
+    const { patterns, entry } = excludedProperties(model);
+    const matchers = patterns.map((p) => ({ pattern: p, matches: patternMatcher(p) }));
+    for (const [key, valued] of topic.decl.config) {
+      const excludedBy = matchers.find((m) => m.matches?.(key));
+      if (!excludedBy) continue;
+      report({
+        message: `\`${key}\` of \`${topic.decl.name}\` is not copied to its remote copy \`${copy.name}\` in ${copy.cluster}: MM2 skips topic configs matching \`config.properties.exclude\` (\`${excludedBy.pattern}\`${entry ? '' : ', a default'}), so \`${copy.name}\` keeps ${copy.cluster}'s broker default. Set it on \`${copy.name}\` in ${copy.cluster} yourself, or remove it from \`config.properties.exclude\`.`,
+        range: valued.keyRange ?? valued.range,
+        related: entry ? [at(entry, `${model.flow.id} excludes \`${excludedBy.pattern}\` from config sync`)] : [],
+      });
+    }
+  }
+}
+
+export const topicConfigDrift: DeclarationRule = {
+  meta: {
+    id: 'topic-config-drift',
+    description: 'The same local topic has different partitions or configs in two active-active peers, or a declared config that MM2 will not copy to the topic\'s remote copy.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ uri, workspace, report }) {
+    if (!workspace) return;
+    for (const cluster of clustersInFile(workspace, uri)) {
+      for (const topic of inFile(cluster.topics, uri)) {
+        if (workspace.remoteOrigin(cluster.alias, topic.decl.name)) continue; // remote-topic-collision
+        // Each pair is reported once, by the cluster whose alias sorts first.
+        for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
+          const peer = workspace.clusters.get(peerAlias);
+          const other = peer?.topics.find((t) => t.decl.name === topic.decl.name);
+          if (peer && other) localDrift(uri, cluster, topic, peer, other, report);
+        }
+        remoteDrift(uri, workspace, cluster, topic, report);
+      }
+    }
+  },
+};

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { analyzeWorkspace } from '../../server/src/core/analyze';
+import { parseDeclarations, topicOfSubject } from '../../server/src/core/declarations/parse';
+import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../server/src/core/declarations/paths';
+import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../server/src/core/declarations/workspaceConfig';
+import { addToSection, appendItems, insertPair, setIn, yamlScalar } from '../../server/src/core/declarations/yamlEdits';
+import { subscriptionPattern } from '../../server/src/core/rules/consumerMissingRemoteTopics';
+import { patternMatcher } from '../../server/src/core/rules/declarationFacts';
+import type { TextEdit } from '../../server/src/core/rules';
+
+const apply = (text: string, edit: TextEdit): string => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
+
+describe('KafkaTopology and Strimzi declarations', () => {
+  it('reads a one-cluster KafkaTopology with ranges', () => {
+    const text = [
+      'kind: KafkaTopology',
+      'cluster: K1',
+      'topics:',
+      '  orders: { partitions: 12, replicas: 3, config: { retention.ms: "604800000", cleanup.policy: delete } }',
+      '  audit-log:',
+      'schemas:',
+      '  - { subject: orders-value, type: AVRO, file: schemas/orders.avsc }',
+      '  - { subject: com.acme.Payment, topic: payments }',
+      'consumers:',
+      '  - { group: billing, topics: [orders] }',
+      '  - { group: audit, pattern: "^(K2\\\\.)?orders$", localOnly: true, failover: [K2] }',
+      'producers:',
+      '  - { name: checkout, topics: [orders] }',
+    ].join('\n');
+    const file = parseDeclarations('k1.yaml', text);
+    assert.equal(file.format, 'kafka-topology');
+    const [section] = file.sections;
+    assert.equal(section.alias?.value, 'K1');
+    assert.deepEqual(section.topics.map((t) => t.name), ['orders', 'audit-log']);
+    const orders = section.topics[0];
+    assert.equal(orders.partitions?.value, 12);
+    assert.equal(orders.replicas?.value, 3);
+    assert.deepEqual([...orders.config].map(([k, v]) => [k, v.value]), [['retention.ms', '604800000'], ['cleanup.policy', 'delete']]);
+    assert.equal(text.slice(orders.config.get('retention.ms')!.range.start, orders.config.get('retention.ms')!.range.end), '604800000');
+    assert.deepEqual(section.schemas.map((s) => [s.subject, s.topic, s.file?.value]), [['orders-value', 'orders', 'schemas/orders.avsc'], ['com.acme.Payment', 'payments', undefined]]);
+    assert.deepEqual(section.consumers.map((c) => [c.group, c.topics?.map((t) => t.value), c.pattern?.value, c.localOnly, c.failover.map((f) => f.value)]), [
+      ['billing', ['orders'], undefined, false, []],
+      ['audit', undefined, '^(K2\\.)?orders$', true, ['K2']],
+    ]);
+    assert.equal(text.slice(section.consumers[0].groupRange.start, section.consumers[0].groupRange.end), 'billing');
+    assert.deepEqual(section.producers.map((p) => [p.name, p.topics.map((t) => t.value)]), [['checkout', ['orders']]]);
+  });
+
+  it('reads `clusters:` with several clusters in one file', () => {
+    const file = parseDeclarations('all.yaml', 'kind: KafkaTopology\nclusters:\n  K1: { topics: { orders: {} } }\n  K2:\n    topics:\n      orders:\n');
+    assert.deepEqual(file.sections.map((s) => [s.alias?.value, s.topics.map((t) => t.name)]), [['K1', ['orders']], ['K2', ['orders']]]);
+  });
+
+  it('reads KafkaTopic (topicName wins over metadata.name) and KafkaUser ACLs (group + topic Read, prefix, deny ignored)', () => {
+    const text = `apiVersion: kafka.strimzi.io/v1
+kind: KafkaTopic
+metadata: { name: payments-v2, labels: { strimzi.io/cluster: dc2 } }
+spec: { topicName: Payments_V2, partitions: 6, config: { retention.ms: 86400000 } }
+---
+apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaUser
+metadata: { name: app, labels: { strimzi.io/cluster: dc2 } }
+spec:
+  authorization:
+    type: simple
+    acls:
+      - { resource: { type: topic, name: orders, patternType: prefix }, operations: [Read] }
+      - { resource: { type: topic, name: refunds }, operation: Read }
+      - { resource: { type: topic, name: secrets }, operations: [Read], type: deny }
+      - { resource: { type: topic, name: audit }, operations: [Write] }
+      - { resource: { type: group, name: billing }, operations: [Read] }
+`;
+    const file = parseDeclarations('r.yaml', text);
+    assert.equal(file.format, 'strimzi-resources');
+    const [topic, user] = file.sections;
+    assert.equal(topic.strimziCluster?.value, 'dc2');
+    assert.equal(topic.strimziApiVersion, 'kafka.strimzi.io/v1');
+    assert.deepEqual([topic.topics[0].name, topic.topics[0].partitions?.value, topic.topics[0].config.get('retention.ms')?.value], ['Payments_V2', 6, '86400000']);
+    const [consumer] = user.consumers;
+    assert.equal(consumer.group, 'billing');
+    assert.equal(consumer.origin, 'kafka-user');
+    assert.deepEqual(consumer.topics?.map((t) => t.value), ['refunds']);
+    assert.deepEqual(consumer.prefixes?.map((t) => t.value), ['orders']);
+  });
+
+  it('never throws on broken YAML and reads what it can', () => {
+    for (const text of ['kind: KafkaTopology\ncluster: [', 'kind: KafkaTopology\ntopics: 3\nconsumers: {a: 1}\nproducers: [1, {name: x, topics: 5}]', '\u0000\u0001kind: KafkaTopology', 'kind: KafkaTopology\n' + 'a:\n  '.repeat(500)]) {
+      const file = parseDeclarations('x.yaml', text);
+      assert.ok(Array.isArray(file.sections));
+    }
+  });
+
+  it('derives topics from TopicNameStrategy subjects only', () => {
+    assert.equal(topicOfSubject('orders-value'), 'orders');
+    assert.equal(topicOfSubject('K1.orders-key'), 'K1.orders');
+    assert.equal(topicOfSubject('com.acme.Order'), undefined);
+  });
+});
+
+describe('.mirrorlint.yaml', () => {
+  const config = parseWorkspaceConfig('file:///repo/.mirrorlint.yaml', `
+clusters:
+  K1: { paths: [clusters/dc1/], strimziCluster: kafka-dc1 }
+  K2: { paths: "clusters/dc2/**/*.yaml" }
+schemaRegistry: shared
+rules: { topic-config-drift: info, bogus: loud }
+ignore: [generated/**]
+`);
+
+  it('maps folders and globs to aliases, relative to its own folder', () => {
+    assert.equal(aliasForPath(config, 'file:///repo/clusters/dc1/topics/orders.yaml'), 'K1');
+    assert.equal(aliasForPath(config, 'file:///repo/clusters/dc2/a/b.yaml'), 'K2');
+    assert.equal(aliasForPath(config, 'file:///repo/clusters/dc2/a/b.json'), undefined);
+    assert.equal(aliasForPath(config, 'file:///elsewhere/clusters/dc1/x.yaml'), undefined);
+    assert.equal(config.clusters[0].strimziCluster, 'kafka-dc1');
+  });
+
+  it('reads registry sharing, valid severities and ignores', () => {
+    assert.equal(config.schemaRegistry, 'shared');
+    assert.deepEqual(config.rules, { 'topic-config-drift': 'info' });
+    assert.ok(isIgnored(config, 'file:///repo/generated/x.yaml'));
+    assert.ok(!isIgnored(config, 'file:///repo/clusters/x.yaml'));
+  });
+
+  it('its severities and ignores apply to the files below it', () => {
+    const files = [
+      { uri: '/r/.mirrorlint.yaml', text: 'rules: { unknown-property: error }\nignore: [old/**]\n' },
+      { uri: '/r/a.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n' },
+      { uri: '/r/old/b.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = b:1\ntopics.exlude = x\n' },
+    ];
+    const results = analyzeWorkspace(files, () => ({ severities: { 'unknown-property': 'info' } }));
+    assert.deepEqual(results.get('/r/a.mm2.properties')!.findings.map((f) => `${f.ruleId} ${f.severity}`), ['unknown-property error']);
+    assert.ok(!results.has('/r/old/b.mm2.properties'));
+  });
+});
+
+describe('paths between declaration files', () => {
+  it('resolves and relativises URIs and plain paths', () => {
+    assert.equal(resolveFrom('file:///repo/k1/topology.yaml', 'schemas/a b.avsc'), 'file:///repo/k1/schemas/a%20b.avsc');
+    assert.equal(resolveFrom('/repo/k1/topology.yaml', '../shared/./a.avsc'), '/repo/shared/a.avsc');
+    assert.equal(relativePath('file:///repo/k2/topology.yaml', 'file:///repo/k1/schemas/a.avsc'), '../k1/schemas/a.avsc');
+    assert.equal(relativePath('/repo/topology.yaml', '/repo/schemas/a.avsc'), 'schemas/a.avsc');
+    assert.equal(relativeTo('file:///repo', 'file:///repo/x%20y/z.yaml'), 'x y/z.yaml');
+    assert.equal(directoryOf('C:\\repo\\a.yaml'), 'C:/repo');
+  });
+});
+
+describe('YAML edits keep the rest of the file', () => {
+  const mapAt = (text: string, path: string[]): YAMLMap => parseDocument(text).getIn(path, true) as YAMLMap;
+
+  it('adds a key to block and flow maps at their indentation, keeping comments', () => {
+    const block = 'topics:\n  # K2 topics\n  orders:\n    partitions: 12  # fixed\nproducers: []\n';
+    const edit = insertPair(block, mapAt(block, ['topics']), 'payments', '{partitions: 6}', '\n');
+    assert.equal(apply(block, edit), 'topics:\n  # K2 topics\n  orders:\n    partitions: 12  # fixed\n  payments: {partitions: 6}\nproducers: []\n');
+    const flow = 'topics: { orders: {partitions: 1} }\n';
+    assert.equal(apply(flow, insertPair(flow, mapAt(flow, ['topics']), 'payments', '{}', '\n')), 'topics: { orders: {partitions: 1}, payments: {} }\n');
+    const empty = 'topics: {}\n';
+    assert.equal(apply(empty, insertPair(empty, mapAt(empty, ['topics']), 'orders', '{}', '\n')), 'topics: {orders: {}}\n');
+  });
+
+  it('sets nested values in place or adds the missing keys, in CRLF files too', () => {
+    const text = 'orders:\r\n  partitions: 12\r\n  config:\r\n    retention.ms: "1"\r\n';
+    const orders = mapAt(text, ['orders']);
+    assert.equal(apply(text, setIn(text, orders, ['config', 'retention.ms'], '"2"', '\r\n')), 'orders:\r\n  partitions: 12\r\n  config:\r\n    retention.ms: "2"\r\n');
+    assert.equal(apply(text, setIn(text, orders, ['config', 'cleanup.policy'], 'compact', '\r\n')), 'orders:\r\n  partitions: 12\r\n  config:\r\n    retention.ms: "1"\r\n    cleanup.policy: compact\r\n');
+    const bare = 'orders: {partitions: 3}\n';
+    assert.equal(apply(bare, setIn(bare, mapAt(bare, ['orders']), ['config', 'retention.ms'], '"5"', '\n')), 'orders: {partitions: 3, config: {retention.ms: "5"}}\n');
+    const nullValue = 'orders:\n  config:\nother: 1\n';
+    assert.equal(apply(nullValue, setIn(nullValue, mapAt(nullValue, ['orders']), ['config', 'x'], '1', '\n')), 'orders:\n  config: {x: 1}\nother: 1\n');
+  });
+
+  it('appends list items in one edit, and creates a missing list', () => {
+    const text = 'consumers:\n  - group: a\n    topics:\n      - orders   # main\nproducers: []\n';
+    const seq = parseDocument(text).getIn(['consumers', 0, 'topics'], true) as YAMLSeq;
+    assert.equal(apply(text, appendItems(text, seq, ['K1.orders', 'K3.orders'], '\n')), 'consumers:\n  - group: a\n    topics:\n      - orders   # main\n      - K1.orders\n      - K3.orders\nproducers: []\n');
+    const root = 'kind: KafkaTopology\ncluster: K2  # peer\n';
+    const body = parseDocument(root).contents as YAMLMap;
+    assert.equal(apply(root, addToSection(root, body, 'schemas', { item: '{subject: a}' }, '\n')), 'kind: KafkaTopology\ncluster: K2  # peer\nschemas:\n  - {subject: a}\n');
+  });
+
+  it('quotes scalars that YAML would read as something else', () => {
+    assert.deepEqual(['orders', '604800000', 'true', '.5', '../a.avsc', 'a b', 'K1.orders'].map(yamlScalar), ['orders', '"604800000"', '"true"', '".5"', '../a.avsc', '"a b"', 'K1.orders']);
+  });
+});
+
+describe('prefix-aware subscription patterns', () => {
+  it('are built from the names the flows produce and match nothing else', () => {
+    const pattern = subscriptionPattern(['orders', 'payments'], new Map([['orders', ['K1.orders']], ['payments', ['K1.payments']]]))!;
+    assert.equal(pattern, '(K1\\.)?(orders|payments)');
+    const matches = patternMatcher(pattern)!;
+    assert.deepEqual(['orders', 'K1.orders', 'payments', 'K1.payments', 'K1.K2.orders', 'K2.orders', 'xorders', 'K1xorders'].map(matches), [true, true, true, true, false, false, false, false]);
+    assert.equal(subscriptionPattern(['orders'], new Map([['orders', ['K1_orders', 'K3_orders']]])), '(K1_|K3_)?orders');
+    assert.equal(subscriptionPattern(['orders', 'audit'], new Map([['orders', ['K1.orders']]])), '(K1\\.)?orders|audit');
+    assert.equal(subscriptionPattern(['orders'], new Map([['orders', ['orders.from.K1']]])), undefined, 'a suffixing policy gets no prefix pattern');
+  });
+});
