@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { TestClient } from './lspClient';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, InlayHint, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TestClient, positionOf } from './lspClient';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'active-active');
 
@@ -78,5 +78,59 @@ describe('topology declarations over stdio (push diagnostics)', () => {
     const changes = edit.changes ?? Object.fromEntries((edit.documentChanges ?? []).map((c) => ['textDocument' in c ? c.textDocument.uri : '', 'edits' in c ? c.edits : []]));
     assert.deepEqual(Object.keys(changes), [k2]);
     assert.match(changes[k2][0].newText, /subject: orders-value, type: AVRO, file: schemas\/orders-value\.avsc/);
+  });
+
+  it('previews a declared topic\'s remote copies on hover and in inlay hints, and completes keys from the schema', async () => {
+    const k1Text = fs.readFileSync(new URL(k1), 'utf8');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: k1 }, position: positionOf(k1Text, 'payments:', 2) });
+    assert.match((hover.contents as MarkupContent).value, /`payments`\*\* in K1 — MM2's copies:\n- K2: `K1\.payments` \(K1 → K2\)/);
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: k1 }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } });
+    assert.ok(hints.some((h) => String(h.label).includes('K2: K1.orders')), JSON.stringify(hints.map((h) => h.label)));
+    const keyDocs = await client.request<Hover>('textDocument/hover', { textDocument: { uri: k1 }, position: positionOf(k1Text, 'localOnly', 3) });
+    assert.match((keyDocs.contents as MarkupContent).value, /\*\*localOnly\*\*/);
+
+    const edited = k1Text.replace('producers:\n', 'producers:\n  - name: ledger\n    \n');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: k1, version: 2 }, contentChanges: [{ text: edited }] });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: k1 }, position: positionOf(edited, '    \n', 4) });
+    assert.deepEqual(items.map((i) => i.label), ['topics']);
+  });
+});
+
+describe('multi-root workspaces over stdio', () => {
+  it('analyses declarations across workspace folders and follows folders being added and removed', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-roots-'));
+    const ops = path.join(base, 'mm2-ops');
+    const dc1 = path.join(base, 'dc1-topics');
+    const dc2 = path.join(base, 'dc2-topics');
+    for (const dir of [ops, dc1, dc2]) fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(EXAMPLE, 'mm2.properties'), path.join(ops, 'mm2.properties'));
+    fs.copyFileSync(path.join(EXAMPLE, 'k1.topology.yaml'), path.join(dc1, 'k1.topology.yaml'));
+    fs.copyFileSync(path.join(EXAMPLE, 'k2.topology.yaml'), path.join(dc2, 'k2.topology.yaml'));
+    const uri = (dir: string) => pathToFileURL(dir).href;
+    const k2 = pathToFileURL(path.join(dc2, 'k2.topology.yaml')).href;
+    const client = new TestClient();
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: uri(ops), name: 'ops' }, { uri: uri(dc2), name: 'dc2' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+      initializationOptions: { pushDelayMs: 0 },
+    });
+    await client.connection.sendNotification('initialized', {});
+    const codes = async (done: (codes: string[]) => boolean): Promise<string[]> => {
+      let list = (await client.nextDiagnostics(k2)).diagnostics.map((d) => String(d.code));
+      while (!done(list)) list = (await client.nextDiagnostics(k2)).diagnostics.map((d) => String(d.code));
+      return list;
+    };
+    assert.deepEqual(await codes((c) => c.length > 0), ['consumer-missing-remote-topics']);
+    // dc1's folder joins: K2 is now compared with K1's declarations (the drift is reported in K1's file).
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uri(dc1), name: 'dc1' }], removed: [] } });
+    const k1 = pathToFileURL(path.join(dc1, 'k1.topology.yaml')).href;
+    let k1Codes = (await client.nextDiagnostics(k1)).diagnostics.map((d) => String(d.code));
+    while (!k1Codes.includes('topic-config-drift')) k1Codes = (await client.nextDiagnostics(k1)).diagnostics.map((d) => String(d.code));
+    // The MM2 folder leaves: nothing ties the declarations to clusters any more.
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(ops), name: 'ops' }] } });
+    assert.deepEqual(await codes((c) => c.includes('unmapped-cluster')), ['unmapped-cluster']);
+    assert.equal(await client.shutdown(), 0);
   });
 });

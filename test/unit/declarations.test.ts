@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { analyzeWorkspace } from '../../server/src/core/analyze';
+import { completeDeclarationKey, describeKey } from '../../server/src/core/declarations/editorSupport';
 import { parseDeclarations, topicOfSubject } from '../../server/src/core/declarations/parse';
 import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../server/src/core/declarations/paths';
 import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../server/src/core/declarations/workspaceConfig';
@@ -194,5 +195,28 @@ describe('prefix-aware subscription patterns', () => {
     assert.equal(subscriptionPattern(['orders'], new Map([['orders', ['K1_orders', 'K3_orders']]])), '(K1_|K3_)?orders');
     assert.equal(subscriptionPattern(['orders', 'audit'], new Map([['orders', ['K1.orders']]])), '(K1\\.)?orders|audit');
     assert.equal(subscriptionPattern(['orders'], new Map([['orders', ['orders.from.K1']]])), undefined, 'a suffixing policy gets no prefix pattern');
+  });
+});
+
+describe('editor support for declarations, from the schemas', () => {
+  it('completes the keys the schema allows at the cursor, minus those already there', () => {
+    const text = 'kind: KafkaTopology\ncluster: K1\ntopics:\n  orders:\n    partitions: 3\n    \n';
+    const offset = text.indexOf('    \n') + 4;
+    const file = parseDeclarations('k1.topology.yaml', text);
+    assert.deepEqual(completeDeclarationKey(file, offset).map((c) => c.label), ['replicas', 'config']);
+    const top = 'kind: KafkaTopology\n\n';
+    assert.deepEqual(completeDeclarationKey(parseDeclarations('x.yaml', top), top.length - 1).map((c) => c.label), ['cluster', 'clusters', 'topics', 'schemas', 'consumers', 'producers']);
+    const item = 'kind: KafkaTopology\nconsumers:\n  - group: billing\n    \n';
+    assert.deepEqual(completeDeclarationKey(parseDeclarations('x.yaml', item), item.indexOf('    \n') + 4).map((c) => c.label), ['topics', 'pattern', 'localOnly', 'failover']);
+  });
+
+  it('documents keys from the schema, and .mirrorlint.yaml too', () => {
+    const text = 'kind: KafkaTopology\nconsumers:\n  - { group: billing, localOnly: true }\n';
+    const hover = describeKey(parseDeclarations('x.yaml', text), text.indexOf('localOnly') + 2)!;
+    assert.match(hover.markdown, /^\*\*localOnly\*\*\n\nThe group reads this cluster's own data only/);
+    assert.deepEqual(hover.key.path, ['consumers', 0, 'localOnly']);
+    const config = 'schemaRegistry: shared\n';
+    const file = analyzeWorkspace([{ uri: '/r/.mirrorlint.yaml', text: config }]).get('/r/.mirrorlint.yaml')!.declarations!;
+    assert.match(describeKey(file, 3)!.markdown, /One of: `shared`, `separate`/);
   });
 });

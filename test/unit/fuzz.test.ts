@@ -98,3 +98,40 @@ describe('Strimzi YAML and Connect JSON sources under random input', () => {
     );
   });
 });
+
+describe('topology declarations under random input', () => {
+  const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2-kafka-bootstrap:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\nK1->K2.topics = .*\nK2->K1.topics = orders, (a+)+$\n';
+  const declarationLine = fc.constantFrom(
+    'kind: KafkaTopology', 'cluster: K1', 'cluster: K2', 'cluster: [', 'clusters:', '  K1:', '  K2: {topics: {orders: {partitions: 3}}}', 'topics:',
+    '  orders: { partitions: 12, config: { retention.ms: "1", min.insync.replicas: 2 } }', '  orders:', '    partitions: "x"', '    config:', '      cleanup.policy: compact',
+    '  K1.orders: {}', '  K2.orders:', 'schemas:', '  - { subject: orders-value, file: ../../x.avsc }', '  - { subject: orders-value, file: "%%" }', '  - subject:',
+    'consumers:', '  - { group: g, topics: [orders] }', '  - { group: g, pattern: "(a+)+$" }', '  - { group: g, pattern: "((" }', '  - { group: h, failover: [K2, K9] }',
+    '    topics:', '      - orders', '      - K1.orders', 'producers:', '  - { name: p, topics: [K1.orders, orders, payments] }', '---', 'apiVersion: kafka.strimzi.io/v1',
+    'kind: KafkaTopic', 'kind: KafkaUser', 'metadata: {name: orders, labels: {strimzi.io/cluster: k2}}', 'spec:', '  authorization:', '    acls:',
+    '      - {resource: {type: group, name: g}, operations: [Read]}', '      - {resource: {type: topic, name: or, patternType: prefix}, operation: All}', '- [', ': :', '\t', '"',
+  );
+  const workspaceConfigLine = fc.constantFrom('schemaRegistry: shared', 'schemaRegistry: [', 'clusters:', '  K1: {paths: ["**/*", "[", "a/"], strimziCluster: k9}', 'rules: {x: error}', 'ignore: ["(["]', '::');
+
+  it('never throws or reports an internal error, and fixes stay inside the files they edit', () => {
+    fc.assert(
+      fc.property(fc.array(declarationLine, { maxLength: 30 }), fc.array(declarationLine, { maxLength: 30 }), fc.array(workspaceConfigLine, { maxLength: 5 }), (a, b, c) => {
+        const texts = new Map([
+          ['/w/mm2.properties', mm2],
+          ['/w/k1.topology.yaml', a.join('\n')],
+          ['/w/k2/all.yaml', ['kind: KafkaTopology', ...b].join('\n')],
+          ['/w/.mirrorlint.yaml', c.join('\n')],
+        ]);
+        const results = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), undefined, undefined, { readText: () => '{"type": "string"}' });
+        for (const [uri, analysis] of results) {
+          for (const finding of analysis.findings) {
+            assert.notEqual(finding.ruleId, 'internal-error', finding.message);
+            const inside = (target: string, r: { start: number; end: number }) => r.start >= 0 && r.end <= texts.get(target)!.length && r.start <= r.end;
+            assert.ok(inside(uri, finding.range), finding.ruleId);
+            for (const edit of finding.fixes.flatMap((f) => f.edits)) assert.ok(inside(edit.uri ?? uri, edit.range), `${finding.ruleId}: edit outside ${edit.uri ?? uri}`);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from '.
 import { governingConfig, isIgnored, isWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from './declarations/workspaceConfig';
 import { DECLARATION_RULES, PROPERTIES_RULES, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type Report, type SeveritySetting } from './rules';
 import { mirrorConnectorOf, parseConnectJson } from './sources/connectJson';
-import { declaresKafkaMirrorMaker2, parseStrimziYaml } from './sources/strimziYaml';
+import { declaresKafkaMirrorMaker2, parseStrimziYaml, parseYamlDocuments } from './sources/strimziYaml';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
 import { groupDeployments } from './topology/deployments';
 
@@ -76,6 +76,13 @@ export function declaresMm2Content(uri: string, text: string): boolean {
   return /\.properties$/i.test(uri) && declaresClusters(text);
 }
 
+/** A file's MM2 model and declarations, reading its YAML only once. */
+function parseFile(uri: string, text: string): ParsedFile {
+  if (!isYamlSource(uri) || isWorkspaceConfig(uri)) return { text, config: parseSource(uri, text), declarations: parseDeclarationsOf(uri, text) };
+  const documents = parseYamlDocuments(text);
+  return { text, config: parseStrimziYaml(text, documents).config, declarations: declaresTopology(text) ? parseDeclarations(uri, text, documents) : undefined };
+}
+
 /** The model of one source file, whatever its format. */
 export function parseSource(uri: string, text: string): Mm2Config {
   if (isYamlSource(uri)) return parseStrimziYaml(text).config;
@@ -102,7 +109,7 @@ export function analyzeWorkspace(
   const kept = files.filter(({ uri }) => isWorkspaceConfig(uri) || !isIgnored(governing(uri) ?? NO_IGNORES, uri));
   const sources = kept.map(({ uri, text }) => {
     const cached = parsed?.get(uri);
-    const source = cached && cached.text === text ? cached : { text, config: parseSource(uri, text), declarations: parseDeclarationsOf(uri, text) };
+    const source = cached && cached.text === text ? cached : parseFile(uri, text);
     parsed?.set(uri, source);
     return { uri, ...source };
   });

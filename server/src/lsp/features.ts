@@ -23,9 +23,12 @@ import { aliasOccurrences, locate } from '../core/query';
 import type { Finding, TextEdit as CoreEdit } from '../core/rules';
 import { overlaps } from '../core/text/range';
 import { DIAGNOSTIC_SOURCE, toRange, type DocumentResolver } from './convert';
-import { flowPreviewMarkdown, ownModels, topicValuePreviewMarkdown } from './previews';
+import { declaredTopicPreviewMarkdown, flowPreviewMarkdown, ownModels, topicValuePreviewMarkdown } from './previews';
+import { describeKey } from '../core/declarations/editorSupport';
 
 export function hover(document: TextDocument, analysis: PropertiesAnalysis, offset: number): Hover | null {
+  const declared = analysis.declarations && declarationHover(document, analysis, offset);
+  if (declared) return declared;
   const { config } = analysis;
   const found = locate(config, offset);
   if (!found) return null;
@@ -96,6 +99,14 @@ export function toCompletionItems(document: TextDocument, candidates: Completion
     tags: undefined as CompletionItemTag[] | undefined,
     command: candidate.kind === 'flow' || candidate.kind === 'cluster' || candidate.kind === 'prefix' ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
   }));
+}
+
+/** Declarations files: a topic's remote copies, else the schema's documentation of the key. */
+function declarationHover(document: TextDocument, analysis: PropertiesAnalysis, offset: number): Hover | null {
+  const preview = declaredTopicPreviewMarkdown(analysis, offset);
+  if (preview) return { contents: { kind: MarkupKind.Markdown, value: preview } };
+  const described = describeKey(analysis.declarations!, offset);
+  return described ? { contents: { kind: MarkupKind.Markdown, value: described.markdown }, range: toRange(document, described.key.range) } : null;
 }
 
 /** Edits grouped per file; files other than `document` are resolved (open or on disk) to place them. */

@@ -2,7 +2,8 @@ import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PropertiesAnalysis } from '../core/analyze';
 import { splitList, type ConfigEntry } from '../core/model/config';
-import { flowProducts, literalTopic, previewRemoteTopics, summarise, type RemotePreview } from '../core/preview';
+import { arrivalPath, flowProducts, literalTopic, previewRemoteTopics, summarise, type RemotePreview } from '../core/preview';
+import type { Arrival } from '../core/topology/simulate';
 import type { FlowModel } from '../core/topology';
 
 /** The flows this file configures (the topology may span the workspace). */
@@ -59,4 +60,43 @@ export function inlayHints(document: TextDocument, analysis: PropertiesAnalysis,
     hints.push({ position: document.positionAt(at), label: `  ⇒ ${label}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip });
   }
   return hints;
+}
+
+/** The declared topics of a declarations file with their cluster and where MM2 copies them (from the declared replay). */
+function declaredTopics(analysis: PropertiesAnalysis): { alias: string; name: string; nameRange: { start: number; end: number }; copies: Arrival[] }[] {
+  return analysis.declared.flatMap((workspace) =>
+    [...workspace.clusters.values()].flatMap((cluster) =>
+      cluster.topics
+        .filter((t) => t.uri === analysis.uri)
+        .map((t) => ({
+          alias: cluster.alias,
+          name: t.decl.name,
+          nameRange: t.decl.nameRange,
+          copies: workspace.copiesOf(cluster.alias, t.decl.name),
+        }))));
+}
+
+const copyText = (arrival: Arrival): string => `${arrival.cluster}: ${arrival.name}`;
+
+/** Markdown for a declared topic under the cursor: its remote copies, cluster by cluster. */
+export function declaredTopicPreviewMarkdown(analysis: PropertiesAnalysis, offset: number): string | undefined {
+  const topic = declaredTopics(analysis).find((t) => offset >= t.nameRange.start && offset <= t.nameRange.end);
+  if (!topic) return undefined;
+  const lines = [`**\`${topic.name}\`** in ${topic.alias} — MM2's copies:`];
+  if (topic.copies.length === 0) lines.push('- none: no enabled flow replicates it');
+  for (const copy of topic.copies) lines.push(`- ${copy.cluster}: \`${copy.name}\` (${arrivalPath(copy).join(' → ')})`);
+  return lines.join('\n');
+}
+
+/** After each declared topic name: the names of its remote copies. */
+export function declarationInlayHints(document: TextDocument, analysis: PropertiesAnalysis, range: { start: number; end: number }): InlayHint[] {
+  return declaredTopics(analysis)
+    .filter((t) => t.copies.length > 0 && t.nameRange.end >= range.start && t.nameRange.end <= range.end)
+    .map((t) => ({
+      position: document.positionAt(t.nameRange.end),
+      label: ` ⇒ ${summarise(t.copies.map(copyText))}`,
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+      tooltip: 'Remote copies MM2 creates of this topic (MirrorLint preview)',
+    }));
 }

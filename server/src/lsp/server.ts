@@ -14,6 +14,7 @@ import { declaresMm2Content, type PropertiesAnalysis } from '../core/analyze';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
 import { completeStrimziConfigKey } from '../core/completeYaml';
+import { completeDeclarationKey } from '../core/declarations/editorSupport';
 import { previewRemoteTopics } from '../core/preview';
 import * as features from './features';
 import * as previews from './previews';
@@ -32,12 +33,14 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
+  let followsWorkspaceFolders = false;
   let pushDelayMs = PUSH_DEBOUNCE_MS;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    followsWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const requestedDelay = (params.initializationOptions as { pushDelayMs?: unknown } | undefined)?.pushDelayMs;
     if (typeof requestedDelay === 'number' && requestedDelay >= 0) pushDelayMs = requestedDelay;
@@ -52,6 +55,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         inlayHintProvider: true,
+        workspace: followsWorkspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
         diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       },
       serverInfo: { name: 'mirrorlint', version: '0.1.0' },
@@ -116,6 +120,14 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialized(() => {
+    // Multi-root: folders added later are indexed, removed ones forgotten.
+    if (followsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const folder of event.removed) index.forgetFolder(folder.uri);
+        index.scan(event.added.map((f) => f.uri));
+        changed(0);
+      });
+    }
     if (workspaceFolders.length === 0) return;
     index.scan(workspaceFolders);
     changed(0);
@@ -171,6 +183,10 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) => {
       const offset = doc.offsetAt(params.position);
+      if (analysis.declarations) {
+        const keys = completeDeclarationKey(analysis.declarations, offset);
+        if (keys.length) return features.toCompletionItems(doc, keys);
+      }
       if (analysis.config.format === 'strimzi-yaml') return features.toCompletionItems(doc, completeStrimziConfigKey(doc.getText(), offset));
       return analysis.config.format === 'properties' ? features.completion(doc, analysis, offset) : [];
     }));
@@ -202,7 +218,10 @@ export function startServer(connection: Connection): void {
 
   connection.languages.inlayHint.on((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
-      previews.inlayHints(doc, analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) })));
+      [
+        ...previews.inlayHints(doc, analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) }),
+        ...previews.declarationInlayHints(doc, analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) }),
+      ]));
 
   connection.onRequest(PreviewRemoteTopicsRequest, (params) =>
     withAnalysis(params.uri, { clusters: [], previews: [] } as PreviewRemoteTopicsResult, (_doc, analysis) => ({

@@ -46,6 +46,17 @@ export class WorkspaceIndex {
     this.invalidate();
   }
 
+  /** A workspace folder was removed: its files leave the analysis. */
+  forgetFolder(folderUri: string): void {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    for (const uri of [...this.disk.keys()]) {
+      if (!uri.startsWith(prefix)) continue;
+      this.disk.delete(uri);
+      this.parsed.delete(uri);
+    }
+    this.invalidate();
+  }
+
   /** A watched file was created, changed or deleted. Returns whether it matters: an MM2 or declarations file, or a schema file declarations may refer to. */
   fileChanged(uri: string, deleted: boolean): boolean {
     const known = this.disk.has(uri);

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseYamlDocuments } from '../sources/strimziYaml';
 import { child, pairs, scalarRange, yamlProblems } from '../sources/yamlNodes';
 import type { OffsetRange } from '../text/range';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './types';
@@ -56,11 +57,6 @@ function configOf(node: unknown): Map<string, Valued<string>> {
   }
   return config;
 }
-
-const rangeOfNode = (node: unknown): OffsetRange => {
-  const [start, end] = (node as YamlNode | undefined)?.range ?? [0, 0];
-  return { start, end };
-};
 
 /** TopicNameStrategy: `orders-value` and `orders-key` belong to topic `orders`. */
 export function topicOfSubject(subject: string): string | undefined {
@@ -218,7 +214,7 @@ function readKafkaUser(document: Document.Parsed, root: unknown, kindRange: Offs
 }
 
 /** Reads the topology declarations of a YAML file. Never throws. */
-export function parseDeclarations(uri: string, source: string): DeclarationFile {
+export function parseDeclarations(uri: string, source: string, parsed = parseYamlDocuments(source)): DeclarationFile {
   const file: DeclarationFile = {
     uri,
     text: source,
@@ -228,13 +224,8 @@ export function parseDeclarations(uri: string, source: string): DeclarationFile 
     problems: [],
     lineBreak: /\r\n/.test(source) ? '\r\n' : '\n',
   };
-  let documents: Document.Parsed[] = [];
-  try {
-    documents = parseAllDocuments(source, { uniqueKeys: false }) as Document.Parsed[];
-  } catch (error) {
-    file.problems.push({ message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } });
-  }
-  for (const document of documents) {
+  if (parsed.problem) file.problems.push({ message: parsed.problem, range: { start: 0, end: 0 } });
+  for (const document of parsed.documents) {
     file.problems.push(...yamlProblems(document, source));
     const root = document.contents;
     const kind = scalar(root, 'kind');
@@ -252,4 +243,3 @@ export function parseDeclarations(uri: string, source: string): DeclarationFile 
   return file;
 }
 
-export { rangeOfNode };

@@ -16,6 +16,8 @@ export interface Declared<T> {
 
 export interface DeclaredCluster {
   alias: string;
+  /** The first declaration of each topic name. */
+  topicNamed: Map<string, Declared<TopicDeclaration>>;
   sections: Declared<ClusterSection>[];
   topics: Declared<TopicDeclaration>[];
   schemas: Declared<SchemaDeclaration>[];
@@ -36,6 +38,10 @@ export interface DeclaredWorkspace {
   schemaRegistry: RegistrySharing;
   /** The declared topics replayed through the flows: the remote topics each cluster gets. */
   arrivals: Arrival[];
+  /** The copies MM2 makes of `topic` of cluster `origin`, everywhere. */
+  copiesOf(origin: string, topic: string): Arrival[];
+  /** The copies of topics named `topic` (in any other cluster) that arrive in `cluster`. */
+  copiesIn(cluster: string, topic: string): Arrival[];
   /** Reads a file the declarations refer to (schema files); undefined when it cannot. */
   readText(uri: string): string | undefined;
   /** Topic names that are local (not MM2's) in a cluster: declared topics, produced and subscribed names. */
@@ -127,10 +133,11 @@ export function bindDeclarations(
       if (governing?.schemaRegistry === 'shared') sharing[chosen] = 'shared';
       const clusters = perDeployment[chosen];
       let cluster = clusters.get(alias);
-      if (!cluster) clusters.set(alias, (cluster = { alias, sections: [], topics: [], schemas: [], consumers: [], producers: [] }));
+      if (!cluster) clusters.set(alias, (cluster = { alias, topicNamed: new Map(), sections: [], topics: [], schemas: [], consumers: [], producers: [] }));
       const at = <T>(decl: T): Declared<T> => ({ decl, cluster: alias, uri: file.uri, file, section });
       cluster.sections.push(at(section));
       cluster.topics.push(...section.topics.map(at));
+      for (const topic of section.topics) if (!cluster.topicNamed.has(topic.name)) cluster.topicNamed.set(topic.name, at(topic));
       cluster.schemas.push(...section.schemas.map(at));
       cluster.consumers.push(...section.consumers.map(at));
       cluster.producers.push(...section.producers.map(at));
@@ -176,11 +183,24 @@ function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredClu
   const aliases = new Set(topology.models.flatMap((m) => [m.flow.source, m.flow.target]));
   const seeds = new Map([...aliases].map((alias) => [alias, [...localTopics(alias)]]));
   const { arrivals } = simulate(topology.models, { seeds, maxDepth: 3, maxStates: 5000 });
+  const byOrigin = new Map<string, Arrival[]>();
+  const byTarget = new Map<string, Arrival[]>();
+  const add = (index: Map<string, Arrival[]>, key: string, arrival: Arrival): void => {
+    const list = index.get(key);
+    if (list) list.push(arrival);
+    else index.set(key, [arrival]);
+  };
+  for (const arrival of arrivals) {
+    add(byOrigin, `${arrival.origin}\u0000${arrival.originTopic}`, arrival);
+    add(byTarget, `${arrival.cluster}\u0000${arrival.originTopic}`, arrival);
+  }
   return {
     topology,
     clusters,
     schemaRegistry,
     arrivals,
+    copiesOf: (origin, topic) => byOrigin.get(`${origin}\u0000${topic}`) ?? [],
+    copiesIn: (cluster, topic) => byTarget.get(`${cluster}\u0000${topic}`) ?? [],
     readText,
     localTopics,
     remoteOrigin,

@@ -42,8 +42,9 @@ function subscriptionOf(workspace: DeclaredWorkspace, consumer: Declared<Consume
   const pattern = decl.pattern ? patternMatcher(decl.pattern.value) : undefined;
   if (decl.pattern && !pattern) return undefined;
   const covers = (name: string): boolean => listed.has(name) || prefixes.some((p) => name.startsWith(p)) || (pattern?.(name) ?? false);
-  const local = workspace.localTopics(cluster);
-  const reads = [...new Set([...[...listed].filter((name) => !workspace.remoteOrigin(cluster, name)), ...[...local].filter(covers)])].sort();
+  // Only patterns and prefixes need the cluster's topic list; a list names its topics.
+  const matched = pattern || prefixes.length ? [...workspace.localTopics(cluster)].filter(covers) : [];
+  const reads = [...new Set([...[...listed].filter((name) => !workspace.remoteOrigin(cluster, name)), ...matched])].sort();
   return { reads, covers };
 }
 

@@ -17,7 +17,7 @@ export function clustersInFile(workspace: DeclaredWorkspace, uri: string): Decla
 
 /** The remote copies of a topic in a cluster: what MM2 writes there for `topic` of other clusters. */
 export function remoteCopies(workspace: DeclaredWorkspace, alias: string, topic: string): Arrival[] {
-  return workspace.arrivals.filter((a) => a.cluster === alias && a.originTopic === topic && a.origin !== alias && a.name !== topic);
+  return workspace.copiesIn(alias, topic).filter((a) => a.origin !== alias && a.name !== topic);
 }
 
 /** `K1 → K2` for an arrival. */

@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import topologySchema from '../../../../schemas/kafka-topology.json';
 import workspaceConfigSchema from '../../../../schemas/mirrorlint-config.json';
+import { checkJavaRegex } from '../patterns/javaRegex';
 import { schemaProblems } from './schemaMessages';
 import type { DeclarationRule } from './types';
 
@@ -18,7 +19,7 @@ function validatorsOnce(): { topology: ValidateFunction; config: ValidateFunctio
 export const declarationSchema: DeclarationRule = {
   meta: {
     id: 'declaration-schema',
-    description: 'A KafkaTopology file or `.mirrorlint.yaml` that does not fit its schema (unknown field, wrong type, missing subject or group).',
+    description: 'A KafkaTopology file or `.mirrorlint.yaml` that does not fit its schema (unknown field, wrong type, missing subject or group, a consumer pattern that is not a Java regex).',
     defaultSeverity: 'error',
     fixable: false,
   },
@@ -31,6 +32,11 @@ export const declarationSchema: DeclarationRule = {
       if (validate(document.toJS())) continue;
       const fallback = { start: document.range[0], end: document.range[0] };
       for (const { message, range } of schemaProblems(document, validate.errors ?? [], fallback)) report({ message: `${message} (${what})`, range });
+    }
+    // A subscription pattern the Kafka client could not compile is a broken declaration too.
+    for (const consumer of file.sections.flatMap((s) => s.consumers)) {
+      const error = consumer.pattern && checkJavaRegex(consumer.pattern.value);
+      if (error) report({ message: `The pattern of consumer group \`${consumer.group}\` is not a valid Java regular expression: ${error.message} near index ${error.index}.`, range: consumer.pattern!.range });
     }
   },
 };

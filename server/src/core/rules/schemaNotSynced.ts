@@ -26,13 +26,13 @@ interface Holder {
 /** The clusters that hold a copy of the subject's topic: the same local topic in a mirrored cluster, or MM2's remote copy. */
 function holdersOf(workspace: DeclaredWorkspace, schema: Declared<SchemaDeclaration>, topic: string): Holder[] {
   const holders = new Map<string, Holder>();
-  for (const arrival of workspace.arrivals) {
-    if (arrival.origin === schema.cluster && arrival.originTopic === topic && !holders.has(arrival.cluster)) holders.set(arrival.cluster, { alias: arrival.cluster, name: arrival.name, remote: arrival.name !== topic });
+  for (const arrival of workspace.copiesOf(schema.cluster, topic)) {
+    if (!holders.has(arrival.cluster)) holders.set(arrival.cluster, { alias: arrival.cluster, name: arrival.name, remote: arrival.name !== topic });
   }
   for (const [alias, cluster] of workspace.clusters) {
     if (alias === schema.cluster || holders.has(alias)) continue;
     const mirrored = workspace.flow(schema.cluster, alias) || workspace.flow(alias, schema.cluster);
-    if (mirrored && cluster.topics.some((t) => t.decl.name === topic)) holders.set(alias, { alias, name: topic, remote: false });
+    if (mirrored && cluster.topicNamed.has(topic)) holders.set(alias, { alias, name: topic, remote: false });
   }
   return [...holders.values()].filter((h) => h.alias !== schema.cluster && workspace.clusters.has(h.alias));
 }

@@ -46,18 +46,29 @@ function localDrift(uri: string, cluster: DeclaredCluster, topic: Topic, peer: D
   }
 }
 
-/** The exclude regexes of config sync for a flow (the deprecated name is read when the new one is absent). */
-function excludedProperties(model: FlowModel): { patterns: string[]; entry?: FlowModel['topicsEntry'] } {
+interface ExcludedProperties {
+  matchers: { pattern: string; matches?: (name: string) => boolean }[];
+  entry?: FlowModel['topicsEntry'];
+}
+
+const EXCLUDED = new WeakMap<FlowModel, ExcludedProperties>();
+
+/** The exclude regexes of config sync for a flow (the deprecated name is read when the new one is absent), compiled once per flow. */
+function excludedProperties(model: FlowModel): ExcludedProperties {
+  let excluded = EXCLUDED.get(model);
+  if (excluded) return excluded;
   const value = (property: string) => model.config.effective(model.flow, property);
   const current = value('config.properties.exclude');
   const legacy = value('config.properties.blacklist');
   const chosen = current.origin === 'default' && legacy.origin !== 'default' ? legacy : current;
-  return { patterns: splitList(chosen.value ?? '').map((i) => i.item), entry: chosen.entry };
+  excluded = { matchers: splitList(chosen.value ?? '').map((i) => ({ pattern: i.item, matches: patternMatcher(i.item) })), entry: chosen.entry };
+  EXCLUDED.set(model, excluded);
+  return excluded;
 }
 
 function remoteDrift(uri: string, workspace: DeclaredWorkspace, cluster: DeclaredCluster, topic: Topic, report: (finding: Report) => void): void {
   if (topic.decl.config.size === 0) return;
-  const copies = workspace.arrivals.filter((a) => a.origin === cluster.alias && a.originTopic === topic.decl.name && a.depth === 1);
+  const copies = workspace.copiesOf(cluster.alias, topic.decl.name).filter((a) => a.depth === 1);
   for (const copy of copies) {
     const model = copy.via!;
     const sync = model.config.effective(model.flow, 'sync.topic.configs.enabled');
@@ -70,8 +81,7 @@ function remoteDrift(uri: string, workspace: DeclaredWorkspace, cluster: Declare
       });
       continue;
     }
-    const { patterns, entry } = excludedProperties(model);
-    const matchers = patterns.map((p) => ({ pattern: p, matches: patternMatcher(p) }));
+    const { matchers, entry } = excludedProperties(model);
     for (const [key, valued] of topic.decl.config) {
       const excludedBy = matchers.find((m) => m.matches?.(key));
       if (!excludedBy) continue;
@@ -99,7 +109,7 @@ export const topicConfigDrift: DeclarationRule = {
         // Each pair is reported once, by the cluster whose alias sorts first.
         for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
           const peer = workspace.clusters.get(peerAlias);
-          const other = peer?.topics.find((t) => t.decl.name === topic.decl.name);
+          const other = peer?.topicNamed.get(topic.decl.name);
           if (peer && other) localDrift(uri, cluster, topic, peer, other, report);
         }
         remoteDrift(uri, workspace, cluster, topic, report);

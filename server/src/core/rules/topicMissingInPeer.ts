@@ -19,9 +19,9 @@ export const topicMissingInPeer: DeclarationRule = {
           for (const peerAlias of workspace.peers(cluster.alias)) {
             const peer = workspace.clusters.get(peerAlias);
             // A peer nobody declared is not checked: there is nothing to compare with.
-            if (!peer || peer.topics.some((t) => t.decl.name === topic.value) || reported.has(`${topic.value}\u0000${peerAlias}`)) continue;
+            if (!peer || peer.topicNamed.has(topic.value) || reported.has(`${topic.value}\u0000${peerAlias}`)) continue;
             reported.add(`${topic.value}\u0000${peerAlias}`);
-            const declared = cluster.topics.find((t) => t.decl.name === topic.value);
+            const declared = cluster.topicNamed.get(topic.value);
             const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${peerAlias}'s declarations, without \`${topic.value}\``));
             if (declared) related.push(relatedAt(uri, declared, declared.decl.nameRange, `\`${topic.value}\` is declared in ${cluster.alias} here`));
             const remote = workspace.flow(cluster.alias, peerAlias)?.policy.formatRemoteTopic(cluster.alias, topic.value);

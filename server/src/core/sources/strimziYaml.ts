@@ -74,15 +74,20 @@ export interface StrimziParse {
   problems: { message: string; range: OffsetRange }[];
 }
 
-export function parseStrimziYaml(text: string): StrimziParse {
+/** The YAML documents of a text, read once and shared by the Strimzi and declarations readers. */
+export function parseYamlDocuments(text: string): { documents: Document.Parsed[]; problem?: string } {
+  try {
+    return { documents: parseAllDocuments(text, { uniqueKeys: false }) as Document.Parsed[] };
+  } catch (error) {
+    return { documents: [], problem: `Cannot read this YAML: ${(error as Error).message}` };
+  }
+}
+
+export function parseStrimziYaml(text: string, parsed = parseYamlDocuments(text)): StrimziParse {
   const problems: StrimziParse['problems'] = [];
   const resources: ResourceFact[] = [];
-  let documents: Document.Parsed[] = [];
-  try {
-    documents = parseAllDocuments(text, { uniqueKeys: false }) as Document.Parsed[];
-  } catch (error) {
-    problems.push({ message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } });
-  }
+  const { documents } = parsed;
+  if (parsed.problem) problems.push({ message: parsed.problem, range: { start: 0, end: 0 } });
   const clusterRanges = new Map<string, ClusterAlias>();
   const bootstrap = new Map<string, string>();
   const entries: ConfigEntry[] = [];
