@@ -220,3 +220,15 @@ describe('editor support for declarations, from the schemas', () => {
     assert.match(describeKey(file, 3)!.markdown, /One of: `shared`, `separate`/);
   });
 });
+
+describe('severity precedence', () => {
+  it('editor settings < .mirrorlint.yaml < forced (command-line) overrides', () => {
+    const files = [
+      { uri: '/p/.mirrorlint.yaml', text: 'rules: { unknown-property: error }\n' },
+      { uri: '/p/a.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n' },
+    ];
+    const severity = (options: Parameters<typeof analyzeWorkspace>[1]) => analyzeWorkspace(files, options).get('/p/a.mm2.properties')!.findings.map((f) => f.severity);
+    assert.deepEqual(severity(() => ({ severities: { 'unknown-property': 'info' } })), ['error']);
+    assert.deepEqual(severity(() => ({ forcedSeverities: { 'unknown-property': 'off' } })), []);
+  });
+});

@@ -115,7 +115,7 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
   }
   // All files are analysed as one deployment: a loop may span the configs of two MM2 clusters.
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
-  const analyses = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), () => ({ severities: options.severities }), undefined, { readText: readSmallFile });
+  const analyses = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), () => ({ forcedSeverities: options.severities }), undefined, { readText: readSmallFile });
   const findings: LocatedFinding[] = [];
   for (const [file, analysis] of analyses) {
     findings.push(...locateFindings(file, texts.get(file)!, analysis.findings, cwd, (uri) => texts.get(uri)));

@@ -11,8 +11,10 @@ import { topologyOf, workspaceTopology, type Topology } from './topology';
 import { groupDeployments } from './topology/deployments';
 
 export interface AnalyzeOptions {
-  /** Per-rule severity overrides; `off` disables a rule. */
+  /** Per-rule severity overrides; `off` disables a rule. A `.mirrorlint.yaml` above the file wins over these (editor settings). */
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Overrides that win over `.mirrorlint.yaml` too (the CLI's `--rule`, as ESLint's does). */
+  forcedSeverities?: Readonly<Record<string, SeveritySetting>>;
 }
 
 export interface PropertiesAnalysis {
@@ -65,9 +67,10 @@ export const isJsonSource = (uri: string): boolean => /\.json$/i.test(uri);
 export const isYamlSource = (uri: string): boolean => /\.ya?ml$/i.test(uri);
 
 /**
- * Whether a file's content makes it an MM2 config of the format its name says: a `.properties`
- * file declaring `clusters`, a Mirror connector's Connect JSON, a KafkaMirrorMaker2 YAML. Shared by
- * the server (open documents) and file discovery (CLI, workspace index).
+ * Whether a file is one MirrorLint analyses, by content in the format its name says: a
+ * `.properties` file declaring `clusters`, a Mirror connector's Connect JSON, a KafkaMirrorMaker2,
+ * KafkaTopology, KafkaTopic or KafkaUser YAML, or `.mirrorlint.yaml`. Shared by the server (open
+ * documents) and file discovery (CLI, workspace index).
  */
 export function declaresMm2Content(uri: string, text: string): boolean {
   if (isJsonSource(uri)) return mirrorConnectorOf(text) !== undefined;
@@ -113,11 +116,10 @@ export function analyzeWorkspace(
     parsed?.set(uri, source);
     return { uri, ...source };
   });
-  // The workspace file's severities win over the editor's (or the command line's).
+  // Editor settings < the workspace file < command-line flags.
   const optionsOf = (uri: string): AnalyzeOptions => {
     const own = optionsFor(uri);
-    const rules = governing(uri)?.rules;
-    return rules && Object.keys(rules).length ? { ...own, severities: { ...own.severities, ...rules } } : own;
+    return { severities: { ...own.severities, ...governing(uri)?.rules, ...own.forcedSeverities } };
   };
   const results = new Map<string, PropertiesAnalysis>();
   const deployments = groupDeployments(sources).map((deployment) => ({ configs: deployment, topology: workspaceTopology(deployment) }));

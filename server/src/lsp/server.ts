@@ -119,17 +119,22 @@ export function startServer(connection: Connection): void {
     }, delay);
   };
 
+  const scan = (folders: string[]): void => {
+    const skipped = index.scan(folders);
+    if (skipped > 0) connection.window.showWarningMessage(`MirrorLint indexes at most 10,000 files of the workspace; ${skipped} were left out and are analysed only while open.`);
+  };
+
   connection.onInitialized(() => {
     // Multi-root: folders added later are indexed, removed ones forgotten.
     if (followsWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) index.forgetFolder(folder.uri);
-        index.scan(event.added.map((f) => f.uri));
+        scan(event.added.map((f) => f.uri));
         changed(0);
       });
     }
     if (workspaceFolders.length === 0) return;
-    index.scan(workspaceFolders);
+    scan(workspaceFolders);
     changed(0);
   });
 

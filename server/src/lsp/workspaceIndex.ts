@@ -7,7 +7,8 @@ import type { MirrorLintSettings } from './settings';
 
 /** Files bigger than this are not read from disk (an open editor's text is always analysed). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const MAX_FILES = 500;
+/** Strimzi repositories hold one KafkaTopic per file: thousands of small files are normal. */
+const MAX_FILES = 10_000;
 
 /**
  * The MM2 files of the workspace — those on disk and those open in the editor (whose text wins) —
@@ -32,7 +33,9 @@ export class WorkspaceIndex {
   }
 
   /** Finds the MM2 files below the workspace folders. Unreadable files are skipped. */
-  scan(folderUris: string[]): void {
+  /** Returns how many files were left out because the index is full. */
+  scan(folderUris: string[]): number {
+    let skipped = 0;
     for (const folderUri of folderUris) {
       let folder: string;
       try {
@@ -41,9 +44,12 @@ export class WorkspaceIndex {
         continue;
       }
       const { files } = discoverFiles([folder], folder);
-      for (const file of files.slice(0, MAX_FILES - this.disk.size)) this.readFromDisk(pathToFileURL(file).href);
+      const room = Math.max(0, MAX_FILES - this.disk.size);
+      skipped += Math.max(0, files.length - room);
+      for (const file of files.slice(0, room)) this.readFromDisk(pathToFileURL(file).href);
     }
     this.invalidate();
+    return skipped;
   }
 
   /** A workspace folder was removed: its files leave the analysis. */
