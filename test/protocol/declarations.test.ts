@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, InlayHint, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { TestClient, positionOf } from './lspClient';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, clientOnCopyOf, diagnosticsUntil, positionOf } from './lspClient';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'active-active');
 
@@ -15,28 +15,14 @@ describe('topology declarations over stdio (push diagnostics)', () => {
   let k2: string;
   let k2Text: string;
 
-  /** Diagnostics of `uri` once they satisfy `done` (earlier publications may still be queued). */
-  async function diagnosticsUntil(uri: string, done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    let params: PublishDiagnosticsParams = await client.nextDiagnostics(uri);
-    while (!done(params.diagnostics)) params = await client.nextDiagnostics(uri);
-    return params.diagnostics;
-  }
+  const until = (uri: string, done: (d: Diagnostic[]) => boolean) => diagnosticsUntil(client, uri, done);
 
   before(async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-decl-'));
-    fs.cpSync(EXAMPLE, folder, { recursive: true });
-    k1 = pathToFileURL(path.join(folder, 'k1.topology.yaml')).href;
-    k2 = pathToFileURL(path.join(folder, 'k2.topology.yaml')).href;
+    const started = await clientOnCopyOf(EXAMPLE, { pushDelayMs: 0 });
+    client = started.client;
+    k1 = pathToFileURL(path.join(started.folder, 'k1.topology.yaml')).href;
+    k2 = pathToFileURL(path.join(started.folder, 'k2.topology.yaml')).href;
     k2Text = fs.readFileSync(new URL(k2), 'utf8');
-    client = new TestClient();
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
-      capabilities: { workspace: { configuration: true } },
-      initializationOptions: { pushDelayMs: 0 },
-    });
-    await client.connection.sendNotification('initialized', {});
   });
 
   after(async () => {
@@ -44,7 +30,7 @@ describe('topology declarations over stdio (push diagnostics)', () => {
   });
 
   it('indexes declaration files at start and publishes their findings while they are closed', async () => {
-    const closed = await diagnosticsUntil(k1, (d) => d.length > 0);
+    const closed = await until(k1, (d) => d.length > 0);
     assert.deepEqual([...new Set(closed.map((d) => d.code))].sort(), ['schema-not-synced', 'topic-config-drift', 'topic-missing-in-peer']);
     const missing = closed.find((d) => d.code === 'topic-missing-in-peer')!;
     assert.ok(missing.relatedInformation?.some((r) => r.location.uri === k2), 'related location in the peer\'s file');
@@ -54,14 +40,14 @@ describe('topology declarations over stdio (push diagnostics)', () => {
     // K2 declares `payments` in the editor: K1's (closed) topic-missing-in-peer goes away.
     const withPayments = k2Text.replace('topics:\n', 'topics:\n  payments: { partitions: 6, config: { retention.ms: "604800000" } }\n');
     await client.open(k2, withPayments, 'yaml');
-    const after = await diagnosticsUntil(k1, (d) => !d.some((x) => x.code === 'topic-missing-in-peer'));
+    const after = await until(k1, (d) => !d.some((x) => x.code === 'topic-missing-in-peer'));
     assert.ok(after.some((d) => d.code === 'topic-config-drift'), 'the other findings stay');
     // Renaming the topic back out of K2 brings the finding back in K1, in the same pass.
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: k2, version: 2 },
       contentChanges: [{ text: withPayments.replace('  payments:', '  payment:') }],
     });
-    const again = await diagnosticsUntil(k1, (d) => d.some((x) => x.code === 'topic-missing-in-peer'));
+    const again = await until(k1, (d) => d.some((x) => x.code === 'topic-missing-in-peer'));
     assert.match(again.find((d) => d.code === 'topic-missing-in-peer')!.message, /does not declare `payments`/);
   });
 
@@ -69,7 +55,7 @@ describe('topology declarations over stdio (push diagnostics)', () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: k2 } });
     const k1Text = fs.readFileSync(new URL(k1), 'utf8');
     await client.open(k1, k1Text, 'yaml');
-    const diagnostics = await diagnosticsUntil(k1, (d) => d.some((x) => x.code === 'schema-not-synced'));
+    const diagnostics = await until(k1, (d) => d.some((x) => x.code === 'schema-not-synced'));
     const schema = diagnostics.find((d) => d.code === 'schema-not-synced')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: k1 }, range: schema.range, context: { diagnostics: [schema] } });
     const declare = actions.find((a) => a.title.startsWith('Declare `orders-value` in K2'));

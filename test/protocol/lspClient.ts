@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -7,6 +10,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type ClientCapabilities,
+  type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
@@ -93,4 +97,27 @@ export function positionOf(text: string, needle: string, delta = 0, occurrence =
   const before = text.slice(0, index + delta);
   const line = before.split('\n').length - 1;
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+/** A server whose single workspace folder is a fresh copy of `example`: returns the client and the copy. */
+export async function clientOnCopyOf(example: string, initializationOptions?: unknown): Promise<{ client: TestClient; folder: string }> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-ws-'));
+  fs.cpSync(example, folder, { recursive: true });
+  const client = new TestClient();
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+    capabilities: { workspace: { configuration: true } },
+    initializationOptions,
+  });
+  await client.connection.sendNotification('initialized', {});
+  return { client, folder };
+}
+
+/** The diagnostics of `uri` once they satisfy `done` (earlier publications may still be queued). */
+export async function diagnosticsUntil(client: TestClient, uri: string, done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  let params = await client.nextDiagnostics(uri);
+  while (!done(params.diagnostics)) params = await client.nextDiagnostics(uri);
+  return params.diagnostics;
 }

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient } from './lspClient';
+import { TestClient, clientOnCopyOf } from './lspClient';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'per-dc-identity');
 
@@ -16,18 +15,9 @@ describe('workspace-wide analysis over stdio', () => {
   let dc2: string;
 
   before(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-ws-'));
-    fs.cpSync(EXAMPLE, folder, { recursive: true });
+    ({ client, folder } = await clientOnCopyOf(EXAMPLE));
     dc1 = pathToFileURL(path.join(folder, 'dc1', 'mm2.properties')).href;
     dc2 = pathToFileURL(path.join(folder, 'dc2', 'mm2.properties')).href;
-    client = new TestClient();
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
-      capabilities: { workspace: { configuration: true } },
-    });
-    await client.connection.sendNotification('initialized', {});
   });
 
   after(async () => {

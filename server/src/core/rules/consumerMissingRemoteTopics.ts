@@ -2,7 +2,7 @@ import type { ConsumerDeclaration } from '../declarations/types';
 import type { Declared, DeclaredWorkspace } from '../declarations/workspace';
 import { appendItems, contentEnd, flowMap, singleQuoted, yamlScalar } from '../declarations/yamlEdits';
 import type { Arrival } from '../topology/simulate';
-import { clustersInFile, inFile, listOfNames, pathText, patternMatcher, remoteCopies } from './declarationFacts';
+import { declaredInFile, listOfNames, pathText, patternMatcher, remoteCopies } from './declarationFacts';
 import type { DeclarationRule, Fix, RelatedLocation } from './types';
 
 const escapeRegex = (name: string): string => name.replace(/[.\\+*?[^\]$(){}|]/g, '\\$&');
@@ -99,32 +99,30 @@ export const consumerMissingRemoteTopics: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      for (const consumer of inFile(cluster.consumers, uri)) {
-        if (consumer.decl.localOnly) continue;
-        const subscription = subscriptionOf(workspace, consumer);
-        if (!subscription || subscription.reads.length === 0) continue;
-        const expected = subscription.reads.flatMap((topic) => remoteCopies(workspace, cluster.alias, topic));
-        const missingArrivals = expected.filter((a) => !subscription.covers(a.name));
-        const missing = [...new Set(missingArrivals.map((a) => a.name))].sort();
-        if (missing.length === 0) continue;
-        const reads = [...new Set(missingArrivals.map((a) => a.originTopic))].sort();
-        const origins = [...new Set(missingArrivals.map((a) => a.origin))].sort();
-        const related: RelatedLocation[] = [];
-        for (const arrival of missingArrivals) {
-          const model = arrival.via!;
-          const entry = model.topicsEntry ?? model.enabledEntry;
-          if (!entry || related.length >= 5) continue;
-          related.push({ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
-        }
-        const who = consumer.decl.origin === 'kafka-user' ? 'may read' : 'reads';
-        report({
-          message: `Consumer group \`${consumer.decl.group}\` in ${cluster.alias} ${who} ${listOfNames(reads)} but not ${listOfNames(missing)}, the ${missing.length === 1 ? 'copy' : 'copies'} MM2 writes into ${cluster.alias} from ${origins.join(', ')}: it never sees records produced in ${origins.join(', ')}, including everything written there after producers fail over. Cover the remote ${missing.length === 1 ? 'topic' : 'topics'} too, or declare \`localOnly: true\` if the group reads local data only.`,
-          range: consumer.decl.groupRange,
-          related,
-          fixes: fixesFor(consumer, subscription, expected, missing),
-        });
+    for (const [cluster, consumer] of declaredInFile(workspace, uri, 'consumers')) {
+      if (consumer.decl.localOnly) continue;
+      const subscription = subscriptionOf(workspace, consumer);
+      if (!subscription || subscription.reads.length === 0) continue;
+      const expected = subscription.reads.flatMap((topic) => remoteCopies(workspace, cluster.alias, topic));
+      const missingArrivals = expected.filter((a) => !subscription.covers(a.name));
+      const missing = [...new Set(missingArrivals.map((a) => a.name))].sort();
+      if (missing.length === 0) continue;
+      const reads = [...new Set(missingArrivals.map((a) => a.originTopic))].sort();
+      const origins = [...new Set(missingArrivals.map((a) => a.origin))].sort();
+      const related: RelatedLocation[] = [];
+      for (const arrival of missingArrivals) {
+        const model = arrival.via!;
+        const entry = model.topicsEntry ?? model.enabledEntry;
+        if (!entry || related.length >= 5) continue;
+        related.push({ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
       }
+      const who = consumer.decl.origin === 'kafka-user' ? 'may read' : 'reads';
+      report({
+        message: `Consumer group \`${consumer.decl.group}\` in ${cluster.alias} ${who} ${listOfNames(reads)} but not ${listOfNames(missing)}, the ${missing.length === 1 ? 'copy' : 'copies'} MM2 writes into ${cluster.alias} from ${origins.join(', ')}: it never sees records produced in ${origins.join(', ')}, including everything written there after producers fail over. Cover the remote ${missing.length === 1 ? 'topic' : 'topics'} too, or declare \`localOnly: true\` if the group reads local data only.`,
+        range: consumer.decl.groupRange,
+        related,
+        fixes: fixesFor(consumer, subscription, expected, missing),
+      });
     }
   },
 };

@@ -5,14 +5,18 @@ import { BoundedCache } from '../text/cache';
 import type { Arrival } from '../topology/simulate';
 import type { RelatedLocation } from './types';
 
-/** The declarations of a cluster that live in the file being checked. */
-export function inFile<T>(items: Declared<T>[], uri: string): Declared<T>[] {
-  return items.filter((item) => item.uri === uri);
-}
-
 /** Every declared cluster of the workspace that has something in the file being checked. */
 export function clustersInFile(workspace: DeclaredWorkspace, uri: string): DeclaredCluster[] {
   return [...workspace.clusters.values()].filter((cluster) => cluster.sections.some((s) => s.uri === uri));
+}
+
+type Kind = 'topics' | 'schemas' | 'consumers' | 'producers';
+
+/** Each declaration of one kind written in the file being checked, with its cluster. */
+export function* declaredInFile<K extends Kind>(workspace: DeclaredWorkspace, uri: string, kind: K): Generator<[DeclaredCluster, DeclaredCluster[K][number]]> {
+  for (const cluster of clustersInFile(workspace, uri)) {
+    for (const item of cluster[kind] as DeclaredCluster[K][number][]) if (item.uri === uri) yield [cluster, item];
+  }
 }
 
 /** The remote copies of a topic in a cluster: what MM2 writes there for `topic` of other clusters. */

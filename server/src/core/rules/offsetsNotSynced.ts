@@ -3,7 +3,7 @@ import type { ConsumerDeclaration } from '../declarations/types';
 import type { Declared, DeclaredWorkspace } from '../declarations/workspace';
 import type { EffectiveValue } from '../model/config';
 import { effectiveFilter, type FlowModel } from '../topology/flows';
-import { clustersInFile, inFile } from './declarationFacts';
+import { declaredInFile } from './declarationFacts';
 import { literalPattern, setFlowValue } from './topologyEdits';
 import type { DeclarationRule, Fix, RelatedLocation, TextEdit } from './types';
 
@@ -87,32 +87,30 @@ export const offsetsNotSynced: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      for (const consumer of inFile(cluster.consumers, uri)) {
-        const group = consumer.decl.group;
-        for (const target of failoverTargets(workspace, consumer)) {
-          const model = workspace.flow(cluster.alias, target.alias);
-          if (!model) {
-            if (!target.explicit) continue;
-            const failover = consumer.decl.failover.find((f) => f.value === target.alias)!;
-            report({
-              message: `Consumer group \`${group}\` fails over to ${target.alias}, but no enabled flow replicates ${cluster.alias} → ${target.alias}: neither its data nor its offsets reach ${target.alias}.`,
-              range: failover.range,
-            });
-            continue;
-          }
-          const settings = checkpointSettings(workspace, model);
-          const gaps: Gap[] = settings ? gapsOf(model, group, settings) : [{ reason: `no checkpoint connector runs for ${model.flow.id}` }];
-          if (gaps.length === 0) continue;
-          const related: RelatedLocation[] = gaps.flatMap((gap) => (gap.entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: gap.entry.entry.keyRange, message: gap.reason }] : []));
-          const why = target.explicit ? `fails over to ${target.alias}` : `also exists in ${target.alias}`;
+    for (const [cluster, consumer] of declaredInFile(workspace, uri, 'consumers')) {
+      const group = consumer.decl.group;
+      for (const target of failoverTargets(workspace, consumer)) {
+        const model = workspace.flow(cluster.alias, target.alias);
+        if (!model) {
+          if (!target.explicit) continue;
+          const failover = consumer.decl.failover.find((f) => f.value === target.alias)!;
           report({
-            message: `Consumer group \`${group}\` in ${cluster.alias} ${why}, but MM2 does not sync its offsets there: ${gaps.map((g) => g.reason).join('; ')}. After a failover it restarts from its \`auto.offset.reset\` position (re-reading or skipping records).`,
-            range: consumer.decl.groupRange,
-            related,
-            fixes: gaps.flatMap((gap) => (gap.fix ? [gap.fix] : [])),
+            message: `Consumer group \`${group}\` fails over to ${target.alias}, but no enabled flow replicates ${cluster.alias} → ${target.alias}: neither its data nor its offsets reach ${target.alias}.`,
+            range: failover.range,
           });
+          continue;
         }
+        const settings = checkpointSettings(workspace, model);
+        const gaps: Gap[] = settings ? gapsOf(model, group, settings) : [{ reason: `no checkpoint connector runs for ${model.flow.id}` }];
+        if (gaps.length === 0) continue;
+        const related: RelatedLocation[] = gaps.flatMap((gap) => (gap.entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: gap.entry.entry.keyRange, message: gap.reason }] : []));
+        const why = target.explicit ? `fails over to ${target.alias}` : `also exists in ${target.alias}`;
+        report({
+          message: `Consumer group \`${group}\` in ${cluster.alias} ${why}, but MM2 does not sync its offsets there: ${gaps.map((g) => g.reason).join('; ')}. After a failover it restarts from its \`auto.offset.reset\` position (re-reading or skipping records).`,
+          range: consumer.decl.groupRange,
+          related,
+          fixes: gaps.flatMap((gap) => (gap.fix ? [gap.fix] : [])),
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { yamlScalar } from '../declarations/yamlEdits';
-import { clustersInFile, inFile } from './declarationFacts';
+import { declaredInFile } from './declarationFacts';
 import type { DeclarationRule } from './types';
 
 export const producerWritesRemoteTopic: DeclarationRule = {
@@ -11,21 +11,19 @@ export const producerWritesRemoteTopic: DeclarationRule = {
   },
   check({ uri, file, workspace, report }) {
     if (!workspace) return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      for (const producer of inFile(cluster.producers, uri)) {
-        for (const topic of producer.decl.topics) {
-          const origin = workspace.remoteOrigin(cluster.alias, topic.value);
-          if (!origin) continue;
-          const { model, upstream } = origin;
-          const entry = model.topicsEntry ?? model.enabledEntry;
-          const quoted = /["']/.test(file.text[topic.range.start - 1] ?? '');
-          report({
-            message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but \`${topic.value}\` is the remote copy of ${model.flow.source}'s \`${upstream}\` that MM2 (${model.flow.source} → ${cluster.alias}) writes: its records would be mixed into ${model.flow.source}'s data and never reach ${model.flow.source} (MM2 does not send a topic back to its source). Write to \`${upstream}\` instead.`,
-            range: topic.range,
-            related: entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.value}\`` }] : [],
-            fixes: [{ title: `Write to \`${upstream}\``, edits: [{ range: topic.range, newText: quoted ? upstream : yamlScalar(upstream) }], preferred: true }],
-          });
-        }
+    for (const [cluster, producer] of declaredInFile(workspace, uri, 'producers')) {
+      for (const topic of producer.decl.topics) {
+        const origin = workspace.remoteOrigin(cluster.alias, topic.value);
+        if (!origin) continue;
+        const { model, upstream } = origin;
+        const entry = model.topicsEntry ?? model.enabledEntry;
+        const quoted = /["']/.test(file.text[topic.range.start - 1] ?? '');
+        report({
+          message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but \`${topic.value}\` is the remote copy of ${model.flow.source}'s \`${upstream}\` that MM2 (${model.flow.source} → ${cluster.alias}) writes: its records would be mixed into ${model.flow.source}'s data and never reach ${model.flow.source} (MM2 does not send a topic back to its source). Write to \`${upstream}\` instead.`,
+          range: topic.range,
+          related: entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.value}\`` }] : [],
+          fixes: [{ title: `Write to \`${upstream}\``, edits: [{ range: topic.range, newText: quoted ? upstream : yamlScalar(upstream) }], preferred: true }],
+        });
       }
     }
   },

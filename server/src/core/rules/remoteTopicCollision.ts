@@ -1,4 +1,4 @@
-import { clustersInFile, inFile } from './declarationFacts';
+import { declaredInFile } from './declarationFacts';
 import type { DeclarationRule } from './types';
 
 export const remoteTopicCollision: DeclarationRule = {
@@ -10,18 +10,16 @@ export const remoteTopicCollision: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      for (const topic of inFile(cluster.topics, uri)) {
-        const origin = workspace.remoteOrigin(cluster.alias, topic.decl.name);
-        if (!origin) continue;
-        const { model, upstream } = origin;
-        const entry = model.topicsEntry ?? model.enabledEntry;
-        report({
-          message: `Topic \`${topic.decl.name}\` is declared in ${cluster.alias}, but it is the name MM2 gives ${model.flow.source}'s \`${upstream}\` when replicating ${model.flow.source} → ${cluster.alias}: MM2 creates it, writes ${model.flow.source}'s records into it and keeps its configs in sync with \`${upstream}\`. Rename the local topic, or remove this declaration if it was meant to describe the remote copy.`,
-          range: topic.decl.nameRange,
-          related: entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.decl.name}\`` }] : [],
-        });
-      }
+    for (const [cluster, topic] of declaredInFile(workspace, uri, 'topics')) {
+      const origin = workspace.remoteOrigin(cluster.alias, topic.decl.name);
+      if (!origin) continue;
+      const { model, upstream } = origin;
+      const entry = model.topicsEntry ?? model.enabledEntry;
+      report({
+        message: `Topic \`${topic.decl.name}\` is declared in ${cluster.alias}, but it is the name MM2 gives ${model.flow.source}'s \`${upstream}\` when replicating ${model.flow.source} → ${cluster.alias}: MM2 creates it, writes ${model.flow.source}'s records into it and keeps its configs in sync with \`${upstream}\`. Rename the local topic, or remove this declaration if it was meant to describe the remote copy.`,
+        range: topic.decl.nameRange,
+        related: entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.decl.name}\`` }] : [],
+      });
     }
   },
 };

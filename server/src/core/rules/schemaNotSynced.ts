@@ -2,7 +2,7 @@ import { relativePath, resolveFrom } from '../declarations/paths';
 import type { SchemaDeclaration } from '../declarations/types';
 import type { Declared, DeclaredWorkspace } from '../declarations/workspace';
 import { declareSubjectIn } from './declarationEdits';
-import { clustersInFile, inFile, relatedAt } from './declarationFacts';
+import { declaredInFile, relatedAt } from './declarationFacts';
 import type { DeclarationRule, RelatedLocation } from './types';
 
 /** Schema text compared by meaning where possible: JSON (Avro, JSON Schema) with sorted keys, else by words. */
@@ -45,44 +45,41 @@ export const schemaNotSynced: DeclarationRule = {
     fixable: true,
   },
   check({ uri, workspace, report }) {
-    if (!workspace) return;
-    if (workspace.schemaRegistry === 'shared') return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      for (const schema of inFile(cluster.schemas, uri)) {
-        const topic = schema.decl.topic;
-        if (!topic) continue;
-        for (const holder of holdersOf(workspace, schema, topic)) {
-          const peer = workspace.clusters.get(holder.alias)!;
-          const twin = peer.schemas.find((s) => s.decl.subject === schema.decl.subject);
-          const copy = holder.remote ? `\`${holder.name}\`, MM2's copy of \`${topic}\`` : `its own \`${topic}\` topic`;
-          if (!twin) {
-            const edit = declareSubjectIn(peer, schema);
-            const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${holder.alias}'s declarations, without \`${schema.decl.subject}\``));
-            report({
-              message: `Subject \`${schema.decl.subject}\` is declared in ${cluster.alias} but not in ${holder.alias}, which holds ${copy}. ${holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.`} Register the subject in ${holder.alias} too, or use one registry for both clusters (\`schemaRegistry: shared\` in .mirrorlint.yaml).`,
-              range: schema.decl.subjectRange,
-              related,
-              fixes: edit ? [{ title: `Declare \`${schema.decl.subject}\` in ${holder.alias} (same schema file)`, edits: [edit], preferred: true }] : [],
-            });
-            continue;
-          }
-          // Both declare it: compare, once per pair (by the cluster whose alias sorts first).
-          if (holder.alias < cluster.alias) continue;
-          const here = schema.decl.file && workspace.readText(resolveFrom(schema.uri, schema.decl.file.value));
-          const there = twin.decl.file && workspace.readText(resolveFrom(twin.uri, twin.decl.file.value));
-          const typesDiffer = schema.decl.type && twin.decl.type && schema.decl.type !== twin.decl.type;
-          const filesDiffer = here !== undefined && there !== undefined && normalise(here) !== normalise(there);
-          if (!typesDiffer && !filesDiffer) continue;
-          const what = typesDiffer ? `type ${schema.decl.type} in ${cluster.alias} but ${twin.decl.type} in ${holder.alias}` : `different schemas in ${cluster.alias} (\`${schema.decl.file!.value}\`) and ${holder.alias} (\`${twin.decl.file!.value}\`)`;
+    if (!workspace || workspace.schemaRegistry === 'shared') return;
+    for (const [cluster, schema] of declaredInFile(workspace, uri, 'schemas')) {
+      const topic = schema.decl.topic;
+      if (!topic) continue;
+      for (const holder of holdersOf(workspace, schema, topic)) {
+        const peer = workspace.clusters.get(holder.alias)!;
+        const twin = peer.schemas.find((s) => s.decl.subject === schema.decl.subject);
+        const copy = holder.remote ? `\`${holder.name}\`, MM2's copy of \`${topic}\`` : `its own \`${topic}\` topic`;
+        if (!twin) {
+          const edit = declareSubjectIn(peer, schema);
+          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${holder.alias}'s declarations, without \`${schema.decl.subject}\``));
           report({
-            message: `Subject \`${schema.decl.subject}\` has ${what}, and ${holder.alias} holds ${copy}: records replicated with ${cluster.alias}'s schema ids are read against another schema in ${holder.alias}. Register the same schema in both registries.`,
-            range: schema.decl.file && filesDiffer ? schema.decl.file.range : schema.decl.subjectRange,
-            related: [relatedAt(uri, twin, twin.decl.file?.range ?? twin.decl.subjectRange, `\`${schema.decl.subject}\` in ${holder.alias}`)],
-            fixes: twin.decl.file && schema.decl.file && filesDiffer
-              ? [{ title: `Use \`${schema.decl.file.value}\` in ${holder.alias} too`, edits: [{ uri: twin.uri, range: twin.decl.file.range, newText: relativeForTwin(schema, twin) }] }]
-              : [],
+            message: `Subject \`${schema.decl.subject}\` is declared in ${cluster.alias} but not in ${holder.alias}, which holds ${copy}. ${holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.`} Register the subject in ${holder.alias} too, or use one registry for both clusters (\`schemaRegistry: shared\` in .mirrorlint.yaml).`,
+            range: schema.decl.subjectRange,
+            related,
+            fixes: edit ? [{ title: `Declare \`${schema.decl.subject}\` in ${holder.alias} (same schema file)`, edits: [edit], preferred: true }] : [],
           });
+          continue;
         }
+        // Both declare it: compare, once per pair (by the cluster whose alias sorts first).
+        if (holder.alias < cluster.alias) continue;
+        const here = schema.decl.file && workspace.readText(resolveFrom(schema.uri, schema.decl.file.value));
+        const there = twin.decl.file && workspace.readText(resolveFrom(twin.uri, twin.decl.file.value));
+        const typesDiffer = schema.decl.type && twin.decl.type && schema.decl.type !== twin.decl.type;
+        const filesDiffer = here !== undefined && there !== undefined && normalise(here) !== normalise(there);
+        if (!typesDiffer && !filesDiffer) continue;
+        const what = typesDiffer ? `type ${schema.decl.type} in ${cluster.alias} but ${twin.decl.type} in ${holder.alias}` : `different schemas in ${cluster.alias} (\`${schema.decl.file!.value}\`) and ${holder.alias} (\`${twin.decl.file!.value}\`)`;
+        report({
+          message: `Subject \`${schema.decl.subject}\` has ${what}, and ${holder.alias} holds ${copy}: records replicated with ${cluster.alias}'s schema ids are read against another schema in ${holder.alias}. Register the same schema in both registries.`,
+          range: schema.decl.file && filesDiffer ? schema.decl.file.range : schema.decl.subjectRange,
+          related: [relatedAt(uri, twin, twin.decl.file?.range ?? twin.decl.subjectRange, `\`${schema.decl.subject}\` in ${holder.alias}`)],
+          fixes: twin.decl.file && schema.decl.file && filesDiffer
+            ? [{ title: `Use \`${schema.decl.file.value}\` in ${holder.alias} too`, edits: [{ uri: twin.uri, range: twin.decl.file.range, newText: relativeForTwin(schema, twin) }] }]
+            : [],
+        });
       }
     }
   },

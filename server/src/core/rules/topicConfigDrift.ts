@@ -4,7 +4,7 @@ import { rawValue } from '../declarations/yamlEdits';
 import { splitList } from '../model/config';
 import type { FlowModel } from '../topology';
 import { alignTopicSetting } from './declarationEdits';
-import { clustersInFile, inFile, listOfNames, patternMatcher, relatedAt } from './declarationFacts';
+import { declaredInFile, listOfNames, patternMatcher, relatedAt } from './declarationFacts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from './types';
 
 type Topic = Declared<TopicDeclaration>;
@@ -103,17 +103,15 @@ export const topicConfigDrift: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      for (const topic of inFile(cluster.topics, uri)) {
-        if (workspace.remoteOrigin(cluster.alias, topic.decl.name)) continue; // remote-topic-collision
-        // Each pair is reported once, by the cluster whose alias sorts first.
-        for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
-          const peer = workspace.clusters.get(peerAlias);
-          const other = peer?.topicNamed.get(topic.decl.name);
-          if (peer && other) localDrift(uri, cluster, topic, peer, other, report);
-        }
-        remoteDrift(uri, workspace, cluster, topic, report);
+    for (const [cluster, topic] of declaredInFile(workspace, uri, 'topics')) {
+      if (workspace.remoteOrigin(cluster.alias, topic.decl.name)) continue; // remote-topic-collision
+      // Each pair is reported once, by the cluster whose alias sorts first.
+      for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
+        const peer = workspace.clusters.get(peerAlias);
+        const other = peer?.topicNamed.get(topic.decl.name);
+        if (peer && other) localDrift(uri, cluster, topic, peer, other, report);
       }
+      remoteDrift(uri, workspace, cluster, topic, report);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { declareTopicIn } from './declarationEdits';
-import { clustersInFile, inFile, relatedAt } from './declarationFacts';
+import { declaredInFile, relatedAt } from './declarationFacts';
 import type { DeclarationRule, RelatedLocation } from './types';
 
 export const topicMissingInPeer: DeclarationRule = {
@@ -11,28 +11,26 @@ export const topicMissingInPeer: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    for (const cluster of clustersInFile(workspace, uri)) {
-      const reported = new Set<string>();
-      for (const producer of inFile(cluster.producers, uri)) {
-        for (const topic of producer.decl.topics) {
-          if (workspace.remoteOrigin(cluster.alias, topic.value)) continue; // producer-writes-remote-topic
-          for (const peerAlias of workspace.peers(cluster.alias)) {
-            const peer = workspace.clusters.get(peerAlias);
-            // A peer nobody declared is not checked: there is nothing to compare with.
-            if (!peer || peer.topicNamed.has(topic.value) || reported.has(`${topic.value}\u0000${peerAlias}`)) continue;
-            reported.add(`${topic.value}\u0000${peerAlias}`);
-            const declared = cluster.topicNamed.get(topic.value);
-            const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${peerAlias}'s declarations, without \`${topic.value}\``));
-            if (declared) related.push(relatedAt(uri, declared, declared.decl.nameRange, `\`${topic.value}\` is declared in ${cluster.alias} here`));
-            const remote = workspace.flow(cluster.alias, peerAlias)?.policy.formatRemoteTopic(cluster.alias, topic.value);
-            const edit = declareTopicIn(peer, declared, topic.value);
-            report({
-              message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but ${peerAlias} (its active-active peer) does not declare \`${topic.value}\`: after a failover to ${peerAlias} the producer writes to a topic that does not exist there (MM2 only creates the remote copy${remote && remote !== topic.value ? ` \`${remote}\`` : ''}), or that the broker auto-creates with default settings. Declare it in ${peerAlias}${declared ? ' with the same partitions and configs' : ''}.`,
-              range: topic.range,
-              related,
-              fixes: edit ? [{ title: `Declare \`${topic.value}\` in ${peerAlias}${declared ? ' (same partitions and configs)' : ''}`, edits: [edit], preferred: true }] : [],
-            });
-          }
+    const reported = new Set<string>();
+    for (const [cluster, producer] of declaredInFile(workspace, uri, 'producers')) {
+      for (const topic of producer.decl.topics) {
+        if (workspace.remoteOrigin(cluster.alias, topic.value)) continue; // producer-writes-remote-topic
+        for (const peerAlias of workspace.peers(cluster.alias)) {
+          const peer = workspace.clusters.get(peerAlias);
+          // A peer nobody declared is not checked: there is nothing to compare with.
+          if (!peer || peer.topicNamed.has(topic.value) || reported.has(`${cluster.alias}\u0000${topic.value}\u0000${peerAlias}`)) continue;
+          reported.add(`${cluster.alias}\u0000${topic.value}\u0000${peerAlias}`);
+          const declared = cluster.topicNamed.get(topic.value);
+          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${peerAlias}'s declarations, without \`${topic.value}\``));
+          if (declared) related.push(relatedAt(uri, declared, declared.decl.nameRange, `\`${topic.value}\` is declared in ${cluster.alias} here`));
+          const remote = workspace.flow(cluster.alias, peerAlias)?.policy.formatRemoteTopic(cluster.alias, topic.value);
+          const edit = declareTopicIn(peer, declared, topic.value);
+          report({
+            message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but ${peerAlias} (its active-active peer) does not declare \`${topic.value}\`: after a failover to ${peerAlias} the producer writes to a topic that does not exist there (MM2 only creates the remote copy${remote && remote !== topic.value ? ` \`${remote}\`` : ''}), or that the broker auto-creates with default settings. Declare it in ${peerAlias}${declared ? ' with the same partitions and configs' : ''}.`,
+            range: topic.range,
+            related,
+            fixes: edit ? [{ title: `Declare \`${topic.value}\` in ${peerAlias}${declared ? ' (same partitions and configs)' : ''}`, edits: [edit], preferred: true }] : [],
+          });
         }
       }
     }
