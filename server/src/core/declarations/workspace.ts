@@ -182,7 +182,9 @@ function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredClu
   const localTopics = (alias: string): Set<string> => (clusters.has(alias) ? declaredLocal(alias) : everywhere);
   const aliases = new Set(topology.models.flatMap((m) => [m.flow.source, m.flow.target]));
   const seeds = new Map([...aliases].map((alias) => [alias, [...localTopics(alias)]]));
-  const { arrivals } = simulate(topology.models, { seeds, maxDepth: 3, maxStates: 5000 });
+  // Every declared topic should be followed to its copies: the budget grows with the declarations.
+  const seedCount = [...seeds.values()].reduce((sum, names) => sum + names.length, 0);
+  const { arrivals } = simulate(topology.models, { seeds, maxDepth: 3, maxStates: Math.min(200_000, 5000 + seedCount * topology.models.length) });
   const byOrigin = new Map<string, Arrival[]>();
   const byTarget = new Map<string, Arrival[]>();
   const add = (index: Map<string, Arrival[]>, key: string, arrival: Arrival): void => {
