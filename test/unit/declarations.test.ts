@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { analyzeWorkspace } from '../../server/src/core/analyze';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
 import { completeDeclarationKey, describeKey } from '../../server/src/core/declarations/editorSupport';
 import { parseDeclarations, topicOfSubject } from '../../server/src/core/declarations/parse';
 import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../server/src/core/declarations/paths';
@@ -230,5 +230,36 @@ describe('severity precedence', () => {
     const severity = (options: Parameters<typeof analyzeWorkspace>[1]) => analyzeWorkspace(files, options).get('/p/a.mm2.properties')!.findings.map((f) => f.severity);
     assert.deepEqual(severity(() => ({ severities: { 'unknown-property': 'info' } })), ['error']);
     assert.deepEqual(severity(() => ({ forcedSeverities: { 'unknown-property': 'off' } })), []);
+  });
+});
+
+describe('suppression comments', () => {
+  const text = 'clusters = K1\nK1.bootstrap.servers = k1:9092\n# mirrorlint-disable-next-line unknown-property\ntopics.exlude = a\ntopics.exlude = b\n';
+  it('silence exactly one finding', () => {
+    const without = analyzeProperties(text.replace('# mirrorlint-disable-next-line unknown-property\n', '')).findings.filter((f) => f.ruleId === 'unknown-property');
+    const withComment = analyzeProperties(text).findings;
+    assert.equal(without.length, 2);
+    assert.equal(withComment.filter((f) => f.ruleId === 'unknown-property').length, 1);
+    assert.equal(withComment.find((f) => f.ruleId === 'unknown-property')!.range.start, text.indexOf('topics.exlude = b'));
+  });
+
+  it('report an unused one, and offer "Disable <rule> for this line" on the others', () => {
+    const unused = analyzeProperties('clusters = K1\nK1.bootstrap.servers = k1:9092\n# mirrorlint-disable-next-line unknown-property\ntopics.exclude = a\n').findings;
+    assert.deepEqual(unused.map((f) => f.ruleId), ['unused-suppression']);
+    const plain = 'clusters = K1\nK1.bootstrap.servers = k1:9092\n  topics.exlude = a\n';
+    const [finding] = analyzeProperties(plain).findings;
+    const disable = finding.fixes.find((f) => f.suppression)!;
+    assert.equal(disable.title, 'Disable unknown-property for this line');
+    const fixed = apply(plain, disable.edits[0]);
+    assert.equal(fixed, 'clusters = K1\nK1.bootstrap.servers = k1:9092\n  # mirrorlint-disable-next-line unknown-property\n  topics.exlude = a\n');
+    assert.deepEqual(analyzeProperties(fixed).findings, []);
+  });
+
+  it('offer no comment inside a continued value, where it would become part of the value', () => {
+    const continued = 'clusters = K1\nK1.bootstrap.servers = k1:9092\nK1->K1.topics = a, \\\n  b{1,\n';
+    for (const finding of analyzeProperties(continued).findings) {
+      const line = continued.slice(0, finding.range.start).split('\n').length - 1;
+      if (line === 3) assert.ok(!finding.fixes.some((f) => f.suppression), finding.message);
+    }
   });
 });

@@ -41,7 +41,7 @@ export function locateFindings(absolutePath: string, text: string, findings: Fin
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
-      fixes: finding.fixes.map((fix) => ({ title: fix.title })),
+      fixes: finding.fixes.filter((fix) => !fix.suppression).map((fix) => ({ title: fix.title })),
       related: finding.related.flatMap((related) => {
         const relatedIndex = related.uri ? indexOf(related.uri) : index;
         if (!relatedIndex) return [];

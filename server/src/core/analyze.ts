@@ -4,7 +4,8 @@ import { parseDeclarations, declaresTopology } from './declarations/parse';
 import type { DeclarationFile } from './declarations/types';
 import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declarations/workspace';
 import { governingConfig, isIgnored, isWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from './declarations/workspaceConfig';
-import { DECLARATION_RULES, PROPERTIES_RULES, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type Report, type SeveritySetting } from './rules';
+import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions';
+import { DECLARATION_RULES, PROPERTIES_RULES, RULES_BY_ID, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type Report, type SeveritySetting } from './rules';
 import { mirrorConnectorOf, parseConnectJson } from './sources/connectJson';
 import { declaresKafkaMirrorMaker2, parseStrimziYaml, parseYamlDocuments } from './sources/strimziYaml';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
@@ -49,7 +50,13 @@ export interface SourceFile {
 /** Parses and lints one dedicated-mode MM2 properties file on its own. Never throws on any input text. */
 export function analyzeProperties(text: string, options: AnalyzeOptions = {}): PropertiesAnalysis {
   const config = buildConfig(parseProperties(text));
-  return { ...checkConfig('', config, topologyOf(config), options), declared: [] };
+  const analysis = checkConfig('', config, topologyOf(config), options);
+  return { ...analysis, findings: suppress(config, analysis.findings, options), declared: [] };
+}
+
+/** Suppression comments apply last, to every rule's findings in the file. */
+function suppress(config: Mm2Config, findings: Finding[], options: AnalyzeOptions): Finding[] {
+  return applySuppressions(config, findings, new Set(RULES_BY_ID.keys()), options.severities?.[UNUSED_SUPPRESSION] ?? 'warning');
 }
 
 /** The topology declarations a file holds, if any: by content for YAML, by name for `.mirrorlint.yaml`. */
@@ -135,6 +142,7 @@ export function analyzeWorkspace(
     const unbound = binding.unbound.filter((u) => u.uri === file.uri);
     analysis.findings.push(...checkDeclarations(file, analysis.declared, unbound, optionsOf(file.uri)));
   }
+  for (const [uri, analysis] of results) analysis.findings = suppress(analysis.config, analysis.findings, optionsOf(uri));
   // Keep the callers' file order.
   return new Map(sources.map(({ uri }) => [uri, results.get(uri)!]));
 }

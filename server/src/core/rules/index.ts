@@ -22,6 +22,7 @@ import { schemaNotSynced } from './schemaNotSynced';
 import { topicConfigDrift } from './topicConfigDrift';
 import { topicMissingInPeer } from './topicMissingInPeer';
 import { unmappedCluster } from './unmappedCluster';
+import { unusedSuppression } from './unusedSuppression';
 import { aliasContainsSeparator } from './aliasContainsSeparator';
 import { aliasMismatch } from './aliasMismatch';
 import { internalTopicsReplicated } from './internalTopicsReplicated';
@@ -83,6 +84,6 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
 ];
 
 /** Every rule, for documentation, SARIF and option checking. */
-export const ALL_RULES: readonly { meta: RuleMeta }[] = [...PROPERTIES_RULES, ...DECLARATION_RULES];
+export const ALL_RULES: readonly { meta: RuleMeta }[] = [...PROPERTIES_RULES, ...DECLARATION_RULES, unusedSuppression];
 
 export const RULES_BY_ID: ReadonlyMap<string, { meta: RuleMeta }> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

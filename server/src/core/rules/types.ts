@@ -19,6 +19,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix an editor may apply on its own (VS Code's "preferred" quick fix). */
   preferred?: boolean;
+  /** A suppression comment rather than a repair: never applied by fix-all. */
+  suppression?: boolean;
 }
 
 export interface RelatedLocation {
