@@ -1,5 +1,7 @@
 import {
+  CodeActionKind,
   DocumentDiagnosticReportKind,
+  type CodeAction,
   FileChangeType,
   ResponseError,
   ErrorCodes,
@@ -11,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { declaresMm2Content, type PropertiesAnalysis } from '../core/analyze';
+import { automaticFix, minimalEdit } from '../core/fixAll';
 import { isValidAlias } from '../core/query';
 import { toDiagnostic } from './convert';
 import { completeStrimziConfigKey } from '../core/completeYaml';
@@ -23,6 +26,8 @@ import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const MM2_LANGUAGE_ID = 'mm2-properties';
+/** `editor.codeActionsOnSave: { "source.fixAll.mirrorlint": "explicit" }` */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mirrorlint`;
 /** Push clients get diagnostics this long after typing stops (initializationOptions.pushDelayMs overrides it). */
 const PUSH_DEBOUNCE_MS = 200;
 
@@ -49,7 +54,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', '>', '=', ' '] },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -195,9 +200,31 @@ export function startServer(connection: Connection): void {
       if (analysis.config.format === 'strimzi-yaml') return features.toCompletionItems(doc, completeStrimziConfigKey(doc.getText(), offset));
       return analysis.config.format === 'properties' ? features.completion(doc, analysis, offset) : [];
     }));
-  connection.onCodeAction((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
-      features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics, (uri) => index.document(uri))));
+  connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    const only = params.context.only;
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`) || kind === CodeActionKind.Source);
+    const quickFixes = !only || only.some((kind) => kind === CodeActionKind.QuickFix);
+    const actions = quickFixes
+      ? await withAnalysis(uri, [] as CodeAction[], (doc, analysis) => features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics, (u) => index.document(u)))
+      : [];
+    const document = documents.get(uri);
+    if (!document || !isMm2Document(document)) return actions;
+    const automatic = (await analysisOf(uri))?.findings.filter((f) => automaticFix(f)).length ?? 0;
+    // The lightbulb offers fix-all once there is more than one automatic fix; on-save asks for it by kind.
+    if (wantsFixAll || (quickFixes && automatic > 1 && actions.length > 0)) {
+      const result = await index.fixAll(uri);
+      const edit = result && minimalEdit(document.getText(), result.text);
+      if (edit) {
+        actions.push({
+          title: `Fix all auto-fixable MirrorLint problems (${result.applied.length})`,
+          kind: wantsFixAll ? FIX_ALL_KIND : CodeActionKind.QuickFix,
+          edit: { changes: { [uri]: [{ range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) }, newText: edit.newText }] } },
+        });
+      }
+    }
+    return actions;
+  });
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.documentSymbols(doc, analysis)));
   connection.onDefinition((params) =>

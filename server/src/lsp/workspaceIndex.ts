@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isJsonSource, isYamlSource, type ParsedFile, type PropertiesAnalysis } from '../core/analyze';
+import { analyzeWorkspace, isJsonSource, isYamlSource, type ParsedFile, type PropertiesAnalysis, type SourceFile } from '../core/analyze';
+import { fixAll, type FixAllResult } from '../core/fixAll';
 import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
 import type { MirrorLintSettings } from './settings';
 
@@ -119,15 +120,39 @@ export class WorkspaceIndex {
     return this.pending.results;
   }
 
+  /**
+   * Fix-all for one file: its automatic fixes applied and re-checked against the rest of the
+   * workspace until nothing changes. Other files are not edited.
+   */
+  async fixAll(uri: string): Promise<FixAllResult | undefined> {
+    const document = this.document(uri);
+    if (!document) return undefined;
+    const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri), uri]);
+    const settings = new Map(await Promise.all([...uris].map(async (u) => [u, await this.settingsFor(u)] as const)));
+    const others = this.files().filter((f) => f.uri !== uri);
+    const analyse = (text: string) =>
+      analyzeWorkspace([...others, { uri, text }], (u) => ({ severities: settings.get(u)?.rules }), this.parsed, { readText: (u) => this.referencedText(u) }).get(uri)?.findings ?? [];
+    const result = fixAll(document.getText(), analyse);
+    this.invalidate(); // the parse cache now holds the fixed text: the next analysis re-reads the file
+    return result;
+  }
+
+  /** The texts of every workspace file: the editor's when open, else the disk's. */
+  private files(): SourceFile[] {
+    const open = new Map(this.openDocuments().map((d) => [d.uri, d.getText()]));
+    const files = [...open].map(([uri, text]) => ({ uri, text }));
+    for (const [uri, text] of this.disk) if (!open.has(uri)) files.push({ uri, text });
+    return files;
+  }
+
   private async compute(): Promise<Map<string, PropertiesAnalysis>> {
     const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri)]);
     const settings = new Map(await Promise.all([...uris].map(async (uri) => [uri, await this.settingsFor(uri)] as const)));
     // Texts are read after the await, so the results match the documents as they are now.
     const generation = this.generation;
-    const open = new Map(this.openDocuments().map((d) => [d.uri, d.getText()]));
-    const files = [...open].map(([uri, text]) => ({ uri, text }));
-    for (const [uri, text] of this.disk) if (!open.has(uri)) files.push({ uri, text });
-    for (const uri of this.parsed.keys()) if (!open.has(uri) && !this.disk.has(uri)) this.parsed.delete(uri);
+    const files = this.files();
+    const present = new Set(files.map((f) => f.uri));
+    for (const uri of this.parsed.keys()) if (!present.has(uri)) this.parsed.delete(uri);
     const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed, { readText: (uri) => this.referencedText(uri) });
     this.current = { generation, results };
     return results;

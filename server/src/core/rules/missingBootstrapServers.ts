@@ -26,8 +26,8 @@ export const missingBootstrapServers: PropertiesRule = {
         fixes: [
           {
             title: `Add \`${cluster.alias}.bootstrap.servers\` (placeholder ${PLACEHOLDER_SERVERS})`,
+            // A template to fill in, not a repair: never applied by fix-all.
             edits: [insertLine(config, after, `${cluster.alias}.bootstrap.servers = ${PLACEHOLDER_SERVERS}`)],
-            preferred: true,
           },
         ],
       });

@@ -36,7 +36,9 @@ export const unknownCluster: PropertiesRule = {
       const { entry } = configEntry;
       const range = { start: entry.keyOffsets.at(span.start), end: entry.keyOffsets.at(span.end - 1) + 1 };
       const nearest = nearestAlias(alias, declared);
-      const plausibleTypo = nearest !== undefined && closestMatch(alias, declared) === nearest;
+      // `K4` next to `K1` is more likely a fourth cluster than a typo: numbering is not misspelling.
+      const onlyDigitsDiffer = nearest !== undefined && alias.replace(/\d/g, '') === nearest.replace(/\d/g, '');
+      const plausibleTypo = nearest !== undefined && closestMatch(alias, declared) === nearest && !onlyDigitsDiffer;
       const fixes: Fix[] = [];
       if (nearest) fixes.push({ title: `Rename alias \`${alias}\` to \`${nearest}\``, edits: [{ range, newText: nearest }], preferred: plausibleTypo });
       fixes.push({ title: `Add \`${alias}\` to \`clusters\``, edits: [addToClusters(config, alias)] });
