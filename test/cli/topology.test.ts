@@ -37,6 +37,16 @@ describe('mirrorlint topology', () => {
     await assert.rejects(mermaid.parse('flowchart LR\n  c0 -->|"unclosed| c1[[\n'), 'the parser rejects broken charts');
   });
 
+  it('draws replication loops in red, in a chart Mermaid parses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.cpSync(path.join(__dirname, '..', '..', 'examples', 'per-dc-identity'), dir, { recursive: true });
+    const { stdout } = runIn(dir, ['topology', '--format', 'mermaid']);
+    assert.match(stdout, /-->\|"LOOP · IdentityReplicationPolicy: /);
+    assert.match(stdout, /linkStyle 0,1 stroke:#d73a49/);
+    assert.match(stdout, /\["K1"\]:::loop/);
+    await mermaid.parse(stdout);
+  });
+
   it('prints clusters, flows and remote topics per cluster as JSON', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
     fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = A, B, C\nA->B.enabled = true\nB->C.enabled = true\nA->B.topics = orders\n');

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
+import type { TopologyResult } from '../../server/src/lsp/protocol';
 import { TestClient, clientOnCopyOf, diagnosticsUntil, positionOf } from './lspClient';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'active-active');
@@ -117,6 +118,31 @@ describe('multi-root workspaces over stdio', () => {
     // The MM2 folder leaves: nothing ties the declarations to clusters any more.
     await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(ops), name: 'ops' }] } });
     assert.deepEqual(await codes((c) => c.includes('unmapped-cluster')), ['unmapped-cluster']);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
+describe('the topology request', () => {
+  it('returns clusters with local and remote topics, flagged consumer groups, flows and the diagram', async () => {
+    const { client, folder } = await clientOnCopyOf(EXAMPLE, { pushDelayMs: 0 });
+    const changed = new Promise<void>((resolve) => client.connection.onNotification('mirrorlint/topologyChanged', () => resolve()));
+    await changed;
+    const { deployments } = await client.request<TopologyResult>('mirrorlint/topology', {});
+    assert.equal(deployments.length, 1);
+    const [deployment] = deployments;
+    assert.deepEqual(deployment.clusters.map((c) => c.alias), ['K1', 'K2']);
+    const k2 = deployment.clusters[1];
+    assert.deepEqual(k2.localTopics.map((t) => t.name), ['customer-profiles', 'orders']);
+    const remote = k2.remoteTopics.find((t) => t.name === 'K1.orders')!;
+    assert.deepEqual([remote.origin, remote.originTopic, remote.path], ['K1', 'orders', ['K1', 'K2']]);
+    assert.equal(remote.location?.uri, pathToFileURL(path.join(folder, 'mm2.properties')).href, 'reveals the flow that creates it');
+    const billing = k2.groups.find((g) => g.group === 'billing')!;
+    assert.equal(billing.subscription, 'orders');
+    assert.deepEqual(billing.problems.map((p) => p.rule), ['consumer-missing-remote-topics']);
+    assert.equal(billing.location?.uri, pathToFileURL(path.join(folder, 'k2.topology.yaml')).href);
+    assert.ok(billing.location!.range.start.line > 0);
+    assert.deepEqual(deployment.flows.map((f) => [f.id, f.enabled, f.policy.split('.').pop(), f.loop]), [['K1->K2', true, 'DefaultReplicationPolicy', false], ['K2->K1', true, 'DefaultReplicationPolicy', false]]);
+    assert.match(deployment.mermaid, /^flowchart LR\n/);
     assert.equal(await client.shutdown(), 0);
   });
 });

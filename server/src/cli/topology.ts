@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Mm2Config } from '../core/model/config';
-import { arrivalPath, flowProducts, summarise } from '../core/preview';
+import { topologyMermaid as mermaidOf } from '../core/diagram';
+import { arrivalPath, flowProducts } from '../core/preview';
 import { workspaceTopology, type Topology } from '../core/topology';
 
 interface FileConfig {
@@ -58,26 +59,7 @@ export function topologyJson(files: FileConfig[], cwd: string): string {
   return `${JSON.stringify(shaped, null, 2)}\n`;
 }
 
-const mermaidText = (text: string): string => text.replace(/"/g, '#quot;');
-
-/** A Mermaid flowchart of the enabled flows, labelled with what each flow produces. */
+/** A Mermaid flowchart of the enabled flows, labelled with what each flow produces (loops in red). */
 export function topologyMermaid(files: FileConfig[]): string {
-  const lines = ['flowchart LR'];
-  const ids = new Map<string, string>();
-  const nodeId = (alias: string): string => {
-    let id = ids.get(alias);
-    if (!id) {
-      id = `c${ids.size}`;
-      ids.set(alias, id);
-      lines.push(`  ${id}["${mermaidText(alias)}"]`);
-    }
-    return id;
-  };
-  for (const { config } of files) for (const cluster of config.clusters) nodeId(cluster.alias);
-  for (const model of topologyOfFiles(files).models) {
-    const label = model.filterProblem ? '?' : summarise(flowProducts(model));
-    const policy = model.policy.className.split('.').pop() ?? model.policy.className;
-    lines.push(`  ${nodeId(model.flow.source)} -->|"${mermaidText(`${policy}: ${label}`)}"| ${nodeId(model.flow.target)}`);
-  }
-  return `${lines.join('\n')}\n`;
+  return mermaidOf(topologyOfFiles(files));
 }

@@ -21,7 +21,8 @@ import { completeDeclarationKey } from '../core/declarations/editorSupport';
 import { previewRemoteTopics } from '../core/preview';
 import * as features from './features';
 import * as previews from './previews';
-import { PreviewRemoteTopicsRequest, type PreviewRemoteTopicsResult } from './protocol';
+import { PreviewRemoteTopicsRequest, TopologyChangedNotification, TopologyRequest, type PreviewRemoteTopicsResult, type TopologyLocation, type TopologyResult } from './protocol';
+import { topologyOverview, type OverviewLocation } from '../core/topologyOverview';
 import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -110,9 +111,14 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  let topologyTimer: NodeJS.Timeout | undefined;
+
   /** Something changed: push clients get new diagnostics after the debounce, pull clients are asked to re-pull. */
   const changed = (delay: number): void => {
     index.invalidate();
+    // The topology view asks again when told (its client sends no request of its own on edits).
+    clearTimeout(topologyTimer);
+    topologyTimer = setTimeout(() => void connection.sendNotification(TopologyChangedNotification), delay + 100);
     if (usePullDiagnostics) {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => connection.languages.diagnostics.refresh(), delay);
@@ -260,6 +266,25 @@ export function startServer(connection: Connection): void {
       clusters: [...new Set(analysis.config.clusters.map((c) => c.alias))],
       previews: params.cluster && params.topic ? previewRemoteTopics(analysis.topology, params.cluster, params.topic) : [],
     })));
+
+  connection.onRequest(TopologyRequest, async (): Promise<TopologyResult> => {
+    const located = <T extends { location?: OverviewLocation }>(value: T): Omit<T, 'location'> & { location?: TopologyLocation } => {
+      const { location, ...rest } = value;
+      const document = location && index.document(location.uri);
+      return document ? { ...rest, location: { uri: location!.uri, range: { start: document.positionAt(location!.range.start), end: document.positionAt(location!.range.end) } } } : rest;
+    };
+    const deployments = topologyOverview(await index.analyses()).map((deployment) => ({
+      ...deployment,
+      clusters: deployment.clusters.map((cluster) => ({
+        ...located(cluster),
+        localTopics: cluster.localTopics.map(located),
+        remoteTopics: cluster.remoteTopics.map(located),
+        groups: cluster.groups.map(located),
+      })),
+      flows: deployment.flows.map(located),
+    }));
+    return { deployments };
+  });
 
   documents.listen(connection);
   connection.listen();
