@@ -1,4 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -10,3 +12,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);
+
+// The topology diagram renders with Mermaid inside a webview that may load nothing remote: ship it.
+const require = createRequire(import.meta.url);
+mkdirSync('dist/media', { recursive: true });
+copyFileSync(require.resolve('mermaid/dist/mermaid.min.js'), 'dist/media/mermaid.min.js');

@@ -1,6 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { showDiagram, updateDiagram } from './diagram';
+import { PREVIEW_REMOTE_TOPICS, TOPOLOGY_CHANGED, type PreviewRemoteTopicsResult } from './protocol';
+import { StatusBar } from './statusBar';
+import { REVEAL_COMMAND, TopologyTreeProvider, revealInEditor } from './topologyView';
 
 const LANGUAGE_ID = 'mm2-properties';
 const CLUSTERS_LINE = /^[ \t\f]*clusters[ \t\f]*[=:\s]/m;
@@ -9,18 +13,11 @@ const PROPERTIES_LANGUAGES = new Set(['properties', 'java-properties', 'ini', 'p
 
 let client: LanguageClient | undefined;
 
-/** Mirrors server/src/lsp/protocol.ts (the client bundle does not import server code). */
-const PREVIEW_REMOTE_TOPICS = 'mirrorlint/previewRemoteTopics';
-interface PreviewRemoteTopicsResult {
-  clusters: string[];
-  previews: { cluster: string; name: string; path: string[] }[];
-}
-
 /** Asks for a topic and its cluster, then shows every remote name it gets and by which path. */
 async function previewRemoteTopics(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showWarningMessage('MirrorLint: open a MirrorMaker 2 config to preview remote topic names.');
+  if (!client || !editor || !['mm2-properties', 'yaml', 'json', 'jsonc'].includes(editor.document.languageId)) {
+    void vscode.window.showWarningMessage('MirrorLint: open a MirrorMaker 2 config or a topology declaration to preview remote topic names.');
     return;
   }
   const uri = editor.document.uri.toString();
@@ -54,8 +51,22 @@ async function detectByContent(document: vscode.TextDocument): Promise<void> {
   await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
 }
 
+/** Picks a rule and opens its documentation page (shipped with the extension). */
+async function openRuleDocs(context: vscode.ExtensionContext, ruleId?: string): Promise<void> {
+  const folder = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  let id = typeof ruleId === 'string' ? ruleId : undefined;
+  if (!id) {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    const ids = entries.map(([name]) => name.replace(/\.md$/, '')).sort();
+    id = await vscode.window.showQuickPick(ids, { placeHolder: 'MirrorLint rule' });
+  }
+  if (id) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(folder, `${id}.md`));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Restricted mode (Workspace Trust): the server reads only the files it lints, never files they refer to.
+  const restricted = (): boolean => !vscode.workspace.isTrusted;
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
@@ -72,8 +83,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
     synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    initializationOptions: () => ({ restricted: restricted() }),
   };
   client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);
+  const tree = new TopologyTreeProvider(() => client);
+  const view = vscode.window.createTreeView('mirrorlint.topology', { treeDataProvider: tree, showCollapseAll: true });
+  const status = new StatusBar(restricted);
+  const refresh = async (): Promise<void> => {
+    tree.refresh();
+    updateDiagram(context.extensionUri, await tree.deployments());
+  };
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((document) => void detectByContent(document)),
@@ -82,9 +101,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('mirrorlint.showOutput', () => client?.outputChannel.show()),
     vscode.commands.registerCommand('mirrorlint.previewRemoteTopics', previewRemoteTopics),
+    vscode.commands.registerCommand('mirrorlint.refreshTopology', refresh),
+    vscode.commands.registerCommand('mirrorlint.showTopologyDiagram', async () => showDiagram(context.extensionUri, await tree.deployments())),
+    vscode.commands.registerCommand('mirrorlint.fixAll', () =>
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.mirrorlint', apply: 'first' })),
+    vscode.commands.registerCommand('mirrorlint.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealInEditor),
+    vscode.window.registerFileDecorationProvider(tree),
+    view,
+    status,
+    status.watch(client),
+    // Trust granted: the server restarts out of restricted mode.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
   );
   for (const document of vscode.workspace.textDocuments) void detectByContent(document);
   await client.start();
+  context.subscriptions.push(client.onNotification(TOPOLOGY_CHANGED, () => void refresh()));
+  void refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,7 +5,7 @@ import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analy
 import { completeDeclarationKey, describeKey } from '../../server/src/core/declarations/editorSupport';
 import { parseDeclarations, topicOfSubject } from '../../server/src/core/declarations/parse';
 import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../server/src/core/declarations/paths';
-import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../server/src/core/declarations/workspaceConfig';
+import { aliasForPath, isIgnored, parseWorkspaceConfig, settingsConfig } from '../../server/src/core/declarations/workspaceConfig';
 import { addToSection, appendItems, insertPair, setIn, yamlScalar } from '../../server/src/core/declarations/yamlEdits';
 import { subscriptionPattern } from '../../server/src/core/rules/consumerMissingRemoteTopics';
 import { patternMatcher } from '../../server/src/core/rules/declarationFacts';
@@ -261,5 +261,21 @@ describe('suppression comments', () => {
       const line = continued.slice(0, finding.range.start).split('\n').length - 1;
       if (line === 3) assert.ok(!finding.fixes.some((f) => f.suppression), finding.message);
     }
+  });
+});
+
+describe('editor settings as a config below .mirrorlint.yaml', () => {
+  const mm2 = { uri: 'file:///ws/mm2.properties', text: 'clusters = K1, K2\nK1.bootstrap.servers = k1:1\nK2.bootstrap.servers = k2:1\nK1->K2.enabled = true\nK2->K1.enabled = true\n' };
+  const dc = { uri: 'file:///ws/dc/topology.yaml', text: 'kind: KafkaTopology\ntopics:\n  orders: {}\n' };
+  const old = { uri: 'file:///ws/old/mm2.properties', text: 'clusters = X\nX.bootstrap.servers = x:1\ntopics.exlude = y\n' };
+  const clusterOf = (results: ReturnType<typeof analyzeWorkspace>) => [...(results.get(dc.uri)!.declared[0]?.clusters.keys() ?? [])];
+
+  it('maps folders and ignores files, and the workspace file wins for the same alias', () => {
+    const settings = [settingsConfig('file:///ws/', { ignore: ['old/**'], clusters: { K2: { paths: ['dc/'] } } })];
+    const fromSettings = analyzeWorkspace([mm2, dc, old], undefined, undefined, { settingsConfigs: settings });
+    assert.deepEqual(clusterOf(fromSettings), ['K2']);
+    assert.ok(!fromSettings.has(old.uri));
+    const file = { uri: 'file:///ws/.mirrorlint.yaml', text: 'clusters:\n  K1: { paths: [dc/] }\n' };
+    assert.deepEqual(clusterOf(analyzeWorkspace([mm2, dc, file], undefined, undefined, { settingsConfigs: settings })), ['K1']);
   });
 });

@@ -3,7 +3,7 @@ import { parseProperties } from './parse/properties';
 import { parseDeclarations, declaresTopology } from './declarations/parse';
 import type { DeclarationFile } from './declarations/types';
 import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declarations/workspace';
-import { governingConfig, isIgnored, isWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from './declarations/workspaceConfig';
+import { configChain, governingConfig, isIgnored, isWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from './declarations/workspaceConfig';
 import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions';
 import { DECLARATION_RULES, PROPERTIES_RULES, RULES_BY_ID, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type Report, type SeveritySetting } from './rules';
 import { mirrorConnectorOf, parseConnectJson } from './sources/connectJson';
@@ -33,6 +33,8 @@ export interface PropertiesAnalysis {
 export interface WorkspaceInputs {
   /** Reads files the declarations refer to (schema files), by the name they resolve to. */
   readText?: (uri: string) => string | undefined;
+  /** Editor settings per workspace folder (see settingsConfig); `.mirrorlint.yaml` files win over them. */
+  settingsConfigs?: WorkspaceConfig[];
 }
 
 /** What is kept between analyses for a file whose text did not change. */
@@ -115,8 +117,8 @@ export function analyzeWorkspace(
   inputs: WorkspaceInputs = {},
 ): Map<string, PropertiesAnalysis> {
   const workspaceConfigs: WorkspaceConfig[] = files.filter((f) => isWorkspaceConfig(f.uri)).map((f) => parseWorkspaceConfig(f.uri, f.text));
-  const governing = (uri: string) => governingConfig(workspaceConfigs, uri);
-  const kept = files.filter(({ uri }) => isWorkspaceConfig(uri) || !isIgnored(governing(uri) ?? NO_IGNORES, uri));
+  const chainFor = (uri: string) => configChain(workspaceConfigs, inputs.settingsConfigs ?? [], uri);
+  const kept = files.filter(({ uri }) => isWorkspaceConfig(uri) || !chainFor(uri).some((config) => isIgnored(config, uri)));
   const sources = kept.map(({ uri, text }) => {
     const cached = parsed?.get(uri);
     const source = cached && cached.text === text ? cached : parseFile(uri, text);
@@ -126,7 +128,7 @@ export function analyzeWorkspace(
   // Editor settings < the workspace file < command-line flags.
   const optionsOf = (uri: string): AnalyzeOptions => {
     const own = optionsFor(uri);
-    return { severities: { ...own.severities, ...governing(uri)?.rules, ...own.forcedSeverities } };
+    return { severities: { ...own.severities, ...governingConfig(workspaceConfigs, uri)?.rules, ...own.forcedSeverities } };
   };
   const results = new Map<string, PropertiesAnalysis>();
   const deployments = groupDeployments(sources).map((deployment) => ({ configs: deployment, topology: workspaceTopology(deployment) }));
@@ -134,7 +136,7 @@ export function analyzeWorkspace(
     for (const { uri, config } of configs) results.set(uri, { ...checkConfig(uri, config, topology, optionsOf(uri)), declared: [] });
   }
   const declarationFiles = sources.flatMap((s) => (s.declarations ? [s.declarations] : []));
-  const binding = bindDeclarations(declarationFiles, deployments, workspaceConfigs, inputs.readText ?? (() => undefined));
+  const binding = bindDeclarations(declarationFiles, deployments, chainFor, inputs.readText ?? (() => undefined));
   for (const file of declarationFiles) {
     const analysis = results.get(file.uri)!;
     analysis.declarations = file;
@@ -146,8 +148,6 @@ export function analyzeWorkspace(
   // Keep the callers' file order.
   return new Map(sources.map(({ uri }) => [uri, results.get(uri)!]));
 }
-
-const NO_IGNORES: WorkspaceConfig = { uri: '', directory: '', clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [], problems: [] };
 
 /** Runs one rule, turning a crash into a finding: a rule bug must not take the others (or the server) down. */
 function runRule(id: string, findings: Finding[], run: () => void): void {

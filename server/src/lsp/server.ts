@@ -48,7 +48,10 @@ export function startServer(connection: Connection): void {
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     followsWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const requestedDelay = (params.initializationOptions as { pushDelayMs?: unknown } | undefined)?.pushDelayMs;
+    const options = params.initializationOptions as { pushDelayMs?: unknown; restricted?: unknown } | undefined;
+    // Untrusted workspace: files the linted files refer to (schema files) are not read.
+    index.readsReferencedFiles = options?.restricted !== true;
+    const requestedDelay = options?.pushDelayMs;
     if (typeof requestedDelay === 'number' && requestedDelay >= 0) pushDelayMs = requestedDelay;
     return {
       capabilities: {
@@ -140,10 +143,12 @@ export function startServer(connection: Connection): void {
     if (followsWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) index.forgetFolder(folder.uri);
+        index.folders = [...index.folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
         scan(event.added.map((f) => f.uri));
         changed(0);
       });
     }
+    index.folders = workspaceFolders;
     if (workspaceFolders.length === 0) return;
     scan(workspaceFolders);
     changed(0);

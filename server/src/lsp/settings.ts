@@ -4,9 +4,13 @@ import type { SeveritySetting } from '../core/rules';
 export interface MirrorLintSettings {
   /** Per-rule severity overrides, e.g. `{ "inactive-flow-setting": "off" }`. */
   rules: Record<string, SeveritySetting>;
+  /** Globs (relative to the workspace folder) of files not analysed. */
+  ignore: string[];
+  /** Alias → which declaration files describe it. */
+  clusters: Record<string, { paths?: string[]; strimziCluster?: string }>;
 }
 
-export const DEFAULT_SETTINGS: MirrorLintSettings = { rules: {} };
+export const DEFAULT_SETTINGS: MirrorLintSettings = { rules: {}, ignore: [], clusters: {} };
 
 const VALID: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off']);
 
@@ -19,5 +23,18 @@ export function normalizeSettings(raw: unknown): MirrorLintSettings {
       if (typeof value === 'string' && VALID.has(value)) rules[id] = value as SeveritySetting;
     }
   }
-  return { rules };
+  const settings = raw as { ignore?: unknown; clusters?: unknown } | null | undefined;
+  const ignore = Array.isArray(settings?.ignore) ? settings!.ignore.filter((g): g is string => typeof g === 'string') : [];
+  const clusters: MirrorLintSettings['clusters'] = {};
+  if (settings?.clusters && typeof settings.clusters === 'object') {
+    for (const [alias, mapping] of Object.entries(settings.clusters as Record<string, unknown>)) {
+      const m = mapping as { paths?: unknown; strimziCluster?: unknown } | null;
+      if (!m || typeof m !== 'object') continue;
+      clusters[alias] = {
+        paths: Array.isArray(m.paths) ? m.paths.filter((p): p is string => typeof p === 'string') : [],
+        strimziCluster: typeof m.strimziCluster === 'string' ? m.strimziCluster : undefined,
+      };
+    }
+  }
+  return { rules, ignore, clusters };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeWorkspace, isJsonSource, isYamlSource, type ParsedFile, type PropertiesAnalysis, type SourceFile } from '../core/analyze';
 import { fixAll, type FixAllResult } from '../core/fixAll';
+import { settingsConfig, type WorkspaceConfig } from '../core/declarations/workspaceConfig';
 import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
 import type { MirrorLintSettings } from './settings';
 
@@ -21,6 +22,9 @@ export class WorkspaceIndex {
   private readonly parsed = new Map<string, ParsedFile>();
   private generation = 0;
   private current: { generation: number; results: Map<string, PropertiesAnalysis> } | undefined;
+
+  /** The workspace folders, whose settings become configs below their `.mirrorlint.yaml` files. */
+  folders: string[] = [];
 
   constructor(
     private readonly openDocuments: () => TextDocument[],
@@ -78,7 +82,11 @@ export class WorkspaceIndex {
   }
 
   /** A file a declaration refers to (a schema file): the editor's text when open, else the disk's. */
+  /** Off in restricted mode (an untrusted workspace): declarations may name any file on the machine. */
+  readsReferencedFiles = true;
+
   private referencedText(uri: string): string | undefined {
+    if (!this.readsReferencedFiles) return undefined;
     const inEditor = this.allDocuments().find((d) => d.uri === uri);
     if (inEditor) return inEditor.getText();
     try {
@@ -130,11 +138,16 @@ export class WorkspaceIndex {
     const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri), uri]);
     const settings = new Map(await Promise.all([...uris].map(async (u) => [u, await this.settingsFor(u)] as const)));
     const others = this.files().filter((f) => f.uri !== uri);
+    const settingsConfigs = await this.settingsConfigs();
     const analyse = (text: string) =>
-      analyzeWorkspace([...others, { uri, text }], (u) => ({ severities: settings.get(u)?.rules }), this.parsed, { readText: (u) => this.referencedText(u) }).get(uri)?.findings ?? [];
+      analyzeWorkspace([...others, { uri, text }], (u) => ({ severities: settings.get(u)?.rules }), this.parsed, { readText: (u) => this.referencedText(u), settingsConfigs }).get(uri)?.findings ?? [];
     const result = fixAll(document.getText(), analyse);
     this.invalidate(); // the parse cache now holds the fixed text: the next analysis re-reads the file
     return result;
+  }
+
+  private async settingsConfigs(): Promise<WorkspaceConfig[]> {
+    return Promise.all(this.folders.map(async (folder) => settingsConfig(folder, await this.settingsFor(folder))));
   }
 
   /** The texts of every workspace file: the editor's when open, else the disk's. */
@@ -153,7 +166,8 @@ export class WorkspaceIndex {
     const files = this.files();
     const present = new Set(files.map((f) => f.uri));
     for (const uri of this.parsed.keys()) if (!present.has(uri)) this.parsed.delete(uri);
-    const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed, { readText: (uri) => this.referencedText(uri) });
+    const settingsConfigs = await this.settingsConfigs();
+    const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed, { readText: (uri) => this.referencedText(uri), settingsConfigs });
     this.current = { generation, results };
     return results;
   }

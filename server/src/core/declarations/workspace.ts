@@ -3,7 +3,7 @@ import type { FlowModel, Topology } from '../topology';
 import { replicates, simulate, type Arrival } from '../topology/simulate';
 import { directoryOf } from './paths';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration } from './types';
-import { aliasForPath, governingConfig, type RegistrySharing, type WorkspaceConfig } from './workspaceConfig';
+import { aliasForPath, type RegistrySharing, type WorkspaceConfig } from './workspaceConfig';
 
 /** A declaration with the cluster it was bound to and where it is written. */
 export interface Declared<T> {
@@ -74,8 +74,8 @@ interface Deployment {
  * The alias a Strimzi `strimzi.io/cluster` label stands for: an explicit mapping, else the MM2
  * cluster whose bootstrap address is the Kafka CR's service (`<name>-kafka-bootstrap`).
  */
-function aliasForStrimziLabel(label: string, config: WorkspaceConfig | undefined, deployments: Deployment[]): string | undefined {
-  const mapped = config?.clusters.find((c) => c.strimziCluster === label);
+function aliasForStrimziLabel(label: string, chain: WorkspaceConfig[], deployments: Deployment[]): string | undefined {
+  const mapped = chain.flatMap((config) => config.clusters).find((c) => c.strimziCluster === label);
   if (mapped) return mapped.alias;
   const service = `${label.toLowerCase()}-kafka-bootstrap`;
   for (const { configs } of deployments) {
@@ -99,17 +99,19 @@ const commonPrefix = (a: string, b: string): number => {
 export function bindDeclarations(
   files: DeclarationFile[],
   deployments: Deployment[],
-  configs: WorkspaceConfig[],
+  chainFor: (uri: string) => WorkspaceConfig[],
   readText: (uri: string) => string | undefined,
 ): Binding {
   const unbound: UnboundSection[] = [];
   const perDeployment = deployments.map(() => new Map<string, DeclaredCluster>());
   const sharing = deployments.map((): RegistrySharing => 'separate');
   for (const file of files) {
-    const governing = governingConfig(configs, file.uri);
+    const chain = chainFor(file.uri);
+    const governing = chain.find((c) => !c.fromSettings);
+    const byPath = chain.map((config) => aliasForPath(config, file.uri)).find((alias) => alias !== undefined);
     for (const section of file.sections) {
       const label = section.strimziCluster?.value;
-      const alias = section.alias?.value ?? aliasForPath(governing ?? NO_CONFIG, file.uri) ?? (label ? aliasForStrimziLabel(label, governing, deployments) : undefined);
+      const alias = section.alias?.value ?? byPath ?? (label ? aliasForStrimziLabel(label, chain, deployments) : undefined);
       if (!alias) {
         unbound.push({
           uri: file.uri,
@@ -149,8 +151,6 @@ export function bindDeclarations(
     .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment.topology, clusters, registry, readText));
   return { workspaces, unbound };
 }
-
-const NO_CONFIG: WorkspaceConfig = { uri: '', directory: '\u0000', clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [], problems: [] };
 
 function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
   const flows = new Map(topology.models.map((m) => [m.flow.id, m]));

@@ -32,6 +32,8 @@ export interface WorkspaceConfig {
   ignore: string[];
   document?: Document.Parsed;
   problems: { message: string; range: OffsetRange }[];
+  /** Made from editor settings rather than read from a `.mirrorlint.yaml`. */
+  fromSettings?: boolean;
 }
 
 export function isWorkspaceConfig(uri: string): boolean {
@@ -115,4 +117,27 @@ export function governingConfig(configs: WorkspaceConfig[], uri: string): Worksp
     if (!best || config.directory.length > best.directory.length) best = config;
   }
   return best;
+}
+
+/** Editor settings (`mirrorlint.ignore`, `mirrorlint.clusters`) of a workspace folder, as a config below any `.mirrorlint.yaml`. */
+export function settingsConfig(folderUri: string, settings: { ignore?: string[]; clusters?: Record<string, { paths?: string[]; strimziCluster?: string }> }): WorkspaceConfig {
+  const directory = folderUri.replace(/\/+$/, '');
+  return {
+    uri: `${directory}/(settings)`,
+    directory,
+    clusters: Object.entries(settings.clusters ?? {}).map(([alias, mapping]) => ({ alias, aliasRange: { start: 0, end: 0 }, paths: mapping.paths ?? [], strimziCluster: mapping.strimziCluster })),
+    schemaRegistry: 'separate',
+    rules: {},
+    ignore: settings.ignore ?? [],
+    problems: [],
+    fromSettings: true,
+  };
+}
+
+/**
+ * The configs that govern a file, strongest first: the nearest `.mirrorlint.yaml` above it, then
+ * the editor settings of its workspace folder (the workspace file wins where both say something).
+ */
+export function configChain(files: WorkspaceConfig[], settings: WorkspaceConfig[], uri: string): WorkspaceConfig[] {
+  return [governingConfig(files, uri), governingConfig(settings, uri)].filter((c): c is WorkspaceConfig => c !== undefined);
 }
