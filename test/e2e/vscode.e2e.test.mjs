@@ -1,127 +1,50 @@
 // End-to-end: the packaged extension in a real VS Code (code-server), driven through its UI with
 // Debian's Chromium. Needs `bash test/e2e/setup.sh` first (npm run test:e2e does both).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ENTRY = path.join(ROOT, '.e2e', 'tools', 'code-server', 'out', 'node', 'entry.js');
-const SHOTS = path.join(ROOT, '.e2e', 'screenshots');
-const MOD = 'Control';
-
-const freePort = () => new Promise((resolve) => {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
-
-async function waitFor(check, what, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-}
+import { MOD, ROOT, SHOTS, startVsCode, waitFor } from './harness.mjs';
 
 describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
-  let server;
-  let browser;
+  let vscode;
   let page;
-  let serverLog = '';
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-e2e-'));
-  const workspace = path.join(work, 'workspace');
+  let openFile;
+  let editorText;
 
   before(async () => {
-    assert.ok(fs.existsSync(ENTRY), `code-server missing at ${ENTRY}: run bash test/e2e/setup.sh`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.mkdirSync(path.join(workspace, 'config'), { recursive: true });
-    // A name MirrorLint does not claim: the extension must recognise it by its `clusters` line.
-    fs.copyFileSync(path.join(ROOT, 'examples', 'mistakes', 'mm2.properties'), path.join(workspace, 'config', 'replication.properties'));
-    fs.writeFileSync(path.join(workspace, 'config', 'log4j.properties'), 'log4j.rootLogger = INFO, stdout\n');
-    // One MM2 per data centre: a loop that only exists across the two (closed) files.
-    fs.cpSync(path.join(ROOT, 'examples', 'per-dc-identity'), path.join(workspace, 'per-dc'), { recursive: true });
-    // Strimzi resources and a Connect JSON config, to check that YAML and JSON reach the server.
-    fs.cpSync(path.join(ROOT, 'examples', 'strimzi-identity'), path.join(workspace, 'strimzi'), { recursive: true });
-    // Its own clusters (other bootstrap servers), so it is a deployment of its own.
-    fs.mkdirSync(path.join(workspace, 'connect'));
-    fs.writeFileSync(path.join(workspace, 'connect', 'mm2-source.json'), JSON.stringify({
-      name: 'mm2-c1-to-c2',
-      config: {
-        'connector.class': 'org.apache.kafka.connect.mirror.MirrorSourceConnector',
-        'source.cluster.alias': 'C1',
-        'target.cluster.alias': 'C2',
-        'source.cluster.bootstrap.servers': 'c1:9092',
-        'target.cluster.bootstrap.servers': 'c2:9092',
-        topics: 'orders',
-        'sync.topic.config.enabled': 'false',
-      },
-    }, null, 2));
-    const userData = path.join(work, 'user-data');
-    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'security.workspace.trust.enabled': false,
-      'extensions.autoCheckUpdates': false,
-      'telemetry.telemetryLevel': 'off',
-      'editor.hover.delay': 100,
-    }));
-    const extensions = path.join(work, 'extensions');
-    const vsix = path.join(ROOT, 'mirrorlint.vsix');
-    execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-    execFileSync(process.execPath, [ENTRY, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { stdio: 'inherit' });
-
-    const port = await freePort();
-    server = spawn(process.execPath, [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData,
-      '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout.on('data', (d) => (serverLog += d));
-    server.stderr.on('data', (d) => (serverLog += d));
-    await waitFor(() => serverLog.includes('HTTP server listening'), 'code-server to listen');
-
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    vscode = await startVsCode((workspace) => {
+      fs.mkdirSync(path.join(workspace, 'config'), { recursive: true });
+      // A name MirrorLint does not claim: the extension must recognise it by its `clusters` line.
+      fs.copyFileSync(path.join(ROOT, 'examples', 'mistakes', 'mm2.properties'), path.join(workspace, 'config', 'replication.properties'));
+      fs.writeFileSync(path.join(workspace, 'config', 'log4j.properties'), 'log4j.rootLogger = INFO, stdout\n');
+      // One MM2 per data centre: a loop that only exists across the two (closed) files.
+      fs.cpSync(path.join(ROOT, 'examples', 'per-dc-identity'), path.join(workspace, 'per-dc'), { recursive: true });
+      // Strimzi resources and a Connect JSON config, to check that YAML and JSON reach the server.
+      fs.cpSync(path.join(ROOT, 'examples', 'strimzi-identity'), path.join(workspace, 'strimzi'), { recursive: true });
+      // Its own clusters (other bootstrap servers), so it is a deployment of its own.
+      fs.mkdirSync(path.join(workspace, 'connect'));
+      fs.writeFileSync(path.join(workspace, 'connect', 'mm2-source.json'), JSON.stringify({
+        name: 'mm2-c1-to-c2',
+        config: {
+          'connector.class': 'org.apache.kafka.connect.mirror.MirrorSourceConnector',
+          'source.cluster.alias': 'C1',
+          'target.cluster.alias': 'C2',
+          'source.cluster.bootstrap.servers': 'c1:9092',
+          'target.cluster.bootstrap.servers': 'c2:9092',
+          topics: 'orders',
+          'sync.topic.config.enabled': 'false',
+        },
+      }, null, 2));
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    ({ page } = vscode);
+    openFile = (name) => vscode.openFile(name);
+    editorText = () => vscode.editorText();
   });
 
   after(async () => {
-    if (page) await page.screenshot({ path: path.join(SHOTS, 'final.png') }).catch(() => undefined);
-    await browser?.close();
-    server?.kill();
+    await vscode?.close();
   });
-
-  async function openFile(name) {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
-    await page.keyboard.press(`${MOD}+P`);
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(name);
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab[aria-label*="${name}"]`, { timeout: 30_000 });
-  }
-
-  async function editorText() {
-    return page.evaluate(() => document.querySelector('.monaco-editor .view-lines').innerText.replace(/\u00a0/g, ' '));
-  }
 
   it('switches the language of a .properties file that declares clusters and shows diagnostics', async () => {
     await openFile('replication.properties');
