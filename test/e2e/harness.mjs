@@ -50,7 +50,7 @@ function packageOnce() {
  * A fresh VS Code on `fill(workspace)`'s files: user settings, the packaged extension installed
  * into an empty extensions folder, code-server on a free port, Chromium on the workbench.
  */
-export async function startVsCode(fill, { settings = {}, viewport = { width: 1400, height: 900 } } = {}) {
+export async function startVsCode(fill, { settings = {}, viewport = { width: 1400, height: 900 }, payload, onPage } = {}) {
   assert.ok(fs.existsSync(ENTRY), `code-server missing at ${ENTRY}: run bash test/e2e/setup.sh`);
   fs.mkdirSync(SHOTS, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-e2e-'));
@@ -84,7 +84,10 @@ export async function startVsCode(fill, { settings = {}, viewport = { width: 140
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage({ viewport });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await onPage?.(page);
+  // `payload` is the workbench's development options (extensionTestsPath & co.), as @vscode/test-web passes them.
+  const extra = payload ? `&payload=${encodeURIComponent(JSON.stringify(payload(`127.0.0.1:${port}`, workspace)))}` : '';
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}${extra}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
 
   const vscode = {
