@@ -171,12 +171,23 @@ function checkDeclarations(file: DeclarationFile, workspaces: DeclaredWorkspace[
   for (const rule of DECLARATION_RULES) {
     const severity = severityOf(rule, options);
     if (severity === 'off') continue;
-    // Edits of the checked file itself carry no uri, like every other finding's.
-    const local = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map(({ uri, ...edit }) => (uri && uri !== file.uri ? { ...edit, uri } : edit)) });
-    const report = (finding: Report) => findings.push({ ...finding, related: (finding.related ?? []).map((r) => (r.uri === file.uri ? { ...r, uri: undefined } : r)), fixes: (finding.fixes ?? []).map(local), ruleId: rule.meta.id, severity });
+    const report = (finding: Report) => findings.push({ ...inFileTerms(file.uri, finding), ruleId: rule.meta.id, severity });
     runs.forEach((workspace, i) => runRule(rule.meta.id, findings, () => rule.check({ file, uri: file.uri, workspace, unbound: i === 0 ? unbound : [], report })));
   }
   return findings;
+}
+
+/**
+ * Related locations and edits in the checked file itself carry no uri, whatever file a rule found
+ * them through (topology rules meet this file's flows among the whole deployment's): rules pass
+ * the uri they have, and findings come out in one shape.
+ */
+function inFileTerms(uri: string, finding: Report): Pick<Finding, 'message' | 'range' | 'related' | 'fixes'> {
+  return {
+    ...finding,
+    related: (finding.related ?? []).map((related) => (related.uri === uri ? { ...related, uri: undefined } : related)),
+    fixes: (finding.fixes ?? []).map((fix) => ({ ...fix, edits: fix.edits.map(({ uri: target, ...edit }) => (target && target !== uri ? { ...edit, uri: target } : edit)) })),
+  };
 }
 
 const severityOf = (rule: PropertiesRule | DeclarationRule, options: AnalyzeOptions): SeveritySetting => options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -193,9 +204,10 @@ function checkConfig(uri: string, config: Mm2Config, topology: Topology, options
         config,
         uri,
         topology,
-        report: (finding) => {
-          const fixes = (finding.fixes ?? []).filter(fits).map((fix) => encodeForFormat(config, fix));
-          findings.push({ related: [], ...finding, fixes, ruleId: rule.meta.id, severity });
+        report: (reported) => {
+          const finding = inFileTerms(uri, reported);
+          const fixes = finding.fixes.filter(fits).map((fix) => encodeForFormat(config, fix));
+          findings.push({ ...finding, fixes, ruleId: rule.meta.id, severity });
         },
       }));
   }

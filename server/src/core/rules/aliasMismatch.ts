@@ -37,7 +37,7 @@ export const aliasMismatch: PropertiesRule = {
         report({
           message: `Cluster \`${servers}\` is called \`${naming.alias}\` here but \`${preferred}\` in another MM2 config. MM2 recognises a topic's origin (and stops loops) only when both directions spell the alias the same: with two names, echo topics like \`${preferred}.${naming.alias}.orders\` appear. Use one alias everywhere.`,
           range: naming.range,
-          related: [{ uri: other.uri === uri ? undefined : other.uri, range: other.range, message: `called \`${preferred}\` here` }],
+          related: [{ uri: other.uri, range: other.range, message: `called \`${preferred}\` here` }],
           fixes: [{ title: `Rename to \`${preferred}\``, edits: [{ range: naming.range, newText: preferred }] }],
         });
       }

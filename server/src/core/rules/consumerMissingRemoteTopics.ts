@@ -114,7 +114,7 @@ export const consumerMissingRemoteTopics: DeclarationRule = {
         const model = arrival.via!;
         const entry = model.topicsEntry ?? model.enabledEntry;
         if (!entry || related.length >= 5) continue;
-        related.push({ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
+        related.push({ uri: model.uri, range: entry.entry.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
       }
       const who = consumer.decl.origin === 'kafka-user' ? 'may read' : 'reads';
       report({

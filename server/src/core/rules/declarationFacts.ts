@@ -3,7 +3,6 @@ import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../declaratio
 import { compilePatternList, matcher } from '../patterns/automata';
 import { BoundedCache } from '../text/cache';
 import type { Arrival } from '../topology/simulate';
-import type { RelatedLocation } from './types';
 
 /** Every declared cluster of the workspace that has something in the file being checked. */
 export function clustersInFile(workspace: DeclaredWorkspace, uri: string): DeclaredCluster[] {
@@ -27,11 +26,6 @@ export function remoteCopies(workspace: DeclaredWorkspace, alias: string, topic:
 /** `K1 → K2` for an arrival. */
 export function pathText(arrival: Arrival): string {
   return [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)].join(' → ');
-}
-
-/** A related location in the file of a declaration (undefined uri when it is the file being checked). */
-export function relatedAt(uri: string, declared: { uri: string }, range: RelatedLocation['range'], message: string): RelatedLocation {
-  return { uri: declared.uri === uri ? undefined : declared.uri, range, message };
 }
 
 /** The section of `alias` where a fix adds a declaration: the file's own when it has one, else the first. */

@@ -30,7 +30,7 @@ export const duplicateFlow: PropertiesRule = {
         report({
           message: `Flow ${model.flow.id} is also run by another MM2 config of this deployment: both copy every admitted topic from ${model.flow.source} into the same remote topics in ${model.flow.target}, so consumers get each record twice. Keep the flow in one config.`,
           range: anchor.entry.keyRange,
-          related: firstAnchor ? [{ uri: first.uri === uri ? undefined : first.uri, range: firstAnchor.entry.keyRange, message: `${first.flow.id} is enabled here too` }] : [],
+          related: firstAnchor ? [{ uri: first.uri, range: firstAnchor.entry.keyRange, message: `${first.flow.id} is enabled here too` }] : [],
         });
       }
     }

@@ -103,7 +103,7 @@ export const offsetsNotSynced: DeclarationRule = {
         const settings = checkpointSettings(workspace, model);
         const gaps: Gap[] = settings ? gapsOf(model, group, settings) : [{ reason: `no checkpoint connector runs for ${model.flow.id}` }];
         if (gaps.length === 0) continue;
-        const related: RelatedLocation[] = gaps.flatMap((gap) => (gap.entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: gap.entry.entry.keyRange, message: gap.reason }] : []));
+        const related: RelatedLocation[] = gaps.flatMap((gap) => (gap.entry ? [{ uri: model.uri, range: gap.entry.entry.keyRange, message: gap.reason }] : []));
         const why = target.explicit ? `fails over to ${target.alias}` : `also exists in ${target.alias}`;
         report({
           message: `Consumer group \`${group}\` in ${cluster.alias} ${why}, but MM2 does not sync its offsets there: ${gaps.map((g) => g.reason).join('; ')}. After a failover it restarts from its \`auto.offset.reset\` position (re-reading or skipping records).`,

@@ -21,7 +21,7 @@ export const producerWritesRemoteTopic: DeclarationRule = {
         report({
           message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but \`${topic.value}\` is the remote copy of ${model.flow.source}'s \`${upstream}\` that MM2 (${model.flow.source} → ${cluster.alias}) writes: its records would be mixed into ${model.flow.source}'s data and never reach ${model.flow.source} (MM2 does not send a topic back to its source). Write to \`${upstream}\` instead.`,
           range: topic.range,
-          related: entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.value}\`` }] : [],
+          related: entry ? [{ uri: model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.value}\`` }] : [],
           fixes: [{ title: `Write to \`${upstream}\``, edits: [{ range: topic.range, newText: quoted ? upstream : yamlScalar(upstream) }], preferred: true }],
         });
       }

@@ -18,7 +18,7 @@ export const remoteTopicCollision: DeclarationRule = {
       report({
         message: `Topic \`${topic.decl.name}\` is declared in ${cluster.alias}, but it is the name MM2 gives ${model.flow.source}'s \`${upstream}\` when replicating ${model.flow.source} → ${cluster.alias}: MM2 creates it, writes ${model.flow.source}'s records into it and keeps its configs in sync with \`${upstream}\`. Rename the local topic, or remove this declaration if it was meant to describe the remote copy.`,
         range: topic.decl.nameRange,
-        related: entry ? [{ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.decl.name}\`` }] : [],
+        related: entry ? [{ uri: model.uri, range: entry.entry.valueRange, message: `${model.flow.id} replicates \`${upstream}\` into ${cluster.alias} as \`${topic.decl.name}\`` }] : [],
       });
     }
   },

@@ -1,6 +1,6 @@
 import { DEFAULT_REPLICATION_POLICY } from '../catalog';
 import { escapePropertyValue } from '../parse/properties';
-import type { Cycle, FlowModel } from '../topology';
+import type { Cycle } from '../topology';
 import { excludeOnFlow, literalPattern, pathOf, setFlowValue } from './topologyEdits';
 import type { Fix, PropertiesRule, RelatedLocation, TextEdit } from './types';
 
@@ -35,24 +35,23 @@ export const replicationCycle: PropertiesRule = {
       if (!first || first !== cycle.models.find((m) => m.enabledEntry ?? m.topicsEntry)) continue;
       const last = cycle.models[cycle.models.length - 1];
       const anchor = (first.enabledEntry ?? first.topicsEntry)!;
-      const elsewhere = (model: FlowModel): string | undefined => (model.uri === uri ? undefined : model.uri);
       const grows = cycle.returnsAs !== cycle.witness;
       const related: RelatedLocation[] = [];
       for (const model of cycle.models) {
-        const at = elsewhere(model);
+        const at = model.uri;
         if (model.enabledEntry && model !== first) related.push({ uri: at, range: model.enabledEntry.entry.keyRange, message: `${model.flow.id} is enabled here` });
         if (model.topicsEntry) related.push({ uri: at, range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${cycle.witness}\`` });
         if (model.policyEntry) related.push({ uri: at, range: model.policyEntry.entry.valueRange, message: `${model.flow.id} uses ${model.policy.className.split('.').pop()}` });
       }
       const fixes: Fix[] = [];
-      const policyEntries = new Map(cycle.models.filter((m) => m.policy.kind !== 'default' && m.policyEntry).map((m) => [m.policyEntry!, elsewhere(m)]));
+      const policyEntries = new Map(cycle.models.filter((m) => m.policy.kind !== 'default' && m.policyEntry).map((m) => [m.policyEntry!, m.uri]));
       if (policyEntries.size) {
         fixes.push({
           title: 'Use DefaultReplicationPolicy (remote topics get a source prefix, which lets MM2 stop the loop)',
           edits: [...policyEntries].map(([entry, at]) => ({ uri: at, range: entry.entry.valueRange, newText: escapePropertyValue(DEFAULT_REPLICATION_POLICY) })),
         });
       }
-      const onLast = (edit: TextEdit): TextEdit => ({ ...edit, uri: elsewhere(last) });
+      const onLast = (edit: TextEdit): TextEdit => ({ ...edit, uri: last.uri });
       const looping = cycle.witness === cycle.returnsAs ? cycle.witness : undefined;
       if (looping) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [onLast(excludeOnFlow(last.config, last, [literalPattern(looping)]))] });
       fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [onLast(setFlowValue(last.config, last, 'enabled', 'false'))] });

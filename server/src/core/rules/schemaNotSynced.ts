@@ -2,7 +2,7 @@ import { relativePath, resolveFrom } from '../declarations/paths';
 import type { SchemaDeclaration } from '../declarations/types';
 import type { Declared, DeclaredWorkspace } from '../declarations/workspace';
 import { declareSubjectIn } from './declarationEdits';
-import { declaredInFile, relatedAt } from './declarationFacts';
+import { declaredInFile } from './declarationFacts';
 import type { DeclarationRule, RelatedLocation } from './types';
 
 /** Schema text compared by meaning where possible: JSON (Avro, JSON Schema) with sorted keys, else by words. */
@@ -55,7 +55,7 @@ export const schemaNotSynced: DeclarationRule = {
         const copy = holder.remote ? `\`${holder.name}\`, MM2's copy of \`${topic}\`` : `its own \`${topic}\` topic`;
         if (!twin) {
           const edit = declareSubjectIn(peer, schema);
-          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${holder.alias}'s declarations, without \`${schema.decl.subject}\``));
+          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => ({ uri: s.uri, range: s.section.anchor, message: `${holder.alias}'s declarations, without \`${schema.decl.subject}\`` }));
           report({
             message: `Subject \`${schema.decl.subject}\` is declared in ${cluster.alias} but not in ${holder.alias}, which holds ${copy}. ${holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.`} Register the subject in ${holder.alias} too, or use one registry for both clusters (\`schemaRegistry: shared\` in .mirrorlint.yaml).`,
             range: schema.decl.subjectRange,
@@ -75,7 +75,7 @@ export const schemaNotSynced: DeclarationRule = {
         report({
           message: `Subject \`${schema.decl.subject}\` has ${what}, and ${holder.alias} holds ${copy}: records replicated with ${cluster.alias}'s schema ids are read against another schema in ${holder.alias}. Register the same schema in both registries.`,
           range: schema.decl.file && filesDiffer ? schema.decl.file.range : schema.decl.subjectRange,
-          related: [relatedAt(uri, twin, twin.decl.file?.range ?? twin.decl.subjectRange, `\`${schema.decl.subject}\` in ${holder.alias}`)],
+          related: [{ uri: twin.uri, range: twin.decl.file?.range ?? twin.decl.subjectRange, message: `\`${schema.decl.subject}\` in ${holder.alias}` }],
           fixes: twin.decl.file && schema.decl.file && filesDiffer
             ? [{ title: `Use \`${schema.decl.file.value}\` in ${holder.alias} too`, edits: [{ uri: twin.uri, range: twin.decl.file.range, newText: relativeForTwin(schema, twin) }] }]
             : [],

@@ -62,7 +62,7 @@ export const sharedConnectGroup: PropertiesRule = {
           report({
             message: `\`${setting.name}\` is \`${setting.value}\` in ${identity.resource} and in ${earlier.resource}, which write to the same target cluster: their Kafka Connect workers join one group and share storage topics, so each resource's connectors run in the other's cluster. Give each resource its own group id and storage topics.`,
             range: setting.range,
-            related: [{ uri: earlier.uri === uri ? undefined : earlier.uri, range: clash.range, message: `${earlier.resource} uses it too` }],
+            related: [{ uri: earlier.uri, range: clash.range, message: `${earlier.resource} uses it too` }],
           });
         }
       }

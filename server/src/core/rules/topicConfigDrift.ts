@@ -4,7 +4,7 @@ import { rawValue } from '../declarations/yamlEdits';
 import { splitList } from '../model/config';
 import type { FlowModel } from '../topology';
 import { alignTopicSetting } from './declarationEdits';
-import { declaredInFile, listOfNames, patternMatcher, relatedAt } from './declarationFacts';
+import { declaredInFile, listOfNames, patternMatcher } from './declarationFacts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from './types';
 
 type Topic = Declared<TopicDeclaration>;
@@ -17,7 +17,7 @@ function settingsOf(topic: TopicDeclaration): Map<string, { path: string[]; valu
   return settings;
 }
 
-function localDrift(uri: string, cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluster, other: Topic, report: (finding: Report) => void): void {
+function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluster, other: Topic, report: (finding: Report) => void): void {
   const mine = settingsOf(topic.decl);
   const theirs = settingsOf(other.decl);
   const name = topic.decl.name;
@@ -34,9 +34,9 @@ function localDrift(uri: string, cluster: DeclaredCluster, topic: Topic, peer: D
     }
     if (there) {
       const edit = alignTopicSetting(topic, path, rawValue(other.file.text, there.valued));
-      if (edit) fixes.push({ title: `Set \`${key}\` of \`${name}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [{ ...edit, uri: topic.uri === uri ? undefined : topic.uri }] });
+      if (edit) fixes.push({ title: `Set \`${key}\` of \`${name}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
     }
-    const related: RelatedLocation[] = [relatedAt(uri, other, there ? there.valued.range : other.decl.nameRange, `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}`)];
+    const related: RelatedLocation[] = [{ uri: other.uri, range: there ? there.valued.range : other.decl.nameRange, message: `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}` }];
     report({
       message: `\`${key}\` of topic \`${name}\` is ${shown(here)} in ${cluster.alias} but ${shown(there)} in ${peer.alias}: MM2 syncs configs only to remote topics, never between the two local \`${name}\` topics, so producers and consumers behave differently after a failover. Use the same value in both clusters.`,
       range: here ? here.valued.range : topic.decl.nameRange,
@@ -66,13 +66,13 @@ function excludedProperties(model: FlowModel): ExcludedProperties {
   return excluded;
 }
 
-function remoteDrift(uri: string, workspace: DeclaredWorkspace, cluster: DeclaredCluster, topic: Topic, report: (finding: Report) => void): void {
+function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, topic: Topic, report: (finding: Report) => void): void {
   if (topic.decl.config.size === 0) return;
   const copies = workspace.copiesOf(cluster.alias, topic.decl.name).filter((a) => a.depth === 1);
   for (const copy of copies) {
     const model = copy.via!;
     const sync = model.config.effective(model.flow, 'sync.topic.configs.enabled');
-    const at = (entry: NonNullable<FlowModel['topicsEntry']>, message: string): RelatedLocation => ({ uri: model.uri === uri ? undefined : model.uri, range: entry.entry.valueRange, message });
+    const at = (entry: NonNullable<FlowModel['topicsEntry']>, message: string): RelatedLocation => ({ uri: model.uri, range: entry.entry.valueRange, message });
     if (sync.value?.trim().toLowerCase() === 'false') {
       report({
         message: `The configs of \`${topic.decl.name}\` (${listOfNames([...topic.decl.config.keys()])}) are not copied to its remote copy \`${copy.name}\` in ${copy.cluster}: ${model.flow.id} has \`sync.topic.configs.enabled = false\`, so \`${copy.name}\` keeps ${copy.cluster}'s broker defaults. Enable config sync, or declare the configs for \`${copy.name}\` where it is created.`,
@@ -109,9 +109,9 @@ export const topicConfigDrift: DeclarationRule = {
       for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
         const peer = workspace.clusters.get(peerAlias);
         const other = peer?.topicNamed.get(topic.decl.name);
-        if (peer && other) localDrift(uri, cluster, topic, peer, other, report);
+        if (peer && other) localDrift(cluster, topic, peer, other, report);
       }
-      remoteDrift(uri, workspace, cluster, topic, report);
+      remoteDrift(workspace, cluster, topic, report);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { declareTopicIn } from './declarationEdits';
-import { declaredInFile, relatedAt } from './declarationFacts';
+import { declaredInFile } from './declarationFacts';
 import type { DeclarationRule, RelatedLocation } from './types';
 
 export const topicMissingInPeer: DeclarationRule = {
@@ -21,8 +21,8 @@ export const topicMissingInPeer: DeclarationRule = {
           if (!peer || peer.topicNamed.has(topic.value) || reported.has(`${cluster.alias}\u0000${topic.value}\u0000${peerAlias}`)) continue;
           reported.add(`${cluster.alias}\u0000${topic.value}\u0000${peerAlias}`);
           const declared = cluster.topicNamed.get(topic.value);
-          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => relatedAt(uri, s, s.section.anchor, `${peerAlias}'s declarations, without \`${topic.value}\``));
-          if (declared) related.push(relatedAt(uri, declared, declared.decl.nameRange, `\`${topic.value}\` is declared in ${cluster.alias} here`));
+          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => ({ uri: s.uri, range: s.section.anchor, message: `${peerAlias}'s declarations, without \`${topic.value}\`` }));
+          if (declared) related.push({ uri: declared.uri, range: declared.decl.nameRange, message: `\`${topic.value}\` is declared in ${cluster.alias} here` });
           const remote = workspace.flow(cluster.alias, peerAlias)?.policy.formatRemoteTopic(cluster.alias, topic.value);
           const edit = declareTopicIn(peer, declared, topic.value);
           report({
