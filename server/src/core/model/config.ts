@@ -66,6 +66,17 @@ export interface Mm2Config {
   effective(flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue;
 }
 
+/**
+ * A setting as MM2 reads it when it has a deprecated name (`topics.blacklist` for `topics.exclude`):
+ * the old name counts when the new one is not set (ConfigUtils.translateDeprecatedConfigs).
+ */
+export function effectiveOrDeprecated(value: (property: string) => EffectiveValue, property: string, deprecated: string): EffectiveValue {
+  const current = value(property);
+  if (current.origin !== 'default') return current;
+  const legacy = value(deprecated);
+  return legacy.origin !== 'default' ? legacy : current;
+}
+
 /** Splits a Kafka LIST value the way ConfigDef does: trim, then split on commas with surrounding whitespace. */
 export function splitList(value: string, offsets?: OffsetMap): { item: string; range?: OffsetRange }[] {
   const trimmed = value.trim();

@@ -1,7 +1,7 @@
 import { DEFAULT_GROUPS_EXCLUDE } from '../catalog';
 import type { ConsumerDeclaration } from '../declarations/types';
 import type { Declared, DeclaredWorkspace } from '../declarations/workspace';
-import type { EffectiveValue } from '../model/config';
+import { effectiveOrDeprecated, type EffectiveValue } from '../model/config';
 import { effectiveFilter, type FlowModel } from '../topology/flows';
 import { declaredInFile } from './declarationFacts';
 import { literalPattern, setFlowValue } from './topologyEdits';
@@ -59,7 +59,7 @@ function gapsOf(model: FlowModel, group: string, value: (property: string) => Ef
     gaps.push({ reason: `${model.flow.id} does not emit checkpoints (\`emit.checkpoints.enabled = false\`)`, entry: emit.entry, fix: edit && { title: `Emit checkpoints on ${model.flow.id}`, edits: [edit] } });
   }
   const groups = value('groups');
-  const exclude = value('groups.exclude').origin !== 'default' ? value('groups.exclude') : value('groups.blacklist').origin !== 'default' ? value('groups.blacklist') : value('groups.exclude');
+  const exclude = effectiveOrDeprecated(value, 'groups.exclude', 'groups.blacklist');
   // Group filters are topic-name automata: names with other characters are not judged.
   if (/^[a-zA-Z0-9._-]+$/.test(group) && !effectiveFilter(groups.value ?? '.*', exclude.value ?? DEFAULT_GROUPS_EXCLUDE).admits(group)) {
     const included = effectiveFilter(groups.value ?? '.*', '').admits(group);

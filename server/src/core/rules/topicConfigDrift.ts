@@ -1,7 +1,7 @@
 import type { TopicDeclaration, Valued } from '../declarations/types';
 import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../declarations/workspace';
 import { rawValue } from '../declarations/yamlEdits';
-import { splitList } from '../model/config';
+import { effectiveOrDeprecated, splitList } from '../model/config';
 import type { FlowModel } from '../topology';
 import { alignTopicSetting } from './declarationEdits';
 import { declaredInFile, listOfNames, patternMatcher } from './declarationFacts';
@@ -57,10 +57,7 @@ const EXCLUDED = new WeakMap<FlowModel, ExcludedProperties>();
 function excludedProperties(model: FlowModel): ExcludedProperties {
   let excluded = EXCLUDED.get(model);
   if (excluded) return excluded;
-  const value = (property: string) => model.config.effective(model.flow, property);
-  const current = value('config.properties.exclude');
-  const legacy = value('config.properties.blacklist');
-  const chosen = current.origin === 'default' && legacy.origin !== 'default' ? legacy : current;
+  const chosen = effectiveOrDeprecated((property) => model.config.effective(model.flow, property), 'config.properties.exclude', 'config.properties.blacklist');
   excluded = { matchers: splitList(chosen.value ?? '').map((i) => ({ pattern: i.item, matches: patternMatcher(i.item) })), entry: chosen.entry };
   EXCLUDED.set(model, excluded);
   return excluded;

@@ -1,5 +1,5 @@
 import { DEFAULT_TOPICS_EXCLUDE } from '../catalog';
-import { splitList, type ConfigEntry, type Flow, type Mm2Config } from '../model/config';
+import { effectiveOrDeprecated, splitList, type ConfigEntry, type Flow, type Mm2Config } from '../model/config';
 import { BoundedCache } from '../text/cache';
 import { createPolicy, type ReplicationPolicy } from '../naming/policy';
 import { compilePatternList, difference, matcher, type CompiledFilter } from '../patterns/automata';
@@ -83,8 +83,7 @@ export function flowModels(config: Mm2Config, uri = ''): FlowModel[] {
     .map((flow) => {
       const value = (property: string) => config.effective(flow, property);
       const topics = value('topics');
-      // The deprecated name is still read when the new one is absent (ConfigUtils.translateDeprecatedConfigs).
-      const exclude = value('topics.exclude').origin !== 'default' ? value('topics.exclude') : value('topics.blacklist').origin !== 'default' ? value('topics.blacklist') : value('topics.exclude');
+      const exclude = effectiveOrDeprecated(value, 'topics.exclude', 'topics.blacklist');
       const policyClass = value('replication.policy.class');
       const separator = value('replication.policy.separator');
       const internalSeparator = value('replication.policy.internal.topic.separator.enabled');
