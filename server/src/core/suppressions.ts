@@ -49,7 +49,7 @@ function parseDirectives(config: Mm2Config, lines: LineIndex): Directive[] {
     const match = DIRECTIVE.exec(text.slice(comment.start, comment.end));
     if (!match) continue;
     const kind = match[2] as Directive['kind'];
-    const listStart = comment.start + match[1].length + match[0].slice(1).indexOf(`mirrorlint-${kind}`) + `mirrorlint-${kind}`.length;
+    const listStart = comment.start + match[0].indexOf(`mirrorlint-${kind}`) + `mirrorlint-${kind}`.length;
     const listText = match[3].split(' -- ')[0];
     const rules: Directive['rules'] = [];
     const idPattern = /[^\s,]+/g;

@@ -1,4 +1,5 @@
-import type { Mm2Config } from '../model/config';
+import { splitList, type Mm2Config } from '../model/config';
+import { flowId } from '../model/keys';
 import type { FlowModel, Topology } from '../topology';
 import { replicates, simulate, type Arrival } from '../topology/simulate';
 import { directoryOf } from './paths';
@@ -81,8 +82,8 @@ function aliasForStrimziLabel(label: string, chain: WorkspaceConfig[], deploymen
   for (const { configs } of deployments) {
     for (const { config: mm2 } of configs) {
       for (const { alias } of mm2.clusters) {
-        const servers = mm2.bootstrapServers(alias)?.toLowerCase() ?? '';
-        if (servers.split(',').some((server) => server.trim() === service || server.trim().startsWith(`${service}.`) || server.trim().startsWith(`${service}:`))) return alias;
+        const servers = splitList(mm2.bootstrapServers(alias)?.toLowerCase() ?? '').map((s) => s.item);
+        if (servers.some((server) => server === service || server.startsWith(`${service}.`) || server.startsWith(`${service}:`))) return alias;
       }
     }
   }
@@ -117,7 +118,7 @@ export function bindDeclarations(
           uri: file.uri,
           section,
           reason: label
-            ? `MirrorLint cannot tell which MM2 cluster the Strimzi cluster \`${label}\` is: no MM2 cluster's bootstrap servers are \`${label}-kafka-bootstrap…\`. Map it in ${'.mirrorlint.yaml'} (\`clusters: {<alias>: {strimziCluster: ${label}}}\`).`
+            ? `MirrorLint cannot tell which MM2 cluster the Strimzi cluster \`${label}\` is: no MM2 cluster's bootstrap servers are \`${label}-kafka-bootstrap…\`. Map it in .mirrorlint.yaml (\`clusters: {<alias>: {strimziCluster: ${label}}}\`).`
             : `This file does not say which cluster it describes: add \`cluster: <alias>\`, or map its folder in .mirrorlint.yaml (\`clusters: {<alias>: {paths: [...]}}\`).`,
         });
         continue;
@@ -154,7 +155,7 @@ export function bindDeclarations(
 
 function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
   const flows = new Map(topology.models.map((m) => [m.flow.id, m]));
-  const flow = (source: string, target: string): FlowModel | undefined => flows.get(`${source}->${target}`);
+  const flow = (source: string, target: string): FlowModel | undefined => flows.get(flowId(source, target));
   const remoteOrigin = (alias: string, name: string): RemoteOrigin | undefined => {
     for (const model of topology.models) {
       if (model.flow.target !== alias || model.policy.kind === 'identity') continue;

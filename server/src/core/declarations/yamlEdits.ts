@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../rules/types';
+import type { OffsetRange } from '../text/range';
 import type { Valued } from './types';
 
 /**
@@ -14,11 +15,17 @@ export function yamlScalar(value: string): string {
   return plain ? value : JSON.stringify(value);
 }
 
+/** A scalar's range with its quotes, when it is quoted (value ranges are inside the quotes). */
+export function withQuotes(text: string, range: OffsetRange): OffsetRange {
+  const before = text[range.start - 1];
+  const quoted = (before === '"' || before === "'") && text[range.end] === before;
+  return quoted ? { start: range.start - 1, end: range.end + 1 } : range;
+}
+
 /** The source text of a declared value, with its quotes: copying `"604800000"` keeps it a string. */
 export function rawValue(text: string, valued: Valued<unknown>): string {
-  const before = text[valued.range.start - 1];
-  const quoted = (before === '"' || before === "'") && text[valued.range.end] === before;
-  return quoted ? text.slice(valued.range.start - 1, valued.range.end + 1) : text.slice(valued.range.start, valued.range.end);
+  const { start, end } = withQuotes(text, valued.range);
+  return text.slice(start, end);
 }
 
 /** `{a: 1, b: x}` from already-written values. */

@@ -1,6 +1,6 @@
 import type { ConsumerDeclaration } from '../declarations/types';
 import type { Declared, DeclaredWorkspace } from '../declarations/workspace';
-import { appendItems, contentEnd, flowMap, singleQuoted, yamlScalar } from '../declarations/yamlEdits';
+import { appendItems, contentEnd, flowMap, singleQuoted, withQuotes, yamlScalar } from '../declarations/yamlEdits';
 import type { Arrival } from '../topology/simulate';
 import { declaredInFile, listOfNames, pathText, patternMatcher, remoteCopies } from './declarationFacts';
 import type { DeclarationRule, Fix, RelatedLocation } from './types';
@@ -82,10 +82,7 @@ function fixesFor(consumer: Declared<ConsumerDeclaration>, subscription: Subscri
   }
   if (decl.pattern) {
     const extended = `${decl.pattern.value}|${missing.map(escapeRegex).join('|')}`;
-    const quoted = text[decl.pattern.range.start - 1];
-    const wrapped = (quoted === '"' || quoted === "'") && text[decl.pattern.range.end] === quoted;
-    const range = wrapped ? { start: decl.pattern.range.start - 1, end: decl.pattern.range.end + 1 } : decl.pattern.range;
-    fixes.push({ title: `Extend the pattern to cover ${listOfNames(missing)}`, edits: [{ range, newText: singleQuoted(extended) }] });
+    fixes.push({ title: `Extend the pattern to cover ${listOfNames(missing)}`, edits: [{ range: withQuotes(text, decl.pattern.range), newText: singleQuoted(extended) }] });
   }
   return fixes;
 }

@@ -1,4 +1,4 @@
-import { yamlScalar } from '../declarations/yamlEdits';
+import { withQuotes, yamlScalar } from '../declarations/yamlEdits';
 import { declaredInFile } from './declarationFacts';
 import type { DeclarationRule } from './types';
 
@@ -17,7 +17,8 @@ export const producerWritesRemoteTopic: DeclarationRule = {
         if (!origin) continue;
         const { model, upstream } = origin;
         const entry = model.topicsEntry ?? model.enabledEntry;
-        const quoted = /["']/.test(file.text[topic.range.start - 1] ?? '');
+        // Inside quotes the name is written as is; a bare scalar gets YAML's quoting when it needs it.
+        const quoted = withQuotes(file.text, topic.range) !== topic.range;
         report({
           message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but \`${topic.value}\` is the remote copy of ${model.flow.source}'s \`${upstream}\` that MM2 (${model.flow.source} → ${cluster.alias}) writes: its records would be mixed into ${model.flow.source}'s data and never reach ${model.flow.source} (MM2 does not send a topic back to its source). Write to \`${upstream}\` instead.`,
           range: topic.range,
