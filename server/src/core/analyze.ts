@@ -42,6 +42,8 @@ export interface ParsedFile {
   text: string;
   config: Mm2Config;
   declarations?: DeclarationFile;
+  /** `.mirrorlint.yaml`: its settings. */
+  workspaceConfig?: WorkspaceConfig;
 }
 
 export interface SourceFile {
@@ -59,15 +61,6 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): P
 /** Suppression comments apply last, to every rule's findings in the file. */
 function suppress(config: Mm2Config, findings: Finding[], options: AnalyzeOptions): Finding[] {
   return applySuppressions(config, findings, new Set(RULES_BY_ID.keys()), options.severities?.[UNUSED_SUPPRESSION] ?? 'warning');
-}
-
-/** The topology declarations a file holds, if any: by content for YAML, by name for `.mirrorlint.yaml`. */
-export function parseDeclarationsOf(uri: string, text: string): DeclarationFile | undefined {
-  if (isWorkspaceConfig(uri)) {
-    const config = parseWorkspaceConfig(uri, text);
-    return { uri, text, format: 'workspace-config', sections: [], topologyDocuments: config.document ? [config.document] : [], problems: config.problems, lineBreak: '\n' };
-  }
-  return isYamlSource(uri) && declaresTopology(text) ? parseDeclarations(uri, text) : undefined;
 }
 
 /** Whether a file is read as Kafka Connect JSON (by name) rather than as a dedicated-mode properties file. */
@@ -88,9 +81,15 @@ export function declaresMm2Content(uri: string, text: string): boolean {
   return /\.properties$/i.test(uri) && declaresClusters(text);
 }
 
-/** A file's MM2 model and declarations, reading its YAML only once. */
+/** A file's MM2 model and declarations (YAML read once for both), or a `.mirrorlint.yaml`'s settings. */
 function parseFile(uri: string, text: string): ParsedFile {
-  if (!isYamlSource(uri) || isWorkspaceConfig(uri)) return { text, config: parseSource(uri, text), declarations: parseDeclarationsOf(uri, text) };
+  if (isWorkspaceConfig(uri)) {
+    const workspaceConfig = parseWorkspaceConfig(uri, text);
+    const { document, problems } = workspaceConfig;
+    const declarations: DeclarationFile = { uri, text, format: 'workspace-config', sections: [], topologyDocuments: document ? [document] : [], problems, lineBreak: '\n' };
+    return { text, config: parseSource(uri, text), declarations, workspaceConfig };
+  }
+  if (!isYamlSource(uri)) return { text, config: parseSource(uri, text) };
   const documents = parseYamlDocuments(text);
   return { text, config: parseStrimziYaml(text, documents).config, declarations: declaresTopology(text) ? parseDeclarations(uri, text, documents) : undefined };
 }
@@ -116,15 +115,16 @@ export function analyzeWorkspace(
   parsed?: Map<string, ParsedFile>,
   inputs: WorkspaceInputs = {},
 ): Map<string, PropertiesAnalysis> {
-  const workspaceConfigs: WorkspaceConfig[] = files.filter((f) => isWorkspaceConfig(f.uri)).map((f) => parseWorkspaceConfig(f.uri, f.text));
-  const chainFor = (uri: string) => configChain(workspaceConfigs, inputs.settingsConfigs ?? [], uri);
-  const kept = files.filter(({ uri }) => isWorkspaceConfig(uri) || !chainFor(uri).some((config) => isIgnored(config, uri)));
-  const sources = kept.map(({ uri, text }) => {
+  const parse = ({ uri, text }: SourceFile) => {
     const cached = parsed?.get(uri);
     const source = cached && cached.text === text ? cached : parseFile(uri, text);
     parsed?.set(uri, source);
     return { uri, ...source };
-  });
+  };
+  // The workspace files first: they say which files to leave out.
+  const workspaceConfigs = files.filter((f) => isWorkspaceConfig(f.uri)).map((f) => parse(f).workspaceConfig!);
+  const chainFor = (uri: string) => configChain(workspaceConfigs, inputs.settingsConfigs ?? [], uri);
+  const sources = files.filter(({ uri }) => isWorkspaceConfig(uri) || !chainFor(uri).some((config) => isIgnored(config, uri))).map(parse);
   // Editor settings < the workspace file < command-line flags.
   const optionsOf = (uri: string): AnalyzeOptions => {
     const own = optionsFor(uri);

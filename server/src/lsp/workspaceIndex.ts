@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isJsonSource, isYamlSource, type ParsedFile, type PropertiesAnalysis, type SourceFile } from '../core/analyze';
+import { analyzeWorkspace, isJsonSource, isYamlSource, type AnalyzeOptions, type ParsedFile, type PropertiesAnalysis, type SourceFile, type WorkspaceInputs } from '../core/analyze';
 import { fixAll, type FixAllResult } from '../core/fixAll';
-import { settingsConfig, type WorkspaceConfig } from '../core/declarations/workspaceConfig';
+import { settingsConfig } from '../core/declarations/workspaceConfig';
 import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
 import type { MirrorLintSettings } from './settings';
 
@@ -133,21 +133,29 @@ export class WorkspaceIndex {
    * workspace until nothing changes. Other files are not edited.
    */
   async fixAll(uri: string): Promise<FixAllResult | undefined> {
+    if (!this.document(uri)) return undefined;
+    const { optionsFor, inputs } = await this.analysisSettings([uri]);
+    // Read after the await, so the fix starts from the text as it is now.
     const document = this.document(uri);
     if (!document) return undefined;
-    const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri), uri]);
-    const settings = new Map(await Promise.all([...uris].map(async (u) => [u, await this.settingsFor(u)] as const)));
     const others = this.files().filter((f) => f.uri !== uri);
-    const settingsConfigs = await this.settingsConfigs();
-    const analyse = (text: string) =>
-      analyzeWorkspace([...others, { uri, text }], (u) => ({ severities: settings.get(u)?.rules }), this.parsed, { readText: (u) => this.referencedText(u), settingsConfigs }).get(uri)?.findings ?? [];
+    const analyse = (text: string) => analyzeWorkspace([...others, { uri, text }], optionsFor, this.parsed, inputs).get(uri)?.findings ?? [];
     const result = fixAll(document.getText(), analyse);
     this.invalidate(); // the parse cache now holds the fixed text: the next analysis re-reads the file
     return result;
   }
 
-  private async settingsConfigs(): Promise<WorkspaceConfig[]> {
-    return Promise.all(this.folders.map(async (folder) => settingsConfig(folder, await this.settingsFor(folder))));
+  /** The settings analyses need (per file and per workspace folder), fetched before texts are read. */
+  private async analysisSettings(extraUris: string[] = []): Promise<{ optionsFor: (uri: string) => AnalyzeOptions; inputs: WorkspaceInputs }> {
+    const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri), ...extraUris]);
+    const [settings, settingsConfigs] = await Promise.all([
+      Promise.all([...uris].map(async (u) => [u, await this.settingsFor(u)] as const)).then((entries) => new Map(entries)),
+      Promise.all(this.folders.map(async (folder) => settingsConfig(folder, await this.settingsFor(folder)))),
+    ]);
+    return {
+      optionsFor: (u) => ({ severities: settings.get(u)?.rules }),
+      inputs: { readText: (u) => this.referencedText(u), settingsConfigs },
+    };
   }
 
   /** The texts of every workspace file: the editor's when open, else the disk's. */
@@ -159,15 +167,13 @@ export class WorkspaceIndex {
   }
 
   private async compute(): Promise<Map<string, PropertiesAnalysis>> {
-    const uris = new Set([...this.disk.keys(), ...this.openDocuments().map((d) => d.uri)]);
-    const settings = new Map(await Promise.all([...uris].map(async (uri) => [uri, await this.settingsFor(uri)] as const)));
+    const { optionsFor, inputs } = await this.analysisSettings();
     // Texts are read after the await, so the results match the documents as they are now.
     const generation = this.generation;
     const files = this.files();
     const present = new Set(files.map((f) => f.uri));
     for (const uri of this.parsed.keys()) if (!present.has(uri)) this.parsed.delete(uri);
-    const settingsConfigs = await this.settingsConfigs();
-    const results = analyzeWorkspace(files, (uri) => ({ severities: settings.get(uri)?.rules }), this.parsed, { readText: (uri) => this.referencedText(uri), settingsConfigs });
+    const results = analyzeWorkspace(files, optionsFor, this.parsed, inputs);
     this.current = { generation, results };
     return results;
   }
