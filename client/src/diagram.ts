@@ -63,7 +63,7 @@ export function showDiagram(extensionUri: vscode.Uri, deployments: TopologyDeplo
   panel.reveal(undefined, true);
 }
 
-/** Re-renders an open diagram (after the topology changed). */
-export function updateDiagram(extensionUri: vscode.Uri, deployments: TopologyDeployment[]): void {
-  if (panel) showDiagram(extensionUri, deployments);
+/** Re-renders the diagram after the topology changed, if it is open (asking for the topology only then). */
+export async function updateDiagram(extensionUri: vscode.Uri, deployments: () => Promise<TopologyDeployment[]>): Promise<void> {
+  if (panel) showDiagram(extensionUri, await deployments());
 }

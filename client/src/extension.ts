@@ -91,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusBar(restricted);
   const refresh = async (): Promise<void> => {
     tree.refresh();
-    updateDiagram(context.extensionUri, await tree.deployments());
+    await updateDiagram(context.extensionUri, () => tree.deployments());
   };
 
   context.subscriptions.push(
