@@ -85,8 +85,8 @@ export function declaresMm2Content(uri: string, text: string): boolean {
 function parseFile(uri: string, text: string): ParsedFile {
   if (isWorkspaceConfig(uri)) {
     const workspaceConfig = parseWorkspaceConfig(uri, text);
-    const { document, problems } = workspaceConfig;
-    const declarations: DeclarationFile = { uri, text, format: 'workspace-config', sections: [], topologyDocuments: document ? [document] : [], problems, lineBreak: '\n' };
+    const { document } = workspaceConfig;
+    const declarations: DeclarationFile = { uri, text, format: 'workspace-config', sections: [], topologyDocuments: document ? [document] : [], lineBreak: '\n' };
     return { text, config: parseSource(uri, text), declarations, workspaceConfig };
   }
   if (!isYamlSource(uri)) return { text, config: parseSource(uri, text) };

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseYamlDocuments } from '../sources/strimziYaml';
-import { child, pairs, scalarRange, yamlProblems } from '../sources/yamlNodes';
+import { child, pairs, scalarRange } from '../sources/yamlNodes';
 import type { OffsetRange } from '../text/range';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './types';
 
@@ -221,12 +221,9 @@ export function parseDeclarations(uri: string, source: string, parsed = parseYam
     format: 'strimzi-resources',
     sections: [],
     topologyDocuments: [],
-    problems: [],
     lineBreak: /\r\n/.test(source) ? '\r\n' : '\n',
   };
-  if (parsed.problem) file.problems.push({ message: parsed.problem, range: { start: 0, end: 0 } });
   for (const document of parsed.documents) {
-    file.problems.push(...yamlProblems(document, source));
     const root = document.contents;
     const kind = scalar(root, 'kind');
     if (!kind) continue;

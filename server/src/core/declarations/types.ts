@@ -90,6 +90,5 @@ export interface DeclarationFile {
   sections: ClusterSection[];
   /** KafkaTopology documents (or the .mirrorlint.yaml document), for schema validation. */
   topologyDocuments: Document.Parsed[];
-  problems: { message: string; range: OffsetRange }[];
   lineBreak: string;
 }

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { SeveritySetting } from '../rules/types';
-import { child, pairs, scalarRange, yamlProblems } from '../sources/yamlNodes';
+import { child, pairs, scalarRange } from '../sources/yamlNodes';
 import type { OffsetRange } from '../text/range';
 import { directoryOf, relativeTo } from './paths';
 
@@ -31,7 +31,6 @@ export interface WorkspaceConfig {
   /** Globs of files MirrorLint does not analyse. */
   ignore: string[];
   document?: Document.Parsed;
-  problems: { message: string; range: OffsetRange }[];
   /** Made from editor settings rather than read from a `.mirrorlint.yaml`. */
   fromSettings?: boolean;
 }
@@ -50,11 +49,10 @@ function stringList(node: unknown): string[] {
 
 /** Reads `.mirrorlint.yaml`; unreadable parts are left out (and reported by the schema rule). Never throws. */
 export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
-  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [], problems: [] };
+  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [] };
   try {
     const document = parseDocument(text, { uniqueKeys: false }) as Document.Parsed;
     config.document = document;
-    config.problems.push(...yamlProblems(document, text));
     const root = document.contents;
     for (const pair of pairs(child(root, 'clusters').pair?.value)) {
       const key = pair.key as { value?: unknown } | null;
@@ -75,8 +73,8 @@ export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig
       if (typeof rule === 'string' && typeof severity === 'string' && SEVERITIES.has(severity)) config.rules[rule] = severity as SeveritySetting;
     }
     config.ignore = stringList(child(root, 'ignore').pair?.value);
-  } catch (error) {
-    config.problems.push({ message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } });
+  } catch {
+    // Unreadable YAML: document-syntax reports it; the settings stay at their defaults.
   }
   return config;
 }
@@ -129,7 +127,6 @@ export function settingsConfig(folderUri: string, settings: { ignore?: string[];
     schemaRegistry: 'separate',
     rules: {},
     ignore: settings.ignore ?? [],
-    problems: [],
     fromSettings: true,
   };
 }
