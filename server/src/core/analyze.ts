@@ -5,7 +5,7 @@ import type { DeclarationFile } from './declarations/types';
 import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declarations/workspace';
 import { configChain, governingConfig, isIgnored, isWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from './declarations/workspaceConfig';
 import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions';
-import { DECLARATION_RULES, PROPERTIES_RULES, RULES_BY_ID, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type Report, type SeveritySetting } from './rules';
+import { DECLARATION_RULES, PROPERTIES_RULES, RULES_BY_ID, type DeclarationRule, type Finding, type Fix, type PropertiesRule, type RelatedLocation, type Report, type SeveritySetting, type TextEdit } from './rules';
 import { mirrorConnectorOf, parseConnectJson } from './sources/connectJson';
 import { declaresKafkaMirrorMaker2, parseStrimziYaml, parseYamlDocuments } from './sources/strimziYaml';
 import { topologyOf, workspaceTopology, type Topology } from './topology';
@@ -183,10 +183,16 @@ function checkDeclarations(file: DeclarationFile, workspaces: DeclaredWorkspace[
  * the uri they have, and findings come out in one shape.
  */
 function inFileTerms(uri: string, finding: Report): Pick<Finding, 'message' | 'range' | 'related' | 'fixes'> {
+  const related = finding.related ?? [];
+  const fixes = finding.fixes ?? [];
+  const relatedHere = (r: RelatedLocation): boolean => r.uri === uri;
+  const editHere = (e: TextEdit): boolean => e.uri !== undefined && (!e.uri || e.uri === uri);
+  // Most findings name no other file: they pass through without copies (thousands per keystroke).
+  if (!related.some(relatedHere) && !fixes.some((fix) => fix.edits.some(editHere))) return { ...finding, related, fixes };
   return {
     ...finding,
-    related: (finding.related ?? []).map((related) => (related.uri === uri ? { ...related, uri: undefined } : related)),
-    fixes: (finding.fixes ?? []).map((fix) => ({ ...fix, edits: fix.edits.map(({ uri: target, ...edit }) => (target && target !== uri ? { ...edit, uri: target } : edit)) })),
+    related: related.map((r) => (relatedHere(r) ? { ...r, uri: undefined } : r)),
+    fixes: fixes.map((fix) => ({ ...fix, edits: fix.edits.map(({ uri: target, ...edit }) => (target && target !== uri ? { ...edit, uri: target } : edit)) })),
   };
 }
 
