@@ -1,7 +1,7 @@
 // Analysis-time benchmarks: p50/p95 of a full re-analysis (parse + model + all rules), as the
 // server does on every edit. Targets come from shared/reference/anchors.md §3.5.
 import { performance } from 'node:perf_hooks';
-import { analyzeProperties, analyzeWorkspace, type ParsedFile } from '../server/src/core/analyze';
+import { analyzeProperties, analyzeWorkspace, type ParsedFile } from '../server/src/core/lint/engine';
 
 interface Case {
   name: string;

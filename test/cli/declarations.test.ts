@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/analyze';
-import type { Finding, TextEdit } from '../../server/src/core/rules';
-import { patternMatcher } from '../../server/src/core/rules/declarationFacts';
+import { analyzeWorkspace } from '../../server/src/core/lint/engine';
+import type { Finding, TextEdit } from '../../server/src/core/lint/rules';
+import { patternMatcher } from '../../server/src/core/lint/rules/declarations/facts';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'mirrorlint.js');
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
-import { ALL_RULES, type Finding, type TextEdit } from '../../server/src/core/rules';
-import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { ALL_RULES, type Finding, type TextEdit } from '../../server/src/core/lint/rules';
+import { LineIndex } from '../../server/src/core/base/lineIndex';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete } from '../../server/src/core/complete';
+import { complete } from '../../server/src/core/formats/properties/complete';
 import { buildConfig } from '../../server/src/core/model/config';
-import { parseProperties } from '../../server/src/core/parse/properties';
-import { aliasOccurrences, locate } from '../../server/src/core/query';
+import { parseProperties } from '../../server/src/core/formats/properties/parse';
+import { aliasOccurrences, locate } from '../../server/src/core/service/locate';
 
 const at = (textWithCursor: string) => {
   const offset = textWithCursor.indexOf('|');

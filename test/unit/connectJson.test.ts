@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/analyze';
-import { mirrorConnectorOf, parseConnectJson } from '../../server/src/core/sources/connectJson';
+import { analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { mirrorConnectorOf, parseConnectJson } from '../../server/src/core/formats/connect/read';
 
 const IDENTITY = 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 const connector = (source: string, target: string, extra: Record<string, unknown> = {}) =>

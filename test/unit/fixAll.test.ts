@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
-import { automaticFix, fixAll, minimalEdit } from '../../server/src/core/fixAll';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { automaticFix, fixAll, minimalEdit } from '../../server/src/core/lint/fixAll';
 
 const MISTAKES = path.join(__dirname, '..', '..', 'examples', 'mistakes');
 

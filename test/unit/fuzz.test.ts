@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/analyze';
-import { complete } from '../../server/src/core/complete';
-import { aliasOccurrences, locate } from '../../server/src/core/query';
-import type { TextEdit } from '../../server/src/core/rules';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { complete } from '../../server/src/core/formats/properties/complete';
+import { aliasOccurrences, locate } from '../../server/src/core/service/locate';
+import type { TextEdit } from '../../server/src/core/lint/rules';
 
 const alias = fc.constantFrom('K1', 'K2', 'K3', 'us.east', 'dc_1', 'A', '', 'K1 ', 'x->y');
 const property = fc.constantFrom(

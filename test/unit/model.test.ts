@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lookupProperty, allProperties } from '../../server/src/core/catalog';
+import { lookupProperty, allProperties } from '../../server/src/core/mm2/catalog';
 import { buildConfig, splitList } from '../../server/src/core/model/config';
-import { parseKey } from '../../server/src/core/model/keys';
-import { parseProperties } from '../../server/src/core/parse/properties';
+import { parseKey } from '../../server/src/core/mm2/keys';
+import { parseProperties } from '../../server/src/core/formats/properties/parse';
 
 const config = (text: string) => buildConfig(parseProperties(text));
 const flow = (text: string, id: string) => config(text).flows.find((f) => f.id === id)!;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { mirrorConnectorSchema } from '../../server/src/core/catalog/connectorSchema';
+import { mirrorConnectorSchema } from '../../server/src/core/mm2/catalog/connectorSchema';
 
 const SCHEMAS = path.join(__dirname, '..', '..', 'schemas');
 const load = (name: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS, name), 'utf8'));

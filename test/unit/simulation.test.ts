@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildConfig } from '../../server/src/core/model/config';
-import { parseProperties } from '../../server/src/core/parse/properties';
-import { topologyOf } from '../../server/src/core/topology';
+import { parseProperties } from '../../server/src/core/formats/properties/parse';
+import { topologyOf } from '../../server/src/core/model/topology';
 
 const IDENTITY = 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 

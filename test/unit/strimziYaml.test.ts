@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/analyze';
-import { declaresKafkaMirrorMaker2, parseStrimziYaml } from '../../server/src/core/sources/strimziYaml';
+import { analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { declaresKafkaMirrorMaker2, parseStrimziYaml } from '../../server/src/core/formats/yaml/strimzi';
 
 const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'examples', 'public', 'strimzi');
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');

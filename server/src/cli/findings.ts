@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { Finding, Severity } from '../core/rules';
-import { LineIndex } from '../core/text/lineIndex';
+import type { Finding, Severity } from '../core/lint/rules';
+import { LineIndex } from '../core/base/lineIndex';
 
 /** A finding placed in a file with 1-based line and column numbers (the CLI's public shape). */
 export interface LocatedFinding {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES } from '../core/rules';
+import { ALL_RULES } from '../core/lint/rules';
 import type { LocatedFinding } from './findings';
 
 export const TOOL_VERSION = '0.1.0';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { analyzeWorkspace, parseSource } from '../core/analyze';
-import { RULES_BY_ID, type SeveritySetting } from '../core/rules';
+import { analyzeWorkspace, parseSource } from '../core/lint/engine';
+import { RULES_BY_ID, type SeveritySetting } from '../core/lint/rules';
 import { discoverFiles } from '../workspace/discover';
 import { locateFindings, type LocatedFinding } from './findings';
 import { TOOL_VERSION, formatJson, formatSarif, formatText } from './formatters';

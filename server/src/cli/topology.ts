@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Mm2Config } from '../core/model/config';
-import { topologyMermaid as mermaidOf } from '../core/diagram';
-import { arrivalPath, flowProducts } from '../core/preview';
-import { workspaceTopology, type Topology } from '../core/topology';
+import { topologyMermaid as mermaidOf } from '../core/service/diagram';
+import { arrivalPath, flowProducts } from '../core/service/preview';
+import { workspaceTopology, type Topology } from '../core/model/topology';
 
 interface FileConfig {
   file: string;

@@ -2,8 +2,8 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../core/rules';
-import type { OffsetRange } from '../core/text/range';
+import type { Finding, Severity } from '../core/lint/rules';
+import type { OffsetRange } from '../core/base/range';
 
 export const DIAGNOSTIC_SOURCE = 'mirrorlint';
 

@@ -16,15 +16,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PropertiesAnalysis } from '../core/analyze';
-import { complete, type CompletionCandidate } from '../core/complete';
-import { describeEffectiveValues, describeFamily, describeProperty } from '../core/describe';
-import { aliasOccurrences, locate } from '../core/query';
-import type { Finding, TextEdit as CoreEdit } from '../core/rules';
-import { overlaps } from '../core/text/range';
+import type { PropertiesAnalysis } from '../core/lint/engine';
+import { complete, type CompletionCandidate } from '../core/formats/properties/complete';
+import { describeEffectiveValues, describeFamily, describeProperty } from '../core/service/describe';
+import { aliasOccurrences, locate } from '../core/service/locate';
+import type { Finding, TextEdit as CoreEdit } from '../core/lint/rules';
+import { overlaps } from '../core/base/range';
 import { DIAGNOSTIC_SOURCE, toRange, type DocumentResolver } from './convert';
 import { declaredTopicPreviewMarkdown, flowPreviewMarkdown, ownModels, topicValuePreviewMarkdown } from './previews';
-import { describeKey } from '../core/declarations/editorSupport';
+import { describeKey } from '../core/formats/yaml/schemaSupport';
 
 export function hover(document: TextDocument, analysis: PropertiesAnalysis, offset: number): Hover | null {
   const declared = analysis.declarations && declarationHover(document, analysis, offset);

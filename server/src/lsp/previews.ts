@@ -1,10 +1,10 @@
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PropertiesAnalysis } from '../core/analyze';
+import type { PropertiesAnalysis } from '../core/lint/engine';
 import { splitList, type ConfigEntry } from '../core/model/config';
-import { arrivalPath, flowProducts, literalTopic, previewRemoteTopics, summarise, type RemotePreview } from '../core/preview';
-import type { Arrival } from '../core/topology/simulate';
-import type { FlowModel } from '../core/topology';
+import { arrivalPath, flowProducts, literalTopic, previewRemoteTopics, summarise, type RemotePreview } from '../core/service/preview';
+import type { Arrival } from '../core/model/replay';
+import type { FlowModel } from '../core/model/topology';
 
 /** The flows this file configures (the topology may span the workspace). */
 export function ownModels(analysis: PropertiesAnalysis): FlowModel[] {

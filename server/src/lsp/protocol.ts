@@ -1,5 +1,5 @@
 import { NotificationType0, RequestType, type Range } from 'vscode-languageserver';
-import type { OverviewCluster, OverviewFlow, OverviewGroup, OverviewTopic } from '../core/topologyOverview';
+import type { OverviewCluster, OverviewFlow, OverviewGroup, OverviewTopic } from '../core/service/overview';
 
 /** Custom requests between the MirrorLint client and server (also usable by other LSP clients). */
 export interface PreviewRemoteTopicsParams {

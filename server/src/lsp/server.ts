@@ -12,17 +12,17 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { declaresMm2Content, type PropertiesAnalysis } from '../core/analyze';
-import { automaticFix, minimalEdit } from '../core/fixAll';
-import { isValidAlias } from '../core/query';
+import { declaresMm2Content, type PropertiesAnalysis } from '../core/lint/engine';
+import { automaticFix, minimalEdit } from '../core/lint/fixAll';
+import { isValidAlias } from '../core/service/locate';
 import { toDiagnostic } from './convert';
-import { completeStrimziConfigKey } from '../core/completeYaml';
-import { completeDeclarationKey } from '../core/declarations/editorSupport';
-import { previewRemoteTopics } from '../core/preview';
+import { completeStrimziConfigKey } from '../core/formats/yaml/complete';
+import { completeDeclarationKey } from '../core/formats/yaml/schemaSupport';
+import { previewRemoteTopics } from '../core/service/preview';
 import * as features from './features';
 import * as previews from './previews';
 import { PreviewRemoteTopicsRequest, TopologyChangedNotification, TopologyRequest, type PreviewRemoteTopicsResult, type TopologyLocation, type TopologyResult } from './protocol';
-import { topologyOverview, type OverviewLocation } from '../core/topologyOverview';
+import { topologyOverview, type OverviewLocation } from '../core/service/overview';
 import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 

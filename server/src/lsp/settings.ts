@@ -1,4 +1,4 @@
-import type { SeveritySetting } from '../core/rules';
+import type { SeveritySetting } from '../core/lint/rules';
 
 /** The `mirrorlint.*` settings the server reads per document (resource scope). */
 export interface MirrorLintSettings {

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isJsonSource, isYamlSource, type AnalyzeOptions, type ParsedFile, type PropertiesAnalysis, type SourceFile, type WorkspaceInputs } from '../core/analyze';
-import { fixAll, type FixAllResult } from '../core/fixAll';
-import { settingsConfig } from '../core/declarations/workspaceConfig';
+import { analyzeWorkspace, isJsonSource, isYamlSource, type AnalyzeOptions, type ParsedFile, type PropertiesAnalysis, type SourceFile, type WorkspaceInputs } from '../core/lint/engine';
+import { fixAll, type FixAllResult } from '../core/lint/fixAll';
+import { settingsConfig } from '../core/formats/mirrorlintConfig/read';
 import { discoverFiles, isMm2PropertiesFile } from '../workspace/discover';
 import type { MirrorLintSettings } from './settings';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { declaresMm2Content } from '../core/analyze';
+import { declaresMm2Content } from '../core/lint/engine';
 
 const MM2_FILE_NAMES = /(^|\.)mm2\.properties$|^connect-mirror-maker\.properties$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out']);

@@ -1,8 +1,8 @@
-import { lookupProperty, propertyInfo, type PropertyLookup } from '../catalog';
-import type { OffsetMap, PropertiesDocument, PropertyEntry } from '../parse/properties';
-import type { StrimziFacts } from '../sources/strimziYaml';
-import type { OffsetRange } from '../text/range';
-import { flowId, parseKey, scopePrefix, type KeyShape } from './keys';
+import { lookupProperty, propertyInfo, type PropertyLookup } from '../mm2/catalog';
+import type { OffsetMap, PropertiesDocument, PropertyEntry } from '../formats/properties/parse';
+import type { StrimziFacts } from '../formats/yaml/strimzi';
+import type { OffsetRange } from '../base/range';
+import { flowId, parseKey, scopePrefix, type KeyShape } from '../mm2/keys';
 
 export interface ClusterAlias {
   alias: string;

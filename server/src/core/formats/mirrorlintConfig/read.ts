@@ -1,0 +1,140 @@
+import picomatch from 'picomatch';
+import { isMap, parseDocument, type Document } from 'yaml';
+import type { SeveritySetting } from '../../lint/types';
+import { child, pairs, scalarRange } from '../yaml/nodes';
+import type { OffsetRange } from '../../base/range';
+import { directoryOf, relativeTo } from '../../base/paths';
+
+export const WORKSPACE_CONFIG_NAME = '.mirrorlint.yaml';
+
+export type RegistrySharing = 'shared' | 'separate';
+
+export interface ClusterMapping {
+  alias: string;
+  aliasRange: OffsetRange;
+  /** Globs or folders, relative to the workspace config file, whose declarations describe this cluster. */
+  paths: string[];
+  /** The `strimzi.io/cluster` label (Kafka CR name) of this cluster's KafkaTopic and KafkaUser resources. */
+  strimziCluster?: string;
+}
+
+/** `.mirrorlint.yaml`: settings for the files below its folder. */
+export interface WorkspaceConfig {
+  uri: string;
+  /** The folder the config applies to (its paths are relative to it). */
+  directory: string;
+  clusters: ClusterMapping[];
+  /** Whether the clusters share one schema registry (then schemas need no syncing). */
+  schemaRegistry: RegistrySharing;
+  /** Rule severities; they win over editor settings and CLI defaults. */
+  rules: Record<string, SeveritySetting>;
+  /** Globs of files MirrorLint does not analyse. */
+  ignore: string[];
+  document?: Document.Parsed;
+  /** Made from editor settings rather than read from a `.mirrorlint.yaml`. */
+  fromSettings?: boolean;
+}
+
+export function isWorkspaceConfig(uri: string): boolean {
+  return uri.replace(/\\/g, '/').split('/').pop() === WORKSPACE_CONFIG_NAME;
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+
+function stringList(node: unknown): string[] {
+  const value = (node as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Reads `.mirrorlint.yaml`; unreadable parts are left out (and reported by the schema rule). Never throws. */
+export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
+  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [] };
+  try {
+    const document = parseDocument(text, { uniqueKeys: false }) as Document.Parsed;
+    config.document = document;
+    const root = document.contents;
+    for (const pair of pairs(child(root, 'clusters').pair?.value)) {
+      const key = pair.key as { value?: unknown } | null;
+      if (key?.value === undefined || key.value === null) continue;
+      const settings = isMap(pair.value) ? pair.value : undefined;
+      const strimziCluster = child(settings, 'strimziCluster').fact?.value;
+      config.clusters.push({
+        alias: String(key.value),
+        aliasRange: scalarRange(pair.key as never),
+        paths: stringList(child(settings, 'paths').pair?.value),
+        strimziCluster: strimziCluster || undefined,
+      });
+    }
+    if (child(root, 'schemaRegistry').fact?.value === 'shared') config.schemaRegistry = 'shared';
+    for (const pair of pairs(child(root, 'rules').pair?.value)) {
+      const rule = (pair.key as { value?: unknown } | null)?.value;
+      const severity = (pair.value as { value?: unknown } | null)?.value;
+      if (typeof rule === 'string' && typeof severity === 'string' && SEVERITIES.has(severity)) config.rules[rule] = severity as SeveritySetting;
+    }
+    config.ignore = stringList(child(root, 'ignore').pair?.value);
+  } catch {
+    // Unreadable YAML: document-syntax reports it; the settings stay at their defaults.
+  }
+  return config;
+}
+
+/** A folder entry (`clusters/k1/` or `clusters/k1`) covers everything below it; globs are taken as written. */
+function globsOf(entry: string): string[] {
+  const trimmed = entry.replace(/^\.\//, '').replace(/\/+$/, '');
+  return picomatch.scan(trimmed).isGlob ? [trimmed] : [trimmed, `${trimmed}/**`];
+}
+
+const MATCHERS = new Map<string, (path: string) => boolean>();
+function matches(globs: string[], path: string): boolean {
+  return globs.some((glob) => {
+    let test = MATCHERS.get(glob);
+    if (!test) MATCHERS.set(glob, (test = picomatch(globsOf(glob), { dot: true })));
+    return test(path);
+  });
+}
+
+/** The alias a file is mapped to by its path, if any. */
+export function aliasForPath(config: WorkspaceConfig, uri: string): string | undefined {
+  const relative = relativeTo(config.directory, uri);
+  if (relative === undefined) return undefined;
+  return config.clusters.find((cluster) => matches(cluster.paths, relative))?.alias;
+}
+
+/** Whether the config tells MirrorLint to leave a file alone. */
+export function isIgnored(config: WorkspaceConfig, uri: string): boolean {
+  const relative = relativeTo(config.directory, uri);
+  return relative !== undefined && config.ignore.length > 0 && matches(config.ignore, relative);
+}
+
+/** The config that governs a file: the one in the nearest folder above it. */
+export function governingConfig(configs: WorkspaceConfig[], uri: string): WorkspaceConfig | undefined {
+  let best: WorkspaceConfig | undefined;
+  for (const config of configs) {
+    if (relativeTo(config.directory, uri) === undefined) continue;
+    if (!best || config.directory.length > best.directory.length) best = config;
+  }
+  return best;
+}
+
+/** Editor settings (`mirrorlint.ignore`, `mirrorlint.clusters`) of a workspace folder, as a config below any `.mirrorlint.yaml`. */
+export function settingsConfig(folderUri: string, settings: { ignore?: string[]; clusters?: Record<string, { paths?: string[]; strimziCluster?: string }> }): WorkspaceConfig {
+  const directory = folderUri.replace(/\/+$/, '');
+  return {
+    uri: `${directory}/(settings)`,
+    directory,
+    clusters: Object.entries(settings.clusters ?? {}).map(([alias, mapping]) => ({ alias, aliasRange: { start: 0, end: 0 }, paths: mapping.paths ?? [], strimziCluster: mapping.strimziCluster })),
+    schemaRegistry: 'separate',
+    rules: {},
+    ignore: settings.ignore ?? [],
+    fromSettings: true,
+  };
+}
+
+/**
+ * The configs that govern a file, strongest first: the nearest `.mirrorlint.yaml` above it, then
+ * the editor settings of its workspace folder (the workspace file wins where both say something).
+ */
+export function configChain(files: WorkspaceConfig[], settings: WorkspaceConfig[], uri: string): WorkspaceConfig[] {
+  return [governingConfig(files, uri), governingConfig(settings, uri)].filter((c): c is WorkspaceConfig => c !== undefined);
+}

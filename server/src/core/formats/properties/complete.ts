@@ -1,0 +1,123 @@
+import { CLUSTER_SETTINGS } from '../../mm2/catalog/clientProperties';
+import { documentedProperties, lookupProperty, propertyInfo, type PropertyInfo, type PropertyScope } from '../../mm2/catalog';
+import { describeProperty } from '../../service/describe';
+import type { Mm2Config } from '../../model/config';
+import type { OffsetRange } from '../../base/range';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: 'property' | 'cluster' | 'flow' | 'value' | 'class' | 'prefix';
+  detail?: string;
+  documentation?: string;
+  newText: string;
+  range: OffsetRange;
+  filterText?: string;
+  sortText?: string;
+}
+
+const PREFIX_FAMILIES: Record<PropertyScope, string[]> = {
+  top: ['ssl.', 'sasl.', 'config.providers.'],
+  cluster: ['producer.', 'consumer.', 'admin.', 'ssl.', 'sasl.'],
+  flow: ['producer.', 'consumer.', 'admin.', 'source.cluster.', 'target.cluster.', 'source.admin.', 'target.admin.', 'transforms.'],
+};
+
+function lineAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
+}
+
+/** Completion candidates at `offset`: property names (in every scope) or values. */
+export function complete(config: Mm2Config, offset: number): CompletionCandidate[] {
+  const text = config.document.text;
+  const line = lineAround(text, offset);
+  let keyStart = line.start;
+  while (keyStart < line.end && /[ \t\f]/.test(text[keyStart])) keyStart++;
+  if (text[keyStart] === '#' || text[keyStart] === '!') return [];
+  let keyEnd = keyStart;
+  while (keyEnd < line.end && !/[=: \t\f]/.test(text[keyEnd])) keyEnd += text[keyEnd] === '\\' ? 2 : 1;
+  if (offset <= keyEnd) return completeKey(config, text.slice(keyStart, offset), { start: keyStart, end: keyEnd });
+  let valueStart = keyEnd;
+  while (valueStart < line.end && /[ \t\f]/.test(text[valueStart])) valueStart++;
+  if (valueStart < line.end && /[=:]/.test(text[valueStart])) valueStart++;
+  while (valueStart < line.end && /[ \t\f]/.test(text[valueStart])) valueStart++;
+  if (offset < valueStart) return [];
+  return completeValue(config, keyStart, { start: valueStart, end: line.end });
+}
+
+function propertyCandidates(scope: PropertyScope, prefix: string, range: OffsetRange): CompletionCandidate[] {
+  const candidates: CompletionCandidate[] = documentedProperties(scope)
+    .filter((info) => !info.deprecated && !(scope === 'cluster' && info.owner === 'connector'))
+    .map((info) => ({
+      label: info.name,
+      kind: 'property' as const,
+      detail: `${info.type}${info.defaultValue !== undefined ? ` = ${info.defaultValue}` : ''}`,
+      documentation: describeProperty(info),
+      newText: `${prefix}${info.name} = `,
+      filterText: `${prefix}${info.name}`,
+      range,
+      sortText: `0${info.name}`,
+    }));
+  const named = new Set(candidates.map((c) => c.label));
+  if (scope === 'cluster') {
+    for (const name of CLUSTER_SETTINGS) {
+      if (named.has(name)) continue;
+      candidates.push({ label: name, kind: 'property', detail: 'Kafka client / Connect worker setting', newText: `${prefix}${name} = `, filterText: `${prefix}${name}`, range, sortText: `1${name}` });
+    }
+  }
+  for (const family of PREFIX_FAMILIES[scope]) {
+    candidates.push({ label: family, kind: 'prefix', detail: 'prefix for Kafka client settings', newText: `${prefix}${family}`, filterText: `${prefix}${family}`, range, sortText: `2${family}` });
+  }
+  return candidates;
+}
+
+function completeKey(config: Mm2Config, typed: string, keyRange: OffsetRange): CompletionCandidate[] {
+  const aliases = [...new Set(config.clusters.map((c) => c.alias))];
+  const range = keyRange;
+  const arrow = typed.indexOf('->');
+  if (arrow > 0) {
+    const source = typed.slice(0, arrow);
+    const afterArrow = typed.slice(arrow + 2);
+    const target = aliases.find((a) => afterArrow.startsWith(`${a}.`));
+    if (target) return propertyCandidates('flow', `${source}->${target}.`, range);
+    return aliases
+      .filter((a) => a !== source)
+      .map((a) => ({ label: `${source}->${a}.`, kind: 'flow' as const, detail: `settings of the flow from ${source} to ${a}`, newText: `${source}->${a}.`, range }));
+  }
+  const alias = aliases.find((a) => typed.startsWith(`${a}.`));
+  if (alias) return propertyCandidates('cluster', `${alias}.`, range);
+  const candidates = propertyCandidates('top', '', range);
+  for (const a of aliases) {
+    candidates.push({ label: `${a}.`, kind: 'cluster', detail: `settings of cluster ${a}`, newText: `${a}.`, range, sortText: `3${a}` });
+    for (const b of aliases) {
+      if (a !== b) candidates.push({ label: `${a}->${b}.`, kind: 'flow', detail: `settings of the flow from ${a} to ${b}`, newText: `${a}->${b}.`, range, sortText: `4${a}->${b}` });
+    }
+  }
+  return candidates;
+}
+
+function valuesOf(info: PropertyInfo): { values: readonly string[]; kind: CompletionCandidate['kind'] } {
+  if (info.type === 'boolean') return { values: ['true', 'false'], kind: 'value' };
+  if (info.validValues) return { values: info.validValues, kind: 'value' };
+  if (info.knownClasses) return { values: info.knownClasses, kind: 'class' };
+  return { values: [], kind: 'value' };
+}
+
+function completeValue(config: Mm2Config, keyStart: number, range: OffsetRange): CompletionCandidate[] {
+  const entry = config.entries.find((e) => e.entry.keyRange.start === keyStart);
+  if (!entry) return [];
+  const lookup = lookupProperty(entry.shape.property, entry.shape.scope);
+  const info = lookup?.kind === 'property' ? lookup.info : lookup?.kind === 'family' ? propertyInfo(lookup.suffix) : undefined;
+  if (!info) return [];
+  const { values, kind } = valuesOf(info);
+  return values.map((value) => ({
+    label: value,
+    kind,
+    detail: value === info.defaultValue ? 'default' : undefined,
+    newText: value,
+    range,
+    sortText: value === info.defaultValue ? `0${value}` : `1${value}`,
+  }));
+}

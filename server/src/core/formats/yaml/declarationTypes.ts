@@ -1,0 +1,94 @@
+import type { Document, YAMLMap, YAMLSeq } from 'yaml';
+import type { OffsetRange } from '../../base/range';
+
+/**
+ * What a workspace declares about the Kafka clusters MM2 connects: topics, schema subjects,
+ * consumer groups and producers, per cluster. Read from KafkaTopology files (MirrorLint's own
+ * format, docs/topology-format.md) and from Strimzi KafkaTopic / KafkaUser resources.
+ */
+export interface Valued<T> {
+  value: T;
+  /** The value's text (inside quotes). */
+  range: OffsetRange;
+  /** The key that introduces it, when there is one. */
+  keyRange?: OffsetRange;
+}
+
+export interface TopicDeclaration {
+  name: string;
+  nameRange: OffsetRange;
+  partitions?: Valued<number>;
+  replicas?: Valued<number>;
+  /** Topic configs (`retention.ms` → value), values as strings whatever the YAML type. */
+  config: Map<string, Valued<string>>;
+  /** The map that holds the topic's settings (absent for `orders:` with no value), for edits. */
+  settingsNode?: YAMLMap;
+}
+
+export interface SchemaDeclaration {
+  subject: string;
+  subjectRange: OffsetRange;
+  type?: string;
+  /** The schema file, relative to the declaring file. */
+  file?: Valued<string>;
+  /** The topic the subject belongs to: explicit, or `<topic>-key|value` (TopicNameStrategy). */
+  topic?: string;
+}
+
+export interface ConsumerDeclaration {
+  group: string;
+  groupRange: OffsetRange;
+  /** A literal subscription list, or literal ACL topics of a KafkaUser. */
+  topics?: Valued<string>[];
+  topicsKeyRange?: OffsetRange;
+  topicsNode?: YAMLSeq;
+  /** A Java regex subscription (KafkaConsumer.subscribe(Pattern): the whole name must match). */
+  pattern?: Valued<string>;
+  /** KafkaUser prefix ACLs: the group may read every topic starting with one of these. */
+  prefixes?: Valued<string>[];
+  /** The group reads local data only: remote copies are not expected in its subscription. */
+  localOnly: boolean;
+  /** Clusters the group moves to on failover (besides clusters that declare the same group). */
+  failover: Valued<string>[];
+  /** Where the declaration came from: a KafkaTopology file or a KafkaUser's ACLs. */
+  origin: 'topology' | 'kafka-user';
+  /** KafkaUser: the `acls` list, where a fix adds an ACL. */
+  aclsNode?: YAMLSeq;
+}
+
+export interface ProducerDeclaration {
+  name: string;
+  nameRange: OffsetRange;
+  topics: Valued<string>[];
+}
+
+/** The declarations of one cluster in one place of one file. */
+export interface ClusterSection {
+  /** The cluster alias as written (`cluster: K1` or a key of `clusters:`). */
+  alias?: Valued<string>;
+  /** Strimzi resources: the `strimzi.io/cluster` label (the Kafka CR's name), mapped to an alias later. */
+  strimziCluster?: Valued<string>;
+  /** Where the section starts (for messages about the section itself). */
+  anchor: OffsetRange;
+  topics: TopicDeclaration[];
+  schemas: SchemaDeclaration[];
+  consumers: ConsumerDeclaration[];
+  producers: ProducerDeclaration[];
+  /** The YAML document and the map holding `topics:`, `schemas:` & co., for edits that add entries. */
+  document: Document.Parsed;
+  body?: YAMLMap;
+  /** KafkaTopic resources: the apiVersion, so that an added resource uses the same one. */
+  strimziApiVersion?: string;
+}
+
+export type DeclarationFormat = 'kafka-topology' | 'strimzi-resources' | 'workspace-config';
+
+export interface DeclarationFile {
+  uri: string;
+  text: string;
+  format: DeclarationFormat;
+  sections: ClusterSection[];
+  /** KafkaTopology documents (or the .mirrorlint.yaml document), for schema validation. */
+  topologyDocuments: Document.Parsed[];
+  lineBreak: string;
+}

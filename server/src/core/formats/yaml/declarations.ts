@@ -1,0 +1,242 @@
+import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseYamlDocuments } from './strimzi';
+import { child, pairs, scalarRange } from './nodes';
+import type { OffsetRange } from '../../base/range';
+import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './declarationTypes';
+
+const TOPOLOGY_KIND = /^kind:[ \t]*["']?KafkaTopology["']?[ \t]*(#.*)?$/m;
+const STRIMZI_KIND = /^\s*kind:[ \t]*["']?Kafka(Topic|User)["']?[ \t]*$/m;
+const STRIMZI_API = /^\s*apiVersion:[ \t]*["']?kafka\.strimzi\.io\/v1(beta[12]|alpha1)?["']?[ \t]*$/m;
+
+/** Whether a YAML text declares topology facts: a KafkaTopology, or a Strimzi KafkaTopic / KafkaUser. */
+export function declaresTopology(text: string): boolean {
+  return TOPOLOGY_KIND.test(text) || (STRIMZI_KIND.test(text) && STRIMZI_API.test(text));
+}
+
+const valued = <T>(node: unknown, value: T, keyNode?: unknown): Valued<T> => ({
+  value,
+  range: scalarRange(node as YamlNode),
+  keyRange: keyNode ? scalarRange(keyNode as YamlNode) : undefined,
+});
+
+/** A scalar's value as text (`12`, `delete`, `"604800000"`), or undefined for collections and null. */
+function text(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+function scalar(node: unknown, key: string): Valued<string> | undefined {
+  const { pair } = child(node, key);
+  const value = text(pair?.value);
+  return value === undefined ? undefined : valued(pair!.value, value, pair!.key);
+}
+
+function wholeNumber(node: unknown, key: string): Valued<number> | undefined {
+  const found = scalar(node, key);
+  const value = found ? Number(found.value) : NaN;
+  return found && Number.isInteger(value) ? { ...found, value } : undefined;
+}
+
+function scalarList(node: unknown): Valued<string>[] {
+  if (isScalar(node)) {
+    const value = text(node);
+    return value === undefined ? [] : [valued(node, value)];
+  }
+  if (!isSeq(node)) return [];
+  return node.items.flatMap((item) => {
+    const value = text(item);
+    return value === undefined ? [] : [valued(item, value)];
+  });
+}
+
+function configOf(node: unknown): Map<string, Valued<string>> {
+  const config = new Map<string, Valued<string>>();
+  for (const pair of pairs(node)) {
+    const value = text(pair.value);
+    if (isScalar(pair.key) && value !== undefined) config.set(String(pair.key.value), valued(pair.value, value, pair.key));
+  }
+  return config;
+}
+
+/** TopicNameStrategy: `orders-value` and `orders-key` belong to topic `orders`. */
+export function topicOfSubject(subject: string): string | undefined {
+  return /^(.+)-(?:key|value)$/.exec(subject)?.[1];
+}
+
+function readTopic(pair: Pair): TopicDeclaration | undefined {
+  const name = text(pair.key);
+  if (name === undefined) return undefined;
+  const settings = isMap(pair.value) ? (pair.value as YAMLMap) : undefined;
+  return {
+    name,
+    nameRange: scalarRange(pair.key as YamlNode),
+    partitions: wholeNumber(settings, 'partitions'),
+    replicas: wholeNumber(settings, 'replicas'),
+    config: configOf(child(settings, 'config').pair?.value),
+    settingsNode: settings,
+  };
+}
+
+function readSchema(node: unknown): SchemaDeclaration | undefined {
+  const subject = scalar(node, 'subject');
+  if (!subject) return undefined;
+  return {
+    subject: subject.value,
+    subjectRange: subject.range,
+    type: scalar(node, 'type')?.value,
+    file: scalar(node, 'file'),
+    topic: scalar(node, 'topic')?.value ?? topicOfSubject(subject.value),
+  };
+}
+
+function readConsumer(node: unknown): ConsumerDeclaration | undefined {
+  const group = scalar(node, 'group');
+  if (!group) return undefined;
+  const topicsPair = child(node, 'topics').pair;
+  return {
+    group: group.value,
+    groupRange: group.range,
+    topics: topicsPair ? scalarList(topicsPair.value) : undefined,
+    topicsKeyRange: topicsPair ? scalarRange(topicsPair.key as YamlNode) : undefined,
+    topicsNode: isSeq(topicsPair?.value) ? (topicsPair!.value as YAMLSeq) : undefined,
+    pattern: scalar(node, 'pattern'),
+    localOnly: scalar(node, 'localOnly')?.value === 'true',
+    failover: scalarList(child(node, 'failover').pair?.value),
+    origin: 'topology',
+  };
+}
+
+function readProducer(node: unknown): ProducerDeclaration | undefined {
+  const name = scalar(node, 'name');
+  if (!name) return undefined;
+  return { name: name.value, nameRange: name.range, topics: scalarList(child(node, 'topics').pair?.value) };
+}
+
+const items = (node: unknown): unknown[] => (isSeq(node) ? node.items : []);
+
+function readSection(document: Document.Parsed, body: unknown, alias: Valued<string> | undefined, anchor: OffsetRange): ClusterSection {
+  return {
+    alias,
+    anchor,
+    document,
+    body: isMap(body) ? (body as YAMLMap) : undefined,
+    topics: pairs(child(body, 'topics').pair?.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined),
+    schemas: items(child(body, 'schemas').pair?.value).map(readSchema).filter((s): s is SchemaDeclaration => s !== undefined),
+    consumers: items(child(body, 'consumers').pair?.value).map(readConsumer).filter((c): c is ConsumerDeclaration => c !== undefined),
+    producers: items(child(body, 'producers').pair?.value).map(readProducer).filter((p): p is ProducerDeclaration => p !== undefined),
+  };
+}
+
+function readTopologyDocument(document: Document.Parsed, kindRange: OffsetRange): ClusterSection[] {
+  const root = document.contents;
+  const clustersPair = child(root, 'clusters').pair;
+  if (clustersPair) {
+    return pairs(clustersPair.value).flatMap((pair) => {
+      const alias = text(pair.key);
+      return alias === undefined ? [] : [readSection(document, pair.value, valued(pair.key, alias), scalarRange(pair.key as YamlNode))];
+    });
+  }
+  const cluster = scalar(root, 'cluster');
+  return [readSection(document, root, cluster, cluster?.range ?? kindRange)];
+}
+
+function strimziBase(document: Document.Parsed, root: unknown, kindRange: OffsetRange): ClusterSection {
+  const labels = child(child(root, 'metadata').pair?.value, 'labels').pair?.value;
+  return {
+    anchor: kindRange,
+    document,
+    strimziCluster: scalar(labels, 'strimzi.io/cluster'),
+    strimziApiVersion: scalar(root, 'apiVersion')?.value,
+    topics: [],
+    schemas: [],
+    consumers: [],
+    producers: [],
+  };
+}
+
+/** A KafkaTopic: `spec.topicName` (or `metadata.name`) with its partitions, replicas and config. */
+function readKafkaTopic(document: Document.Parsed, root: unknown, kindRange: OffsetRange): ClusterSection {
+  const section = strimziBase(document, root, kindRange);
+  const spec = child(root, 'spec').pair?.value;
+  const name = scalar(spec, 'topicName') ?? scalar(child(root, 'metadata').pair?.value, 'name');
+  if (name) {
+    const settings = isMap(spec) ? (spec as YAMLMap) : undefined;
+    section.topics.push({
+      name: name.value,
+      nameRange: name.range,
+      partitions: wholeNumber(spec, 'partitions'),
+      replicas: wholeNumber(spec, 'replicas'),
+      config: configOf(child(spec, 'config').pair?.value),
+      settingsNode: settings,
+    });
+  }
+  return section;
+}
+
+/**
+ * A KafkaUser's simple-authorization ACLs as consumer declarations: `Read` on a group plus `Read`
+ * on topics (literal names, or prefixes) means "may consume those topics with that group".
+ */
+function readKafkaUser(document: Document.Parsed, root: unknown, kindRange: OffsetRange): ClusterSection {
+  const section = strimziBase(document, root, kindRange);
+  const authorization = child(child(root, 'spec').pair?.value, 'authorization').pair?.value;
+  const aclsNode = child(authorization, 'acls').pair?.value;
+  const groups: Valued<string>[] = [];
+  const topics: Valued<string>[] = [];
+  const prefixes: Valued<string>[] = [];
+  for (const acl of items(aclsNode)) {
+    if (scalar(acl, 'type')?.value === 'deny') continue;
+    const operations = scalarList(child(acl, 'operations').pair?.value).map((o) => o.value);
+    const single = scalar(acl, 'operation')?.value;
+    if (single) operations.push(single);
+    if (!operations.includes('Read') && !operations.includes('All')) continue;
+    const resource = child(acl, 'resource').pair?.value;
+    const name = scalar(resource, 'name');
+    if (!name) continue;
+    const prefix = scalar(resource, 'patternType')?.value === 'prefix';
+    const type = scalar(resource, 'type')?.value;
+    if (type === 'group' && !prefix) groups.push(name);
+    if (type === 'topic') (prefix ? prefixes : topics).push(name);
+  }
+  for (const group of groups) {
+    section.consumers.push({
+      group: group.value,
+      groupRange: group.range,
+      topics,
+      prefixes,
+      localOnly: false,
+      failover: [],
+      origin: 'kafka-user',
+      aclsNode: isSeq(aclsNode) ? (aclsNode as YAMLSeq) : undefined,
+    });
+  }
+  return section;
+}
+
+/** Reads the topology declarations of a YAML file. Never throws. */
+export function parseDeclarations(uri: string, source: string, parsed = parseYamlDocuments(source)): DeclarationFile {
+  const file: DeclarationFile = {
+    uri,
+    text: source,
+    format: 'strimzi-resources',
+    sections: [],
+    topologyDocuments: [],
+    lineBreak: /\r\n/.test(source) ? '\r\n' : '\n',
+  };
+  for (const document of parsed.documents) {
+    const root = document.contents;
+    const kind = scalar(root, 'kind');
+    if (!kind) continue;
+    if (kind.value === 'KafkaTopology') {
+      file.format = 'kafka-topology';
+      file.topologyDocuments.push(document);
+      file.sections.push(...readTopologyDocument(document, kind.range));
+      continue;
+    }
+    if (!/^kafka\.strimzi\.io\//.test(scalar(root, 'apiVersion')?.value ?? '')) continue;
+    if (kind.value === 'KafkaTopic') file.sections.push(readKafkaTopic(document, root, kind.range));
+    if (kind.value === 'KafkaUser') file.sections.push(readKafkaUser(document, root, kind.range));
+  }
+  return file;
+}
+

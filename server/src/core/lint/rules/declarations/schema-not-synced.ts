@@ -1,0 +1,90 @@
+import { relativePath, resolveFrom } from '../../../base/paths';
+import type { SchemaDeclaration } from '../../../formats/yaml/declarationTypes';
+import type { Declared, DeclaredWorkspace } from '../../../model/declared';
+import { declareSubjectIn } from './edits';
+import { declaredInFile } from './facts';
+import type { DeclarationRule, RelatedLocation } from '../../types';
+
+/** Schema text compared by meaning where possible: JSON (Avro, JSON Schema) with sorted keys, else by words. */
+function normalise(text: string): string {
+  try {
+    const sort = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(sort) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sort(v)])) : value;
+    return JSON.stringify(sort(JSON.parse(text)));
+  } catch {
+    return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
+  }
+}
+
+interface Holder {
+  alias: string;
+  /** The topic's name there. */
+  name: string;
+  remote: boolean;
+}
+
+/** The clusters that hold a copy of the subject's topic: the same local topic in a mirrored cluster, or MM2's remote copy. */
+function holdersOf(workspace: DeclaredWorkspace, schema: Declared<SchemaDeclaration>, topic: string): Holder[] {
+  const holders = new Map<string, Holder>();
+  for (const arrival of workspace.copiesOf(schema.cluster, topic)) {
+    if (!holders.has(arrival.cluster)) holders.set(arrival.cluster, { alias: arrival.cluster, name: arrival.name, remote: arrival.name !== topic });
+  }
+  for (const [alias, cluster] of workspace.clusters) {
+    if (alias === schema.cluster || holders.has(alias)) continue;
+    const mirrored = workspace.flow(schema.cluster, alias) || workspace.flow(alias, schema.cluster);
+    if (mirrored && cluster.topicNamed.has(topic)) holders.set(alias, { alias, name: topic, remote: false });
+  }
+  return [...holders.values()].filter((h) => h.alias !== schema.cluster && workspace.clusters.has(h.alias));
+}
+
+export const schemaNotSynced: DeclarationRule = {
+  meta: {
+    id: 'schema-not-synced',
+    description: 'A schema subject is registered in one cluster but not in a cluster that holds a copy of its topic (or with another schema): MM2 copies records with their schema ids, never the schemas.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ uri, workspace, report }) {
+    if (!workspace || workspace.schemaRegistry === 'shared') return;
+    for (const [cluster, schema] of declaredInFile(workspace, uri, 'schemas')) {
+      const topic = schema.decl.topic;
+      if (!topic) continue;
+      for (const holder of holdersOf(workspace, schema, topic)) {
+        const peer = workspace.clusters.get(holder.alias)!;
+        const twin = peer.schemas.find((s) => s.decl.subject === schema.decl.subject);
+        const copy = holder.remote ? `\`${holder.name}\`, MM2's copy of \`${topic}\`` : `its own \`${topic}\` topic`;
+        if (!twin) {
+          const edit = declareSubjectIn(peer, schema);
+          const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => ({ uri: s.uri, range: s.section.anchor, message: `${holder.alias}'s declarations, without \`${schema.decl.subject}\`` }));
+          report({
+            message: `Subject \`${schema.decl.subject}\` is declared in ${cluster.alias} but not in ${holder.alias}, which holds ${copy}. ${holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.`} Register the subject in ${holder.alias} too, or use one registry for both clusters (\`schemaRegistry: shared\` in .mirrorlint.yaml).`,
+            range: schema.decl.subjectRange,
+            related,
+            fixes: edit ? [{ title: `Declare \`${schema.decl.subject}\` in ${holder.alias} (same schema file)`, edits: [edit], preferred: true }] : [],
+          });
+          continue;
+        }
+        // Both declare it: compare, once per pair (by the cluster whose alias sorts first).
+        if (holder.alias < cluster.alias) continue;
+        const here = schema.decl.file && workspace.readText(resolveFrom(schema.uri, schema.decl.file.value));
+        const there = twin.decl.file && workspace.readText(resolveFrom(twin.uri, twin.decl.file.value));
+        const typesDiffer = schema.decl.type && twin.decl.type && schema.decl.type !== twin.decl.type;
+        const filesDiffer = here !== undefined && there !== undefined && normalise(here) !== normalise(there);
+        if (!typesDiffer && !filesDiffer) continue;
+        const what = typesDiffer ? `type ${schema.decl.type} in ${cluster.alias} but ${twin.decl.type} in ${holder.alias}` : `different schemas in ${cluster.alias} (\`${schema.decl.file!.value}\`) and ${holder.alias} (\`${twin.decl.file!.value}\`)`;
+        report({
+          message: `Subject \`${schema.decl.subject}\` has ${what}, and ${holder.alias} holds ${copy}: records replicated with ${cluster.alias}'s schema ids are read against another schema in ${holder.alias}. Register the same schema in both registries.`,
+          range: schema.decl.file && filesDiffer ? schema.decl.file.range : schema.decl.subjectRange,
+          related: [{ uri: twin.uri, range: twin.decl.file?.range ?? twin.decl.subjectRange, message: `\`${schema.decl.subject}\` in ${holder.alias}` }],
+          fixes: twin.decl.file && schema.decl.file && filesDiffer
+            ? [{ title: `Use \`${schema.decl.file.value}\` in ${holder.alias} too`, edits: [{ uri: twin.uri, range: twin.decl.file.range, newText: relativeForTwin(schema, twin) }] }]
+            : [],
+        });
+      }
+    }
+  },
+};
+
+function relativeForTwin(schema: Declared<SchemaDeclaration>, twin: Declared<SchemaDeclaration>): string {
+  return relativePath(twin.uri, resolveFrom(schema.uri, schema.decl.file!.value));
+}

@@ -1,0 +1,71 @@
+import type { FieldFact, ResourceFact } from '../../../formats/yaml/strimzi';
+import { clusterIdentity } from '../../../model/deployments';
+import type { OffsetRange } from '../../../base/range';
+import type { PropertiesRule } from '../../types';
+
+/** Strimzi's v1beta2 defaults for the Connect group and its storage topics (KafkaMirrorMaker2Configuration). */
+const V1BETA2_DEFAULTS: Record<string, string> = {
+  'group.id': 'mirrormaker2-cluster',
+  'config.storage.topic': 'mirrormaker2-cluster-configs',
+  'offset.storage.topic': 'mirrormaker2-cluster-offsets',
+  'status.storage.topic': 'mirrormaker2-cluster-status',
+};
+const V1_FIELDS: Record<string, string> = { groupId: 'group.id', configStorageTopic: 'config.storage.topic', offsetStorageTopic: 'offset.storage.topic', statusStorageTopic: 'status.storage.topic' };
+
+interface ConnectIdentity {
+  uri: string;
+  resource: string;
+  target: string;
+  settings: { name: string; value: string; range: OffsetRange }[];
+}
+
+function identityOf(resource: ResourceFact, uri: string, bootstrapOf: (alias: string) => string | undefined): ConnectIdentity | undefined {
+  if (resource.version === 'v1' || resource.target) {
+    const servers = resource.target?.bootstrapServers?.value;
+    if (!servers) return undefined;
+    const fields = [resource.target?.groupId, ...(resource.target?.storageTopics ?? [])].filter((f): f is FieldFact => f !== undefined);
+    return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', target: clusterIdentity(servers), settings: fields.map((f) => ({ name: V1_FIELDS[f.name], value: f.value, range: f.valueRange })) };
+  }
+  const connect = resource.connectCluster;
+  const servers = connect && bootstrapOf(connect.value);
+  if (!connect || !servers) return undefined;
+  const settings = Object.entries(V1BETA2_DEFAULTS).map(([name, fallback]) => {
+    const given = resource.connectConfig?.get(name);
+    return { name, value: given?.value ?? fallback, range: given?.valueRange ?? connect.valueRange };
+  });
+  return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', target: clusterIdentity(servers), settings };
+}
+
+export const sharedConnectGroup: PropertiesRule = {
+  meta: {
+    id: 'shared-connect-group',
+    description: 'Two KafkaMirrorMaker2 resources with the same target share a Connect group id or storage topic, so their Connect clusters merge.',
+    defaultSeverity: 'error',
+    fixable: false,
+    formats: ['strimzi-yaml'],
+  },
+  check({ uri, topology, report }) {
+    const identities: ConnectIdentity[] = [];
+    for (const { uri: file, config } of topology.configs) {
+      for (const resource of config.strimzi?.resources ?? []) {
+        const identity = identityOf(resource, file, (alias) => config.bootstrapServers(alias));
+        if (identity) identities.push(identity);
+      }
+    }
+    identities.forEach((identity, index) => {
+      if (identity.uri !== uri) return;
+      for (const earlier of identities.slice(0, index)) {
+        if (earlier.target !== identity.target) continue;
+        for (const setting of identity.settings) {
+          const clash = earlier.settings.find((s) => s.name === setting.name && s.value === setting.value);
+          if (!clash) continue;
+          report({
+            message: `\`${setting.name}\` is \`${setting.value}\` in ${identity.resource} and in ${earlier.resource}, which write to the same target cluster: their Kafka Connect workers join one group and share storage topics, so each resource's connectors run in the other's cluster. Give each resource its own group id and storage topics.`,
+            range: setting.range,
+            related: [{ uri: earlier.uri, range: clash.range, message: `${earlier.resource} uses it too` }],
+          });
+        }
+      }
+    });
+  },
+};

@@ -1,0 +1,38 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import v1Schema from '../../../../../../schemas/kafkamirrormaker2.v1.json';
+import v1beta2Schema from '../../../../../../schemas/kafkamirrormaker2.v1beta2.json';
+import type { StrimziVersion } from '../../../formats/yaml/strimzi';
+import { schemaProblems } from '../schemaMessages';
+import type { PropertiesRule } from '../../types';
+
+let validators: Record<StrimziVersion, ValidateFunction> | undefined;
+
+/** Compiled once: the schemas are large and every keystroke validates. */
+function validatorFor(version: StrimziVersion): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validators = { v1: ajv.compile(v1Schema), v1beta2: ajv.compile(v1beta2Schema) };
+  }
+  return validators[version];
+}
+
+export const strimziSchema: PropertiesRule = {
+  meta: {
+    id: 'strimzi-schema',
+    description: 'A KafkaMirrorMaker2 resource that does not fit the schema of its API version (wrong type, missing field, bad alias).',
+    defaultSeverity: 'error',
+    fixable: false,
+    formats: ['strimzi-yaml'],
+  },
+  check({ config, report }) {
+    for (const resource of config.strimzi?.resources ?? []) {
+      if (resource.document.errors.length > 0) continue; // document-syntax reports it
+      const validate = validatorFor(resource.version);
+      const data: unknown = resource.document.toJS();
+      if (validate(data)) continue;
+      for (const { message, range } of schemaProblems(resource.document, validate.errors ?? [], resource.kindRange)) {
+        report({ message: `${message} (kafka.strimzi.io/${resource.version} KafkaMirrorMaker2)`, range });
+      }
+    }
+  },
+};

@@ -1,0 +1,147 @@
+import type { Mm2Config } from '../model/config';
+import type { Finding, Fix, SeveritySetting } from './types';
+import { LineIndex } from '../base/lineIndex';
+import type { OffsetRange } from '../base/range';
+
+/**
+ * Suppression comments, ESLint's way:
+ *   # mirrorlint-disable-next-line <rule>[, <rule>…] [-- reason]
+ *   # mirrorlint-disable <rule>…        (to the end of the file, or to a mirrorlint-enable)
+ *   # mirrorlint-enable <rule>…
+ * Without rule ids they apply to every rule. Properties files (`#` or `!`) and YAML (`#`).
+ */
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+interface Directive {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  /** Rule ids as written, each with its range; empty for "every rule". */
+  rules: { id: string; range: OffsetRange }[];
+  /** The comment's whole line, for removal. */
+  line: OffsetRange;
+  comment: OffsetRange;
+  /** disable-next-line: the line it covers (0-based); disable: the first line it covers. */
+  fromLine: number;
+  /** Last line covered (inclusive). */
+  toLine: number;
+  used: Set<string>;
+}
+
+const DIRECTIVE = /^([#!])\s*mirrorlint-(disable-next-line|disable|enable)\b([^\r\n]*)$/;
+
+/** The full-line comments of a file, as offsets: the parser's for properties, `#` lines for YAML. */
+function commentsOf(config: Mm2Config): OffsetRange[] {
+  if (config.format === 'properties') return config.document.comments.map((c) => c.range);
+  if (config.format !== 'strimzi-yaml') return [];
+  const ranges: OffsetRange[] = [];
+  const text = config.document.text;
+  const pattern = /^[ \t]*(#[^\r\n]*)/gm;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = match.index + match[0].length - match[1].length;
+    ranges.push({ start, end: start + match[1].length });
+  }
+  return ranges;
+}
+
+function parseDirectives(config: Mm2Config, lines: LineIndex): Directive[] {
+  const text = config.document.text;
+  const directives: Directive[] = [];
+  for (const comment of commentsOf(config)) {
+    const match = DIRECTIVE.exec(text.slice(comment.start, comment.end));
+    if (!match) continue;
+    const kind = match[2] as Directive['kind'];
+    const listStart = comment.start + match[0].indexOf(`mirrorlint-${kind}`) + `mirrorlint-${kind}`.length;
+    const listText = match[3].split(' -- ')[0];
+    const rules: Directive['rules'] = [];
+    const idPattern = /[^\s,]+/g;
+    for (let id = idPattern.exec(listText); id; id = idPattern.exec(listText)) rules.push({ id: id[0], range: { start: listStart + id.index, end: listStart + id.index + id[0].length } });
+    const line = lines.positionAt(comment.start).line;
+    const lineStart = lines.offsetAt({ line, character: 0 });
+    const nextLineStart = lines.offsetAt({ line: line + 1, character: 0 });
+    directives.push({
+      kind,
+      rules,
+      comment,
+      line: { start: lineStart, end: nextLineStart > comment.end ? nextLineStart : comment.end },
+      fromLine: line + 1,
+      toLine: kind === 'disable-next-line' ? line + 1 : Number.MAX_SAFE_INTEGER,
+      used: new Set(),
+    });
+  }
+  // A disable ends at the next enable of the same rule (or of every rule).
+  for (const disable of directives.filter((d) => d.kind === 'disable')) {
+    const enable = directives.find((d) => d.kind === 'enable' && d.fromLine > disable.fromLine && (d.rules.length === 0 || disable.rules.length === 0 || d.rules.some((r) => disable.rules.some((x) => x.id === r.id))));
+    if (enable) disable.toLine = enable.fromLine - 1;
+  }
+  return directives;
+}
+
+const covers = (directive: Directive, ruleId: string): boolean => directive.rules.length === 0 || directive.rules.some((r) => r.id === ruleId);
+
+/**
+ * Removes suppressed findings, reports unused directives (and unknown rule ids in them), and gives
+ * each remaining finding a "Disable <rule> for this line" fix.
+ */
+export function applySuppressions(config: Mm2Config, findings: Finding[], knownRules: ReadonlySet<string>, unusedSeverity: SeveritySetting): Finding[] {
+  if (config.format === 'connect-json') return findings;
+  const lines = new LineIndex(config.document.text);
+  const directives = parseDirectives(config, lines).filter((d) => d.kind !== 'enable');
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const line = lines.positionAt(finding.range.start).line;
+    const directive = directives.find((d) => line >= d.fromLine && line <= d.toLine && covers(d, finding.ruleId));
+    if (!directive) {
+      const disable = finding.ruleId === 'internal-error' ? undefined : disableForLine(config, lines, finding, directives);
+      kept.push(disable ? { ...finding, fixes: [...finding.fixes, disable] } : finding);
+      continue;
+    }
+    directive.used.add(finding.ruleId);
+  }
+  if (unusedSeverity === 'off') return kept;
+  for (const directive of directives) {
+    const problems = directive.rules.length === 0
+      ? directive.used.size === 0 ? [{ range: directive.comment, message: `This \`mirrorlint-${directive.kind}\` comment suppresses nothing${directive.kind === 'disable-next-line' ? ' on the next line' : ''}: remove it.` }] : []
+      : directive.rules.filter((r) => !directive.used.has(r.id)).map((r) => ({
+        range: r.range,
+        message: knownRules.has(r.id)
+          ? `\`${r.id}\` reports nothing ${directive.kind === 'disable-next-line' ? 'on the next line' : 'below this comment'}, so this suppression is unused: remove it.`
+          : `\`${r.id}\` is not a MirrorLint rule, so this suppression does nothing.`,
+      }));
+    for (const problem of problems) {
+      const onlyRule = directive.rules.length <= 1;
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION,
+        severity: unusedSeverity,
+        message: problem.message,
+        range: problem.range,
+        related: [],
+        fixes: [{ title: onlyRule ? 'Remove this suppression comment' : 'Remove this rule from the suppression', edits: [{ range: onlyRule ? directive.line : listItemRange(config.document.text, problem.range), newText: '' }], preferred: true }],
+      });
+    }
+  }
+  return kept;
+}
+
+/** A rule id in a comma-separated list, with the separator next to it. */
+function listItemRange(text: string, range: OffsetRange): OffsetRange {
+  const after = /^\s*,\s*/.exec(text.slice(range.end));
+  if (after) return { start: range.start, end: range.end + after[0].length };
+  const before = /\s*,\s*$/.exec(text.slice(0, range.start));
+  return before ? { start: range.start - before[0].length, end: range.end } : range;
+}
+
+/** "Disable <rule> for this line": a comment line above the finding's, or the rule added to one already there. */
+function disableForLine(config: Mm2Config, lines: LineIndex, finding: Finding, directives: Directive[]): Fix | undefined {
+  const text = config.document.text;
+  const line = lines.positionAt(finding.range.start).line;
+  const title = `Disable ${finding.ruleId} for this line`;
+  const existing = directives.find((d) => d.kind === 'disable-next-line' && d.fromLine === line && d.rules.length > 0);
+  if (existing) {
+    const last = existing.rules[existing.rules.length - 1].range.end;
+    return { title, edits: [{ range: { start: last, end: last }, newText: `, ${finding.ruleId}` }], suppression: true };
+  }
+  const start = lines.offsetAt({ line, character: 0 });
+  // A comment line inside a continued properties value would become part of the value.
+  if (config.format === 'properties' && /(^|[^\\])(\\\\)*\\\r?\n?$/.test(text.slice(lines.offsetAt({ line: Math.max(0, line - 1), character: 0 }), start)) && line > 0) return undefined;
+  const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
+  return { title, edits: [{ range: { start, end: start }, newText: `${indent}# mirrorlint-disable-next-line ${finding.ruleId}${config.lineBreak}` }], suppression: true };
+}

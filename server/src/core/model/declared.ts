@@ -1,0 +1,213 @@
+import { splitList, type Mm2Config } from './config';
+import { flowId } from '../mm2/keys';
+import type { FlowModel, Topology } from './topology';
+import { replicates, simulate, type Arrival } from './replay';
+import { directoryOf } from '../base/paths';
+import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration } from '../formats/yaml/declarationTypes';
+import { aliasForPath, type RegistrySharing, type WorkspaceConfig } from '../formats/mirrorlintConfig/read';
+
+/** A declaration with the cluster it was bound to and where it is written. */
+export interface Declared<T> {
+  decl: T;
+  cluster: string;
+  uri: string;
+  file: DeclarationFile;
+  section: ClusterSection;
+}
+
+export interface DeclaredCluster {
+  alias: string;
+  /** The first declaration of each topic name. */
+  topicNamed: Map<string, Declared<TopicDeclaration>>;
+  sections: Declared<ClusterSection>[];
+  topics: Declared<TopicDeclaration>[];
+  schemas: Declared<SchemaDeclaration>[];
+  consumers: Declared<ConsumerDeclaration>[];
+  producers: Declared<ProducerDeclaration>[];
+}
+
+/** Where a topic of a cluster comes from when a flow writes it: MM2's remote copy of `upstream`. */
+export interface RemoteOrigin {
+  model: FlowModel;
+  upstream: string;
+}
+
+/** The declarations of one deployment, bound to its clusters, and what its flows make of them. */
+export interface DeclaredWorkspace {
+  topology: Topology;
+  clusters: Map<string, DeclaredCluster>;
+  schemaRegistry: RegistrySharing;
+  /** The declared topics replayed through the flows: the remote topics each cluster gets. */
+  arrivals: Arrival[];
+  /** The copies MM2 makes of `topic` of cluster `origin`, everywhere. */
+  copiesOf(origin: string, topic: string): Arrival[];
+  /** The copies of topics named `topic` (in any other cluster) that arrive in `cluster`. */
+  copiesIn(cluster: string, topic: string): Arrival[];
+  /** Reads a file the declarations refer to (schema files); undefined when it cannot. */
+  readText(uri: string): string | undefined;
+  /** Topic names that are local (not MM2's) in a cluster: declared topics, produced and subscribed names. */
+  localTopics(alias: string): Set<string>;
+  /** The flow that writes `name` into `alias`, when `name` is a remote topic there (prefixing policies). */
+  remoteOrigin(alias: string, name: string): RemoteOrigin | undefined;
+  /** The clusters mirrored both ways with `alias` (active-active peers). */
+  peers(alias: string): string[];
+  flow(source: string, target: string): FlowModel | undefined;
+}
+
+/** A section that could not be bound to an MM2 cluster, and why. */
+export interface UnboundSection {
+  uri: string;
+  section: ClusterSection;
+  reason: string;
+}
+
+export interface Binding {
+  workspaces: DeclaredWorkspace[];
+  unbound: UnboundSection[];
+}
+
+interface Deployment {
+  topology: Topology;
+  configs: { uri: string; config: Mm2Config }[];
+}
+
+/**
+ * The alias a Strimzi `strimzi.io/cluster` label stands for: an explicit mapping, else the MM2
+ * cluster whose bootstrap address is the Kafka CR's service (`<name>-kafka-bootstrap`).
+ */
+function aliasForStrimziLabel(label: string, chain: WorkspaceConfig[], deployments: Deployment[]): string | undefined {
+  const mapped = chain.flatMap((config) => config.clusters).find((c) => c.strimziCluster === label);
+  if (mapped) return mapped.alias;
+  const service = `${label.toLowerCase()}-kafka-bootstrap`;
+  for (const { configs } of deployments) {
+    for (const { config: mm2 } of configs) {
+      for (const { alias } of mm2.clusters) {
+        const servers = splitList(mm2.bootstrapServers(alias)?.toLowerCase() ?? '').map((s) => s.item);
+        if (servers.some((server) => server === service || server.startsWith(`${service}.`) || server.startsWith(`${service}:`))) return alias;
+      }
+    }
+  }
+  return undefined;
+}
+
+const commonPrefix = (a: string, b: string): number => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+
+/** Binds every declaration section to a cluster alias and the deployment that has that cluster. */
+export function bindDeclarations(
+  files: DeclarationFile[],
+  deployments: Deployment[],
+  chainFor: (uri: string) => WorkspaceConfig[],
+  readText: (uri: string) => string | undefined,
+): Binding {
+  const unbound: UnboundSection[] = [];
+  const perDeployment = deployments.map(() => new Map<string, DeclaredCluster>());
+  const sharing = deployments.map((): RegistrySharing => 'separate');
+  for (const file of files) {
+    const chain = chainFor(file.uri);
+    const governing = chain.find((c) => !c.fromSettings);
+    const byPath = chain.map((config) => aliasForPath(config, file.uri)).find((alias) => alias !== undefined);
+    for (const section of file.sections) {
+      const label = section.strimziCluster?.value;
+      const alias = section.alias?.value ?? byPath ?? (label ? aliasForStrimziLabel(label, chain, deployments) : undefined);
+      if (!alias) {
+        unbound.push({
+          uri: file.uri,
+          section,
+          reason: label
+            ? `MirrorLint cannot tell which MM2 cluster the Strimzi cluster \`${label}\` is: no MM2 cluster's bootstrap servers are \`${label}-kafka-bootstrap…\`. Map it in .mirrorlint.yaml (\`clusters: {<alias>: {strimziCluster: ${label}}}\`).`
+            : `This file does not say which cluster it describes: add \`cluster: <alias>\`, or map its folder in .mirrorlint.yaml (\`clusters: {<alias>: {paths: [...]}}\`).`,
+        });
+        continue;
+      }
+      const candidates = deployments.map((_, i) => i).filter((i) => deployments[i].configs.some(({ config }) => config.clusters.some((c) => c.alias === alias)));
+      if (candidates.length === 0) {
+        const known = [...new Set(deployments.flatMap((d) => d.configs.flatMap(({ config }) => config.clusters.map((c) => c.alias))))].sort();
+        unbound.push({ uri: file.uri, section, reason: `\`${alias}\` is not a cluster of any MM2 configuration in the workspace${known.length ? ` (known: ${known.join(', ')})` : ''}, so these declarations are not checked against replication.` });
+        continue;
+      }
+      // Several deployments with the same alias (staging/ and prod/): the one whose files are closest.
+      const folder = directoryOf(file.uri);
+      const closeness = (i: number): number => Math.max(...deployments[i].configs.map(({ uri }) => commonPrefix(directoryOf(uri), folder)));
+      const chosen = candidates.reduce((best, i) => (closeness(i) > closeness(best) ? i : best));
+      if (governing?.schemaRegistry === 'shared') sharing[chosen] = 'shared';
+      const clusters = perDeployment[chosen];
+      let cluster = clusters.get(alias);
+      if (!cluster) clusters.set(alias, (cluster = { alias, topicNamed: new Map(), sections: [], topics: [], schemas: [], consumers: [], producers: [] }));
+      const at = <T>(decl: T): Declared<T> => ({ decl, cluster: alias, uri: file.uri, file, section });
+      cluster.sections.push(at(section));
+      cluster.topics.push(...section.topics.map(at));
+      for (const topic of section.topics) if (!cluster.topicNamed.has(topic.name)) cluster.topicNamed.set(topic.name, at(topic));
+      cluster.schemas.push(...section.schemas.map(at));
+      cluster.consumers.push(...section.consumers.map(at));
+      cluster.producers.push(...section.producers.map(at));
+    }
+  }
+  const workspaces = deployments
+    .map((deployment, i) => ({ deployment, clusters: perDeployment[i], sharing: sharing[i] }))
+    .filter(({ clusters }) => clusters.size > 0)
+    .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment.topology, clusters, registry, readText));
+  return { workspaces, unbound };
+}
+
+function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
+  const flows = new Map(topology.models.map((m) => [m.flow.id, m]));
+  const flow = (source: string, target: string): FlowModel | undefined => flows.get(flowId(source, target));
+  const remoteOrigin = (alias: string, name: string): RemoteOrigin | undefined => {
+    for (const model of topology.models) {
+      if (model.flow.target !== alias || model.policy.kind === 'identity') continue;
+      if (model.policy.topicSource(name) !== model.flow.source) continue;
+      const upstream = model.policy.upstreamTopic(name);
+      if (upstream !== undefined && replicates(model, upstream)) return { model, upstream };
+    }
+    return undefined;
+  };
+  const localCache = new Map<string, Set<string>>();
+  const declaredLocal = (alias: string): Set<string> => {
+    let names = localCache.get(alias);
+    if (names) return names;
+    const cluster = clusters.get(alias);
+    const candidates = cluster
+      ? [...cluster.topics.map((t) => t.decl.name), ...cluster.producers.flatMap((p) => p.decl.topics.map((t) => t.value)), ...cluster.consumers.flatMap((c) => (c.decl.topics ?? []).map((t) => t.value))]
+      : [];
+    names = new Set(candidates.filter((name) => !remoteOrigin(alias, name)));
+    localCache.set(alias, names);
+    return names;
+  };
+  // Clusters nobody declared are assumed to hold the same topic names as the declared ones
+  // (active-active setups mirror like for like), so that their remote copies are still expected.
+  const everywhere = new Set([...clusters.keys()].flatMap((alias) => [...declaredLocal(alias)]));
+  const localTopics = (alias: string): Set<string> => (clusters.has(alias) ? declaredLocal(alias) : everywhere);
+  const aliases = new Set(topology.models.flatMap((m) => [m.flow.source, m.flow.target]));
+  const seeds = new Map([...aliases].map((alias) => [alias, [...localTopics(alias)]]));
+  // Every declared topic should be followed to its copies: the budget grows with the declarations.
+  const seedCount = [...seeds.values()].reduce((sum, names) => sum + names.length, 0);
+  const { arrivals } = simulate(topology.models, { seeds, maxDepth: 3, maxStates: Math.min(200_000, 5000 + seedCount * topology.models.length) });
+  const byOrigin = new Map<string, Arrival[]>();
+  const byTarget = new Map<string, Arrival[]>();
+  const add = (index: Map<string, Arrival[]>, key: string, arrival: Arrival): void => {
+    const list = index.get(key);
+    if (list) list.push(arrival);
+    else index.set(key, [arrival]);
+  };
+  for (const arrival of arrivals) {
+    add(byOrigin, `${arrival.origin}\u0000${arrival.originTopic}`, arrival);
+    add(byTarget, `${arrival.cluster}\u0000${arrival.originTopic}`, arrival);
+  }
+  return {
+    topology,
+    clusters,
+    schemaRegistry,
+    arrivals,
+    copiesOf: (origin, topic) => byOrigin.get(`${origin}\u0000${topic}`) ?? [],
+    copiesIn: (cluster, topic) => byTarget.get(`${cluster}\u0000${topic}`) ?? [],
+    readText,
+    localTopics,
+    remoteOrigin,
+    peers: (alias) => [...aliases].filter((other) => other !== alias && flow(alias, other) && flow(other, alias)).sort(),
+    flow,
+  };
+}
