@@ -1,7 +1,8 @@
 // Analysis-time benchmarks: p50/p95 of a full re-analysis (parse + model + all rules), as the
 // server does on every edit. Targets come from shared/reference/anchors.md §3.5.
 import { performance } from 'node:perf_hooks';
-import { analyzeProperties, analyzeWorkspace, type ParsedFile } from '../server/src/core/lint/engine';
+import { analyzeProperties } from '../server/src/core';
+import { Analyzer } from '../server/src/core/service/analysis';
 
 interface Case {
   name: string;
@@ -73,13 +74,14 @@ function activeActiveWorkspace(): (round: number) => void {
   };
   const k1 = declarations('K1', 'K2', 7);
   const k2 = declarations('K2', 'K1', 11);
-  const parsed = new Map<string, ParsedFile>();
+  // One analyzer across rounds: its facts cache is what the server keeps between keystrokes.
+  const analyzer = new Analyzer({ readText: () => undefined });
   return (round) => {
-    analyzeWorkspace([
+    analyzer.analyze([
       { uri: '/w/mm2.properties', text: mm2 },
       { uri: '/w/k1.topology.yaml', text: k1 },
       { uri: '/w/k2.topology.yaml', text: `${k2}\n# edit ${round}\n` },
-    ], undefined, parsed);
+    ], { folders: [] });
   };
 }
 

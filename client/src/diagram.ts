@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import type { TopologyDeployment } from './protocol';
+import type { TopologyDeployment } from '../../shared/src/protocol';
 
 /**
  * The topology as a diagram: the server's Mermaid chart (the one `mirrorlint topology --format

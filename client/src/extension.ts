@@ -2,12 +2,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { showDiagram, updateDiagram } from './diagram';
-import { PREVIEW_REMOTE_TOPICS, TOPOLOGY_CHANGED, type PreviewRemoteTopicsResult } from './protocol';
+import { CLUSTERS_LINE, MM2_LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/constants';
+import { PreviewRemoteTopicsRequest, TopologyChangedNotification } from '../../shared/src/protocol';
 import { StatusBar } from './statusBar';
 import { REVEAL_COMMAND, TopologyTreeProvider, revealInEditor } from './topologyView';
 
-const LANGUAGE_ID = 'mm2-properties';
-const CLUSTERS_LINE = /^[ \t\f]*clusters[ \t\f]*[=:\s]/m;
 /** Languages that other extensions give `.properties` files; MirrorLint takes over those that declare `clusters`. */
 const PROPERTIES_LANGUAGES = new Set(['properties', 'java-properties', 'ini', 'plaintext']);
 
@@ -16,12 +15,12 @@ let client: LanguageClient | undefined;
 /** Asks for a topic and its cluster, then shows every remote name it gets and by which path. */
 async function previewRemoteTopics(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || !['mm2-properties', 'yaml', 'json', 'jsonc'].includes(editor.document.languageId)) {
+  if (!client || !editor || ![MM2_LANGUAGE_ID, 'yaml', 'json', 'jsonc'].includes(editor.document.languageId)) {
     void vscode.window.showWarningMessage('MirrorLint: open a MirrorMaker 2 config or a topology declaration to preview remote topic names.');
     return;
   }
   const uri = editor.document.uri.toString();
-  const { clusters } = await client.sendRequest<PreviewRemoteTopicsResult>(PREVIEW_REMOTE_TOPICS, { uri });
+  const { clusters } = await client.sendRequest(PreviewRemoteTopicsRequest, { uri });
   if (clusters.length === 0) {
     void vscode.window.showWarningMessage('MirrorLint: this file declares no clusters.');
     return;
@@ -31,7 +30,7 @@ async function previewRemoteTopics(): Promise<void> {
   if (!topic) return;
   const cluster = clusters.length === 1 ? clusters[0] : await vscode.window.showQuickPick(clusters, { placeHolder: `Cluster where \`${topic}\` is produced` });
   if (!cluster) return;
-  const { previews } = await client.sendRequest<PreviewRemoteTopicsResult>(PREVIEW_REMOTE_TOPICS, { uri, cluster, topic });
+  const { previews } = await client.sendRequest(PreviewRemoteTopicsRequest, { uri, cluster, topic });
   if (previews.length === 0) {
     void vscode.window.showInformationMessage(`MirrorLint: \`${topic}\` of ${cluster} is not replicated by any enabled flow.`);
     return;
@@ -44,11 +43,11 @@ async function previewRemoteTopics(): Promise<void> {
 
 /** Switches a `.properties` document to MM2 when its content declares `clusters` (opt out: mirrorlint.detectByContent). */
 async function detectByContent(document: vscode.TextDocument): Promise<void> {
-  if (document.languageId === LANGUAGE_ID || !PROPERTIES_LANGUAGES.has(document.languageId)) return;
+  if (document.languageId === MM2_LANGUAGE_ID || !PROPERTIES_LANGUAGES.has(document.languageId)) return;
   if (!document.fileName.endsWith('.properties')) return;
-  if (!vscode.workspace.getConfiguration('mirrorlint', document.uri).get<boolean>('detectByContent', true)) return;
+  if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri).get<boolean>('detectByContent', true)) return;
   if (!CLUSTERS_LINE.test(document.getText(new vscode.Range(0, 0, 2000, 0)))) return;
-  await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  await vscode.languages.setTextDocumentLanguage(document, MM2_LANGUAGE_ID);
 }
 
 /** Picks a rule and opens its documentation page (shipped with the extension). */
@@ -75,13 +74,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // JSON and YAML files go to the server too: it keeps Mirror connector configs and
     // KafkaMirrorMaker2 resources and ignores the rest.
     documentSelector: [
-      { language: LANGUAGE_ID },
+      { language: MM2_LANGUAGE_ID },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', language: 'yaml' },
     ],
     // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
-    synchronize: { configurationSection: 'mirrorlint', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
     initializationOptions: () => ({ restricted: restricted() }),
   };
@@ -116,7 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   for (const document of vscode.workspace.textDocuments) void detectByContent(document);
   await client.start();
-  context.subscriptions.push(client.onNotification(TOPOLOGY_CHANGED, () => void refresh()));
+  context.subscriptions.push(client.onNotification(TopologyChangedNotification, () => void refresh()));
   void refresh();
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE } from '../../shared/src/constants';
 
 /** Server state and MirrorLint's problem count; a click opens the topology view. */
 export class StatusBar implements vscode.Disposable {
@@ -29,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
     let warnings = 0;
     for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
       for (const diagnostic of diagnostics) {
-        if (diagnostic.source !== 'mirrorlint') continue;
+        if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
         if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
         else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
       }

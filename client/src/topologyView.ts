@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TOPOLOGY, type TopologyCluster, type TopologyDeployment, type TopologyFlow, type TopologyGroup, type TopologyLocation, type TopologyProblem, type TopologyResult, type TopologyTopic } from './protocol';
+import { TopologyRequest, type TopologyCluster, type TopologyDeployment, type TopologyFlow, type TopologyGroup, type TopologyLocation, type TopologyProblem, type TopologyResult, type TopologyTopic } from '../../shared/src/protocol';
 
 /**
  * The "MirrorMaker Topology" explorer view: what the server's `mirrorlint/topology` request
@@ -56,7 +56,7 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const client = this.client();
     if (this.result) return Promise.resolve(this.result);
     if (!client?.isRunning()) return Promise.resolve(undefined);
-    this.loading ??= client.sendRequest<TopologyResult>(TOPOLOGY, {}).then(
+    this.loading ??= client.sendRequest(TopologyRequest, {}).then(
       (result) => (this.result = result),
       () => undefined,
     );

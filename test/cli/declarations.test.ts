@@ -4,8 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/lint/engine';
-import type { Finding, TextEdit } from '../../server/src/core/lint/rules';
+import { analyzeWorkspace, type Finding, type TextEdit } from '../../server/src/core';
 import { patternMatcher } from '../../server/src/core/lint/rules/declarations/facts';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'mirrorlint.js');
@@ -70,7 +69,7 @@ function check(dir: string): CliFinding[] {
 /** The analysis the server and CLI run, over the workspace's files as they are on disk now. */
 function analyse(dir: string) {
   const files = ['mm2.properties', 'k1/topology.yaml', 'k2/topology.yaml'].map((f) => path.join(dir, f));
-  return analyzeWorkspace(files.map((uri) => ({ uri, text: fs.readFileSync(uri, 'utf8') })), undefined, undefined, {
+  return analyzeWorkspace(files.map((uri) => ({ uri, text: fs.readFileSync(uri, 'utf8') })), {
     readText: (uri) => (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined),
   });
 }

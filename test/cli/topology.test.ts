@@ -52,9 +52,11 @@ describe('mirrorlint topology', () => {
     fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = A, B, C\nA->B.enabled = true\nB->C.enabled = true\nA->B.topics = orders\n');
     const { stdout } = runIn(dir, ['topology']);
     const topology = JSON.parse(stdout);
-    assert.deepEqual(topology.flows.map((f: { id: string; file: string }) => [f.id, f.file]), [['A->B', 'mm2.properties'], ['B->C', 'mm2.properties']]);
-    assert.deepEqual(topology.flows[0].produces, ['A.orders']);
-    assert.deepEqual(topology.remoteTopics.C.find((t: { name: string }) => t.name === 'B.A.orders').path, ['A', 'B', 'C']);
+    assert.equal(topology.version, 2);
+    const [deployment] = topology.deployments;
+    assert.deepEqual(deployment.flows.map((f: { id: string; file: string }) => [f.id, f.file]), [['A->B', 'mm2.properties'], ['B->C', 'mm2.properties']]);
+    assert.deepEqual(deployment.flows[0].produces, ['A.orders']);
+    assert.deepEqual(deployment.remoteTopics.C.find((t: { name: string }) => t.name === 'B.A.orders').path, ['A', 'B', 'C']);
     assert.equal(runIn(dir, ['topology', '--format', 'sarif']).code, 2);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
-import type { TopologyResult } from '../../server/src/lsp/protocol';
+import type { TopologyResult } from '../../shared/src/protocol';
 import { TestClient, clientOnCopyOf, diagnosticsUntil, positionOf } from './lspClient';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'active-active');

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
-import { ALL_RULES, type Finding, type TextEdit } from '../../server/src/core/lint/rules';
+import { ALL_RULES, RULES_BY_ID, analyzeProperties, analyzeWorkspace as analyzeFiles, type AnalyzeOptions, type Finding, type SourceFile, type TextEdit } from '../../server/src/core';
 import { LineIndex } from '../../server/src/core/base/lineIndex';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
+
+/** Fixture files are MM2 files by intent, as a file opened with the MM2 language is: `.properties` ones are read as such whatever they declare. */
+const analyzeWorkspace = (files: SourceFile[], options?: AnalyzeOptions) =>
+  analyzeFiles(files.map((f) => (f.uri.endsWith('.properties') ? { ...f, languageId: 'mm2-properties' } : f)), options);
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
 
 /**
@@ -45,10 +48,10 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
   const all = filesBelow(folder);
   const original = new Map(all.filter((f) => ANALYSED.test(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
   const analyze = (texts: Map<string, string>) =>
-    analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), undefined, undefined, { readText: (uri) => texts.get(uri) ?? (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
+    analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), { readText: (uri) => texts.get(uri) ?? (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
   const results = analyze(original);
   const name = path.basename(folder);
-  const findingsIn = (file: string) => results.get(file)!.findings.filter((f) => f.ruleId === id);
+  const findingsIn = (file: string) => (results.get(file)?.findings ?? []).filter((f) => f.ruleId === id);
   if (kind === 'valid') {
     it(`reports nothing on valid/${name}/`, () => assert.deepEqual([...original.keys()].flatMap((f) => findingsIn(f).map((x) => `${path.basename(f)}: ${x.message}`)), []));
     return;
@@ -69,7 +72,8 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
   });
   if (!fixable) return;
   it(`fixes in invalid/${name}/ remove their finding, may edit other files, and keep every file loadable`, () => {
-    const syntax = (analyses: ReturnType<typeof analyze>) => [...analyses.values()].flatMap((a) => a.findings).filter((f) => /^(properties-syntax|document-syntax|strimzi-schema|declaration-schema)$/.test(f.ruleId)).length;
+    // Findings of the rule under test leave with its fixes (a suppression comment too): they do not count.
+    const syntax = (analyses: ReturnType<typeof analyze>) => [...analyses.values()].flatMap((a) => a.findings).filter((f) => f.ruleId !== id && /^(properties-syntax|document-syntax|strimzi-schema|declaration-schema)$/.test(f.ruleId)).length;
     const before = syntax(results);
     for (const file of original.keys()) {
       for (const finding of findingsIn(file)) {
@@ -79,7 +83,7 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
           for (const edit of fix.edits) byFile.set(edit.uri ?? file, [...(byFile.get(edit.uri ?? file) ?? []), edit]);
           for (const [target, edits] of byFile) texts.set(target, applyEdits(texts.get(target)!, edits));
           const after = analyze(texts);
-          const left = after.get(file)!.findings.filter((f) => f.ruleId === id && f.message === finding.message);
+          const left = (after.get(file)?.findings ?? []).filter((f) => f.ruleId === id && f.message === finding.message);
           const changed = [...byFile.keys()].map((f) => `--- ${path.basename(f)}\n${texts.get(f)}`).join('\n');
           assert.deepEqual(left.map((f) => f.message), [], `"${fix.title}" left its finding\n${changed}`);
           assert.equal(syntax(after), before, `"${fix.title}" must keep every file loadable\n${changed}`);
@@ -92,7 +96,7 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
 /** Every file of a folder (recursively) analysed together, as the CLI and the server do. */
 function analyzeFolderAsWorkspace(folder: string): [string, Finding[]][] {
   const texts = new Map(filesBelow(folder).filter((f) => ANALYSED.test(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
-  const results = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), undefined, undefined, { readText: (uri) => (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
+  const results = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), { readText: (uri) => (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
   return [...results].map(([file, analysis]) => [file, analysis.findings]);
 }
 
@@ -102,12 +106,16 @@ function findingsOfFolder(folder: string): Finding[] {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) return analyzeFolderAsWorkspace(full).flatMap(([, findings]) => findings);
     if (!ANALYSED.test(entry.name)) return [];
-    return analyzeWorkspace([{ uri: entry.name, text: fs.readFileSync(full, 'utf8') }]).get(entry.name)!.findings;
+    return analyzeWorkspace([{ uri: entry.name, text: fs.readFileSync(full, 'utf8') }]).get(entry.name)?.findings ?? [];
   });
 }
 
+/** The engine reports internal-error itself, when a rule throws: it has a page but no fixtures (test/unit/engine.test.ts). */
+const WITHOUT_FIXTURES = new Set(['internal-error']);
+
 for (const rule of ALL_RULES) {
   const id = rule.meta.id;
+  if (WITHOUT_FIXTURES.has(id)) continue;
   describe(`rule ${id}`, () => {
     it('has a docs page that names the rule', () => {
       const page = path.join(DOCS, `${id}.md`);
@@ -162,6 +170,10 @@ for (const rule of ALL_RULES) {
 }
 
 describe('rule set', () => {
+  it('every rule, including those the engine reports, has a docs page', () => {
+    for (const id of RULES_BY_ID.keys()) assert.ok(fs.existsSync(path.join(DOCS, `${id}.md`)), `missing docs/rules/${id}.md`);
+  });
+
   it('has unique kebab-case ids and a description for every rule', () => {
     const ids = ALL_RULES.map((r) => r.meta.id);
     assert.equal(new Set(ids).size, ids.length);
@@ -180,7 +192,7 @@ describe('rule set', () => {
 
   it('the mistakes examples show every rule at least once', () => {
     const seen = new Set(findingsOfFolder(path.join(__dirname, '..', '..', 'examples', 'mistakes')).map((f) => f.ruleId));
-    assert.deepEqual(ALL_RULES.map((r) => r.meta.id).filter((id) => !seen.has(id)), []);
+    assert.deepEqual(ALL_RULES.map((r) => r.meta.id).filter((id) => !seen.has(id) && !WITHOUT_FIXTURES.has(id)), []);
   });
 
   it('the active-active example: a clean MM2 config, and the declarations\' active-active problems', () => {

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete } from '../../server/src/core/formats/properties/complete';
-import { buildConfig } from '../../server/src/core/model/config';
-import { parseProperties } from '../../server/src/core/formats/properties/parse';
-import { aliasOccurrences, locate } from '../../server/src/core/service/locate';
+import { completeProperties } from '../../server/src/core/formats/properties/complete';
+import { readMm2Properties } from '../../server/src/core/formats/properties/read';
+import type { Mm2Facts } from '../../server/src/core/formats/facts';
+import { locate } from '../../server/src/core/service/locate';
 
 const at = (textWithCursor: string) => {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.replace('|', '');
-  return { config: buildConfig(parseProperties(text)), offset };
+  return { config: { text, mm2: readMm2Properties(text).mm2 }, offset };
 };
+const complete = (config: { text: string; mm2: Mm2Facts }, offset: number) => completeProperties(config.text, config.mm2, offset);
 
 describe('completion', () => {
   const head = 'clusters = K1, K2\n';
@@ -55,10 +56,10 @@ describe('completion', () => {
 describe('alias queries', () => {
   it('locate an alias in keys and list every occurrence', () => {
     const { config } = at('clusters = K1, K2\nK1.bootstrap.servers = a:1\nK1->K2.enabled = true\nK2->K1.enabled = true|');
-    const text = config.document.text;
-    const found = locate(config, text.indexOf('K1->K2') + 1);
+    const { text, mm2 } = config;
+    const found = locate(mm2, text.indexOf('K1->K2') + 1);
     assert.ok(found?.kind === 'alias' && found.alias === 'K1');
-    const occurrences = aliasOccurrences(config, 'K1');
+    const occurrences = mm2.aliasOccurrences.filter((o) => o.alias === 'K1');
     assert.equal(occurrences.length, 4);
     assert.ok(occurrences.every((o) => text.slice(o.range.start, o.range.end) === 'K1'));
     assert.equal(occurrences.filter((o) => o.isDeclaration).length, 1);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { analyzeProperties, analyzeWorkspace, LanguageService } from '../../server/src/core';
 import { completeDeclarationKey, describeKey } from '../../server/src/core/formats/yaml/schemaSupport';
 import { parseDeclarations, topicOfSubject } from '../../server/src/core/formats/yaml/declarations';
 import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../server/src/core/base/paths';
-import { aliasForPath, isIgnored, parseWorkspaceConfig, settingsConfig } from '../../server/src/core/formats/mirrorlintConfig/read';
+import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../server/src/core/formats/mirrorlintConfig/read';
 import { addToSection, appendItems, insertPair, setIn, yamlScalar } from '../../server/src/core/formats/yaml/edits';
 import { subscriptionPattern } from '../../server/src/core/lint/rules/declarations/consumer-missing-remote-topics';
 import { patternMatcher } from '../../server/src/core/lint/rules/declarations/facts';
-import type { TextEdit } from '../../server/src/core/lint/rules';
+import type { TextEdit } from '../../server/src/core';
 
 const apply = (text: string, edit: TextEdit): string => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
 
@@ -131,7 +131,7 @@ ignore: [generated/**]
       { uri: '/r/a.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n' },
       { uri: '/r/old/b.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = b:1\ntopics.exlude = x\n' },
     ];
-    const results = analyzeWorkspace(files, () => ({ severities: { 'unknown-property': 'info' } }));
+    const results = analyzeWorkspace(files, { severities: { 'unknown-property': 'info' } });
     assert.deepEqual(results.get('/r/a.mm2.properties')!.findings.map((f) => `${f.ruleId} ${f.severity}`), ['unknown-property error']);
     assert.ok(!results.has('/r/old/b.mm2.properties'));
   });
@@ -216,7 +216,7 @@ describe('editor support for declarations, from the schemas', () => {
     assert.match(hover.markdown, /^\*\*localOnly\*\*\n\nThe group reads this cluster's own data only/);
     assert.deepEqual(hover.key.path, ['consumers', 0, 'localOnly']);
     const config = 'schemaRegistry: shared\n';
-    const file = analyzeWorkspace([{ uri: '/r/.mirrorlint.yaml', text: config }]).get('/r/.mirrorlint.yaml')!.declarations!;
+    const file = analyzeWorkspace([{ uri: '/r/.mirrorlint.yaml', text: config }]).get('/r/.mirrorlint.yaml')!.file.declarations!;
     assert.match(describeKey(file, 3)!.markdown, /One of: `shared`, `separate`/);
   });
 });
@@ -228,8 +228,8 @@ describe('severity precedence', () => {
       { uri: '/p/a.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n' },
     ];
     const severity = (options: Parameters<typeof analyzeWorkspace>[1]) => analyzeWorkspace(files, options).get('/p/a.mm2.properties')!.findings.map((f) => f.severity);
-    assert.deepEqual(severity(() => ({ severities: { 'unknown-property': 'info' } })), ['error']);
-    assert.deepEqual(severity(() => ({ forcedSeverities: { 'unknown-property': 'off' } })), []);
+    assert.deepEqual(severity({ severities: { 'unknown-property': 'info' } }), ['error']);
+    assert.deepEqual(severity({ forcedSeverities: { 'unknown-property': 'off' } }), []);
   });
 });
 
@@ -268,14 +268,15 @@ describe('editor settings as a config below .mirrorlint.yaml', () => {
   const mm2 = { uri: 'file:///ws/mm2.properties', text: 'clusters = K1, K2\nK1.bootstrap.servers = k1:1\nK2.bootstrap.servers = k2:1\nK1->K2.enabled = true\nK2->K1.enabled = true\n' };
   const dc = { uri: 'file:///ws/dc/topology.yaml', text: 'kind: KafkaTopology\ntopics:\n  orders: {}\n' };
   const old = { uri: 'file:///ws/old/mm2.properties', text: 'clusters = X\nX.bootstrap.servers = x:1\ntopics.exlude = y\n' };
-  const clusterOf = (results: ReturnType<typeof analyzeWorkspace>) => [...(results.get(dc.uri)!.declared[0]?.clusters.keys() ?? [])];
+  const settings = { folders: [{ uri: 'file:///ws/', settings: { rules: {}, ignore: ['old/**'], clusters: { K2: { paths: ['dc/'] } } } }] };
+  const analyse = (files: { uri: string; text: string }[]) => new LanguageService({ readText: () => undefined }).analyze(files, settings).analysis;
+  const clusterOf = (analysis: ReturnType<typeof analyse>) => [...(analysis.model.declaredOf(dc.uri)[0]?.clusters.keys() ?? [])];
 
   it('maps folders and ignores files, and the workspace file wins for the same alias', () => {
-    const settings = [settingsConfig('file:///ws/', { ignore: ['old/**'], clusters: { K2: { paths: ['dc/'] } } })];
-    const fromSettings = analyzeWorkspace([mm2, dc, old], undefined, undefined, { settingsConfigs: settings });
+    const fromSettings = analyse([mm2, dc, old]);
     assert.deepEqual(clusterOf(fromSettings), ['K2']);
-    assert.ok(!fromSettings.has(old.uri));
+    assert.ok(!fromSettings.files.has(old.uri));
     const file = { uri: 'file:///ws/.mirrorlint.yaml', text: 'clusters:\n  K1: { paths: [dc/] }\n' };
-    assert.deepEqual(clusterOf(analyzeWorkspace([mm2, dc, file], undefined, undefined, { settingsConfigs: settings })), ['K1']);
+    assert.deepEqual(clusterOf(analyse([mm2, dc, file])), ['K1']);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
+import { analyzeProperties, analyzeWorkspace } from '../../server/src/core';
 import { automaticFix, fixAll, minimalEdit } from '../../server/src/core/lint/fixAll';
 
 const MISTAKES = path.join(__dirname, '..', '..', 'examples', 'mistakes');

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core/lint/engine';
-import { complete } from '../../server/src/core/formats/properties/complete';
-import { aliasOccurrences, locate } from '../../server/src/core/service/locate';
-import type { TextEdit } from '../../server/src/core/lint/rules';
+import { analyzeProperties, analyzeWorkspace, type TextEdit } from '../../server/src/core';
+import { completeProperties } from '../../server/src/core/formats/properties/complete';
+import { locate } from '../../server/src/core/service/locate';
 
 const alias = fc.constantFrom('K1', 'K2', 'K3', 'us.east', 'dc_1', 'A', '', 'K1 ', 'x->y');
 const property = fc.constantFrom(
@@ -34,7 +33,8 @@ describe('analyzer under random MM2-shaped input', () => {
   it('never throws, never reports an internal error, keeps every range in the text, and offers fixes that re-analyse', () => {
     fc.assert(
       fc.property(file, (text) => {
-        const { findings, config } = analyzeProperties(text);
+        const { findings, file: facts } = analyzeProperties(text);
+        const config = facts.mm2!;
         const inside = (r: { start: number; end: number }) => r.start >= 0 && r.end <= text.length && r.start <= r.end;
         for (const finding of findings) {
           assert.notEqual(finding.ruleId, 'internal-error', finding.message);
@@ -47,9 +47,8 @@ describe('analyzer under random MM2-shaped input', () => {
           }
         }
         for (let offset = 0; offset <= text.length; offset += Math.max(1, Math.floor(text.length / 7))) {
-          complete(config, offset);
-          const found = locate(config, offset);
-          if (found?.kind === 'alias') aliasOccurrences(config, found.alias);
+          completeProperties(text, config, offset);
+          locate(config, offset);
         }
       }),
       { numRuns: 300 },
@@ -59,7 +58,7 @@ describe('analyzer under random MM2-shaped input', () => {
   it('analyses random files together as a workspace without throwing', () => {
     fc.assert(
       fc.property(fc.array(file, { minLength: 1, maxLength: 4 }), (texts) => {
-        const results = analyzeWorkspace(texts.map((text, i) => ({ uri: `file:///f${i}.properties`, text })));
+        const results = analyzeWorkspace(texts.map((text, i) => ({ uri: `file:///f${i}.properties`, text, languageId: 'mm2-properties' })));
         for (const analysis of results.values()) assert.ok(!analysis.findings.some((f) => f.ruleId === 'internal-error'));
       }),
       { numRuns: 100 },
@@ -87,7 +86,7 @@ describe('Strimzi YAML and Connect JSON sources under random input', () => {
           { uri: 'file:///b.json', text: jsonPieces.join(' ') },
         ]);
         for (const analysis of results.values()) {
-          const text = analysis.config.document.text;
+          const text = analysis.file.text;
           for (const finding of analysis.findings) {
             assert.notEqual(finding.ruleId, 'internal-error', finding.message);
             assert.ok(finding.range.start >= 0 && finding.range.end <= text.length && finding.range.start <= finding.range.end, finding.ruleId);
@@ -121,7 +120,7 @@ describe('topology declarations under random input', () => {
           ['/w/k2/all.yaml', ['kind: KafkaTopology', ...b].join('\n')],
           ['/w/.mirrorlint.yaml', c.join('\n')],
         ]);
-        const results = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), undefined, undefined, { readText: () => '{"type": "string"}' });
+        const results = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), { readText: () => '{"type": "string"}' });
         for (const [uri, analysis] of results) {
           for (const finding of analysis.findings) {
             assert.notEqual(finding.ruleId, 'internal-error', finding.message);

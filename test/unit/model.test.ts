@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lookupProperty, allProperties } from '../../server/src/core/mm2/catalog';
-import { buildConfig, splitList } from '../../server/src/core/model/config';
+import { readMm2Properties } from '../../server/src/core/formats/properties/read';
 import { parseKey } from '../../server/src/core/mm2/keys';
+import { splitList } from '../../server/src/core/mm2/lists';
 import { parseProperties } from '../../server/src/core/formats/properties/parse';
 
-const config = (text: string) => buildConfig(parseProperties(text));
+const config = (text: string) => readMm2Properties(text).mm2;
 const flow = (text: string, id: string) => config(text).flows.find((f) => f.id === id)!;
 
 describe('key shapes', () => {
@@ -57,7 +58,7 @@ describe('flows', () => {
   it('take the last value of a duplicated key, like java.util.Properties', () => {
     const c = config(`${base}A->B.enabled = true\nA->B.enabled = false`);
     assert.equal(c.flows.find((f) => f.id === 'A->B')!.enabled, false);
-    assert.equal(c.entries.filter((e) => e.overridden).length, 1);
+    assert.equal(c.settings.filter((e) => e.overridden).length, 1);
   });
 });
 

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildConfig } from '../../server/src/core/model/config';
-import { parseProperties } from '../../server/src/core/formats/properties/parse';
-import { topologyOf } from '../../server/src/core/model/topology';
+import { readPropertiesFile } from '../../server/src/core/formats/properties/read';
+import { buildDeployment, type Mm2File } from '../../server/src/core/model/deployments';
+
+const deploymentOf = (text: string) => buildDeployment([readPropertiesFile('mm2.properties', text) as Mm2File]);
 
 const IDENTITY = 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 
+/** The replay of some topics: where they arrive, and the loops they travel. */
 function run(text: string, seeds: Record<string, string[]>, maxDepth = 3) {
-  const config = buildConfig(parseProperties(text));
-  const { simulation } = topologyOf(config, { seeds: new Map(Object.entries(seeds)), maxDepth });
+  const { replay } = deploymentOf(text);
+  const copies = Object.entries(seeds).flatMap(([cluster, names]) => names.map((name) => replay.copiesOf(cluster, name, maxDepth)));
+  const simulation = { arrivals: copies.flatMap((c) => c.arrivals), cycles: copies.flatMap((c) => c.cycles) };
   const where = (cluster: string) => simulation.arrivals.filter((a) => a.cluster === cluster).map((a) => a.name).sort();
   return { simulation, where };
 }
@@ -65,10 +68,10 @@ describe('replication simulation (MM2 replicate-or-not decisions)', () => {
 
   it('finds a name-keeping loop exactly, with a witness from the filters\' intersection', () => {
     const text = `clusters = K1, K2\nK1->K2.enabled = true\nK2->K1.enabled = true\n${IDENTITY}\nK1->K2.topics = orders.*\nK2->K1.topics = ord.*s\n`;
-    const { simulation } = topologyOf(buildConfig(parseProperties(text)));
-    assert.equal(simulation.cycles.length, 1);
-    assert.equal(simulation.cycles[0].witness, 'orders');
+    const cycles = deploymentOf(text).replay.loops();
+    assert.equal(cycles.length, 1);
+    assert.equal(cycles[0].witness, 'orders');
     const disjoint = text.replace('orders.*', 'a-.*').replace('ord.*s', 'b-.*');
-    assert.equal(topologyOf(buildConfig(parseProperties(disjoint))).simulation.cycles.length, 0);
+    assert.equal(deploymentOf(disjoint).replay.loops().length, 0);
   });
 });

@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core/lint/engine';
-import { declaresKafkaMirrorMaker2, parseStrimziYaml } from '../../server/src/core/formats/yaml/strimzi';
+import { analyzeWorkspace } from '../../server/src/core';
+import { readYamlFile } from '../../server/src/core/formats/yaml/read';
+import { declaresKafkaMirrorMaker2 } from '../../server/src/core/formats/yaml/strimzi';
+
+const parseStrimziYaml = (text: string) => {
+  const facts = readYamlFile('x.yaml', text);
+  return { config: facts.mm2 ?? { flows: [] }, problems: facts.problems };
+};
 
 const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'examples', 'public', 'strimzi');
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -18,11 +24,11 @@ describe('Strimzi KafkaMirrorMaker2 source', () => {
   });
 
   it('reads both API shapes into flows with their policy and filters', { skip: !fs.existsSync(SHARED) && 'shared/ examples not beside the repo' }, () => {
-    const v1beta2 = parseStrimziYaml(read(path.join(SHARED, 'kafka-mirror-maker-2.yaml'))).config;
+    const v1beta2 = readYamlFile('a.yaml', read(path.join(SHARED, 'kafka-mirror-maker-2.yaml'))).mm2!;
     assert.deepEqual(v1beta2.flows.map((f) => f.id), ['cluster-a->cluster-b']);
     assert.equal(v1beta2.effective(v1beta2.flows[0], 'topics').value, '.*');
     assert.equal(v1beta2.bootstrapServers('cluster-b'), 'cluster-b-kafka-bootstrap:9092');
-    const v1 = parseStrimziYaml(read(path.join(SHARED, 'kafka-mirror-maker-2-custom-replication-policy.v1.yaml'))).config;
+    const v1 = readYamlFile('b.yaml', read(path.join(SHARED, 'kafka-mirror-maker-2-custom-replication-policy.v1.yaml'))).mm2!;
     assert.deepEqual(v1.flows.map((f) => f.id), ['cluster-a->cluster-b']);
     assert.equal(v1.effective(v1.flows[0], 'replication.policy.class').value, 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy');
   });

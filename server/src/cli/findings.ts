@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Finding, Severity } from '../core/lint/rules';
+import type { Finding, Severity } from '../core/base/finding';
 import { LineIndex } from '../core/base/lineIndex';
 
 /** A finding placed in a file with 1-based line and column numbers (the CLI's public shape). */

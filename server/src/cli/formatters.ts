@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../core/lint/rules';
+import { VERSION } from '../../../shared/src/constants';
 import type { LocatedFinding } from './findings';
 
-export const TOOL_VERSION = '0.1.0';
 export const REPOSITORY_URL = 'https://github.com/mirrorlint/mirrorlint';
 export const ruleHelpUri = (ruleId: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 
@@ -71,7 +71,7 @@ export function formatSarif(findings: LocatedFinding[], cwd: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'MirrorLint', version: TOOL_VERSION, informationUri: REPOSITORY_URL, rules } },
+        tool: { driver: { name: 'MirrorLint', version: VERSION, informationUri: REPOSITORY_URL, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
         results,
       },

@@ -1,9 +1,15 @@
 import * as fs from 'node:fs';
-import { analyzeWorkspace, parseSource } from '../core/lint/engine';
-import { RULES_BY_ID, type SeveritySetting } from '../core/lint/rules';
-import { discoverFiles } from '../workspace/discover';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/base/finding';
+import { RULES_BY_ID } from '../core/lint/rules';
+import { INTERNAL_ERROR } from '../core/lint/rules/syntax/internal-error';
+import { LanguageService } from '../core/service/languageService';
+import { discoverFiles } from '../node/discover';
+import { readConfined } from '../node/readConfined';
+import { VERSION } from '../../../shared/src/constants';
 import { locateFindings, type LocatedFinding } from './findings';
-import { TOOL_VERSION, formatJson, formatSarif, formatText } from './formatters';
+import { formatJson, formatSarif, formatText } from './formatters';
 import { topologyJson, topologyMermaid } from './topology';
 
 const USAGE = `Usage: mirrorlint check [paths...] [--format text|json|sarif] [--rule <id>=<severity>]
@@ -40,51 +46,38 @@ interface Options {
 }
 
 function parseArguments(args: string[]): Options | 'help' | 'version' {
-  if (args.includes('-h') || args.includes('--help')) return 'help';
-  if (args.includes('-v') || args.includes('--version')) return 'version';
-  const [command, ...rest] = args;
-  if (command !== 'check' && command !== 'topology') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
-  const options: Options = { command, format: FORMATS[command][0], paths: [], severities: {} };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const takeValue = (): string => {
-      const inline = arg.includes('=') && arg.startsWith('--') ? arg.slice(arg.indexOf('=') + 1) : undefined;
-      if (inline !== undefined) return inline;
-      const next = rest[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const format = takeValue();
-      const allowed: readonly string[] = FORMATS[command];
-      if (!allowed.includes(format)) throw new UsageError(`unknown format \`${format}\` for ${command} (use ${allowed.join(', ')})`);
-      options.format = format;
-    } else if (arg === '--rule' || arg.startsWith('--rule=')) {
-      const value = arg.startsWith('--rule=') ? arg.slice('--rule='.length) : takeValue();
-      const [id, severity] = value.split('=');
-      if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule \`${id}\``);
-      if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${value}: severity must be error, warning, info or off`);
-      options.severities[id] = severity as SeveritySetting;
-    } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option \`${arg}\``);
-    } else {
-      options.paths.push(arg);
-    }
-  }
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
-}
-
-/** Files that declarations refer to (schema files), read when they exist and are of a sane size. */
-function readSmallFile(file: string): string | undefined {
+  let parsed: ReturnType<typeof parseArgs<{ options: { format: { type: 'string' }; rule: { type: 'string'; multiple: true }; help: { type: 'boolean'; short: 'h' }; version: { type: 'boolean'; short: 'v' } }; allowPositionals: true }>>;
   try {
-    return fs.statSync(file).size <= MAX_REFERENCED_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, rule: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...paths] = positionals;
+  if (command !== 'check' && command !== 'topology') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
+  const allowed: readonly string[] = FORMATS[command];
+  const format = values.format ?? allowed[0];
+  if (!allowed.includes(format)) throw new UsageError(`unknown format \`${format}\` for ${command} (use ${allowed.join(', ')})`);
+  const severities: Record<string, SeveritySetting> = {};
+  for (const value of values.rule ?? []) {
+    const [id, severity] = value.split('=');
+    if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule \`${id}\``);
+    if (!SEVERITY_SETTINGS.includes(severity as SeveritySetting)) throw new UsageError(`--rule ${value}: severity must be error, warning, info or off`);
+    severities[id] = severity as SeveritySetting;
+  }
+  return { command, format, paths: paths.length ? paths : ['.'], severities };
 }
 
-const MAX_REFERENCED_BYTES = 5 * 1024 * 1024;
+/** Analyses the given paths together, as one workspace: a loop may span the configs of two MM2 clusters. */
+function analyse(options: Options, cwd: string, files: string[], writeError: (text: string) => void) {
+  // Declarations may name schema files: read only inside the paths the user gave.
+  const roots = options.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.statSync(p).isDirectory() ? p : path.dirname(p)));
+  const service = new LanguageService({ readText: (file) => readConfined(file, roots).text, log: (message) => writeError(`${message}\n`) });
+  const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities }) };
+}
 
 export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {
   let options: ReturnType<typeof parseArguments>;
@@ -100,7 +93,7 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     return 0;
   }
   if (options === 'version') {
-    write(`${TOOL_VERSION}\n`);
+    write(`${VERSION}\n`);
     return 0;
   }
   const { files, missing } = discoverFiles(options.paths, cwd);
@@ -108,22 +101,19 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     writeError(`mirrorlint: no such file or folder: ${missing.join(', ')}\n`);
     return 2;
   }
+  const { texts, snapshot } = analyse(options, cwd, files, writeError);
+  const internalError = snapshot.files.some((f) => f.findings.some((finding) => finding.ruleId === INTERNAL_ERROR));
   if (options.command === 'topology') {
-    const configs = files.map((file) => ({ file, config: parseSource(file, fs.readFileSync(file, 'utf8')) }));
-    write(options.format === 'mermaid' ? topologyMermaid(configs) : topologyJson(configs, cwd));
-    return 0;
+    write(options.format === 'mermaid' ? topologyMermaid(snapshot) : topologyJson(snapshot, cwd));
+    return internalError ? 2 : 0;
   }
-  // All files are analysed as one deployment: a loop may span the configs of two MM2 clusters.
-  const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
-  const analyses = analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), () => ({ forcedSeverities: options.severities }), undefined, { readText: readSmallFile });
   const findings: LocatedFinding[] = [];
-  for (const [file, analysis] of analyses) {
-    findings.push(...locateFindings(file, texts.get(file)!, analysis.findings, cwd, (uri) => texts.get(uri)));
-  }
+  for (const { uri, findings: found } of snapshot.files) findings.push(...locateFindings(uri, texts.get(uri)!, found, cwd, (other) => texts.get(other)));
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   if (options.format === 'json') write(formatJson(findings));
   else if (options.format === 'sarif') write(formatSarif(findings, cwd));
   else write(formatText(findings, files.length));
+  if (internalError) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

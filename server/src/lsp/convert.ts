@@ -1,14 +1,18 @@
-import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../core/lint/rules';
+import type { Finding, Severity } from '../core/base/finding';
 import type { OffsetRange } from '../core/base/range';
-
-export const DIAGNOSTIC_SOURCE = 'mirrorlint';
+import { RULES_BY_ID } from '../core/lint/rules';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/src/constants';
 
 export function toRange(document: TextDocument, range: OffsetRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+export function toOffsets(document: TextDocument, range: Range): OffsetRange {
+  return { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -16,6 +20,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
+
+const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
 /** Where the rule's docs page lives: the `docs/rules` folder shipped next to the bundle. */
 export function ruleDocsUri(ruleId: string): string {
@@ -28,6 +34,7 @@ export type DocumentResolver = (uri: string) => TextDocument | undefined;
 
 export function toDiagnostic(document: TextDocument, finding: Finding, resolve: DocumentResolver = () => undefined): Diagnostic {
   const codeDescription: CodeDescription = { href: ruleDocsUri(finding.ruleId) };
+  const tags = RULES_BY_ID.get(finding.ruleId)?.meta.tags?.map((tag) => TAGS[tag]);
   return {
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity],
@@ -35,7 +42,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, resolve: 
     codeDescription,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    tags: finding.ruleId === 'inactive-flow-setting' || finding.ruleId === 'duplicate-property' ? [DiagnosticTag.Unnecessary] : finding.ruleId === 'deprecated-property' ? [DiagnosticTag.Deprecated] : undefined,
+    tags: tags?.length ? tags : undefined,
     relatedInformation: finding.related.flatMap((related) => {
       const target = related.uri ? resolve(related.uri) : document;
       return target ? [{ location: { uri: target.uri, range: toRange(target, related.range) }, message: related.message }] : [];

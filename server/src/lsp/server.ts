@@ -1,46 +1,76 @@
 import {
   CodeActionKind,
+  CompletionItemKind,
   DocumentDiagnosticReportKind,
-  type CodeAction,
-  FileChangeType,
-  ResponseError,
   ErrorCodes,
+  FileChangeType,
+  InlayHintKind,
+  InsertTextFormat,
+  MarkupKind,
+  ResponseError,
+  SymbolKind,
+  TextDocumentEdit,
   TextDocumentSyncKind,
   TextDocuments,
+  type CodeAction,
+  type CompletionItem,
   type Connection,
+  type DocumentSymbol,
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { declaresMm2Content, type PropertiesAnalysis } from '../core/lint/engine';
-import { automaticFix, minimalEdit } from '../core/lint/fixAll';
-import { isValidAlias } from '../core/service/locate';
-import { toDiagnostic } from './convert';
-import { completeStrimziConfigKey } from '../core/formats/yaml/complete';
-import { completeDeclarationKey } from '../core/formats/yaml/schemaSupport';
-import { previewRemoteTopics } from '../core/service/preview';
-import * as features from './features';
-import * as previews from './previews';
-import { PreviewRemoteTopicsRequest, TopologyChangedNotification, TopologyRequest, type PreviewRemoteTopicsResult, type TopologyLocation, type TopologyResult } from './protocol';
-import { topologyOverview, type OverviewLocation } from '../core/service/overview';
-import { DEFAULT_SETTINGS, normalizeSettings, type MirrorLintSettings } from './settings';
+import type { CompletionCandidate } from '../core/base/editor';
+import type { TextEdit as CoreEdit } from '../core/base/finding';
+import { minimalEdit } from '../core/lint/fixAll';
+import type { WorkspaceSnapshot } from '../core/service/languageService';
+import type { OffsetLocation } from '../core/service/overview';
+import { readSettings } from '../core/service/settings';
+import type { SymbolData } from '../core/service/symbols';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION, VERSION } from '../../../shared/src/constants';
+import { PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNotification, TopologyRequest, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
+import { toDiagnostic, toOffsets, toRange } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
 
-export const MM2_LANGUAGE_ID = 'mm2-properties';
-/** `editor.codeActionsOnSave: { "source.fixAll.mirrorlint": "explicit" }` */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mirrorlint`;
 /** Push clients get diagnostics this long after typing stops (initializationOptions.pushDelayMs overrides it). */
 const PUSH_DEBOUNCE_MS = 200;
 
-/** Wires the analysis core to one LSP connection. */
+const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  cluster: CompletionItemKind.Module,
+  flow: CompletionItemKind.Interface,
+  value: CompletionItemKind.Value,
+  class: CompletionItemKind.Class,
+  prefix: CompletionItemKind.Folder,
+};
+
+const SYMBOL_KIND: Record<SymbolData['kind'], SymbolKind> = { cluster: SymbolKind.Module, flow: SymbolKind.Interface, property: SymbolKind.Property };
+
+/** Wires the language service to one LSP connection: handlers convert positions and delegate. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const settingsCache = new Map<string, Promise<MirrorLintSettings>>();
-  let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
   let followsWorkspaceFolders = false;
   let pushDelayMs = PUSH_DEBOUNCE_MS;
+  let workspaceFolders: string[] = [];
+  const log = (message: string): void => connection.console.log(message);
+
+  const index = new WorkspaceIndex({
+    openDocuments: () => documents.all(),
+    settingsOf: async (folder) => {
+      if (!canPullConfiguration) return { settings: DEFAULT_SETTINGS, problems: [] };
+      try {
+        const raw = await connection.workspace.getConfiguration(folder ? { scopeUri: folder, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION });
+        return readSettings(raw);
+      } catch {
+        return { settings: DEFAULT_SETTINGS, problems: [] };
+      }
+    },
+    log,
+  });
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -65,56 +95,56 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         inlayHintProvider: true,
         workspace: followsWorkspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
-        diagnosticProvider: usePullDiagnostics ? { identifier: 'mirrorlint', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
+        diagnosticProvider: usePullDiagnostics ? { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       },
-      serverInfo: { name: 'mirrorlint', version: '0.1.0' },
+      serverInfo: { name: 'mirrorlint', version: VERSION },
     };
   });
 
-  // Other clients may send any file: besides the MM2 language, files are recognised by content.
-  const isMm2Document = (document: TextDocument): boolean =>
-    document.languageId === MM2_LANGUAGE_ID || declaresMm2Content(document.uri, document.getText());
-
-  const settingsFor = (uri: string): Promise<MirrorLintSettings> => {
-    if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-    let cached = settingsCache.get(uri);
-    if (!cached) {
-      cached = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'mirrorlint' })
-        .then(normalizeSettings, () => DEFAULT_SETTINGS);
-      settingsCache.set(uri, cached);
-    }
-    return cached;
-  };
-
-  const index = new WorkspaceIndex(() => documents.all().filter(isMm2Document), () => documents.all(), settingsFor);
   const published = new Set<string>();
   let publishTimer: NodeJS.Timeout | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
+  let topologyTimer: NodeJS.Timeout | undefined;
+  let lastSettingsProblems = '';
 
-  const analysisOf = async (uri: string): Promise<PropertiesAnalysis | undefined> => (await index.analyses()).get(uri);
+  const diagnosticsFor = (snapshot: WorkspaceSnapshot, uri: string, document: TextDocument) =>
+    snapshot.findings(uri).map((finding) => toDiagnostic(document, finding, (other) => index.document(other)));
 
-  const diagnosticsFor = (analysis: PropertiesAnalysis, document: TextDocument) =>
-    analysis.findings.map((finding) => toDiagnostic(document, finding, (uri) => index.document(uri)));
+  /** After each analysis: the status bar's counts, and settings problems said once. */
+  const reportStatus = async (snapshot: WorkspaceSnapshot): Promise<void> => {
+    const findings = snapshot.files.flatMap((f) => f.findings);
+    const settingsProblems = await index.settingsProblems();
+    const key = settingsProblems.join('\n');
+    if (key && key !== lastSettingsProblems) void connection.window.showWarningMessage(`MirrorLint settings: ${settingsProblems.join(' ')}`);
+    lastSettingsProblems = key;
+    void connection.sendNotification(ServerStatusNotification, {
+      files: snapshot.files.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: findings.filter((f) => f.severity === 'info').length,
+      settingsProblems,
+    });
+  };
 
-  /** Push mode: (re)publishes every MM2 file of the workspace, since an edit in one can change another's findings. */
+  /** Push mode: (re)publishes every file of the workspace, since an edit in one can change another's findings. */
   const publishAll = async (): Promise<void> => {
-    const results = await index.analyses();
-    for (const [uri, analysis] of results) {
+    const snapshot = await index.snapshot();
+    const present = new Set<string>();
+    for (const { uri } of snapshot.files) {
       const document = index.document(uri);
       if (!document) continue;
+      present.add(uri);
       const open = documents.get(uri);
-      await connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnosticsFor(analysis, document) });
+      await connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnosticsFor(snapshot, uri, document) });
       published.add(uri);
     }
     for (const uri of [...published]) {
-      if (results.has(uri)) continue;
+      if (present.has(uri)) continue;
       published.delete(uri);
       await connection.sendDiagnostics({ uri, diagnostics: [] });
     }
+    await reportStatus(snapshot);
   };
-
-  let topologyTimer: NodeJS.Timeout | undefined;
 
   /** Something changed: push clients get new diagnostics after the debounce, pull clients are asked to re-pull. */
   const changed = (delay: number): void => {
@@ -124,17 +154,22 @@ export function startServer(connection: Connection): void {
     topologyTimer = setTimeout(() => void connection.sendNotification(TopologyChangedNotification), delay + 100);
     if (usePullDiagnostics) {
       clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => connection.languages.diagnostics.refresh(), delay);
+      refreshTimer = setTimeout(() => {
+        connection.languages.diagnostics.refresh();
+        void index.snapshot().then(reportStatus, () => undefined);
+      }, delay);
       return;
     }
     clearTimeout(publishTimer);
     publishTimer = setTimeout(() => {
-      publishAll().catch((error) => connection.console.error(`mirrorlint: publishing diagnostics failed: ${String(error)}`));
+      publishAll().catch((error) => connection.console.error(`mirrorlint: publishing diagnostics failed: ${(error as Error)?.stack ?? String(error)}`));
     }, delay);
   };
 
   const scan = (folders: string[]): void => {
+    const started = Date.now();
     const skipped = index.scan(folders);
+    log(`mirrorlint ${VERSION}: indexed ${index.size} files of ${folders.join(', ') || 'no folder'} in ${Date.now() - started} ms`);
     if (skipped > 0) connection.window.showWarningMessage(`MirrorLint indexes at most 10,000 files of the workspace; ${skipped} were left out and are analysed only while open.`);
   };
 
@@ -165,130 +200,170 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(() => changed(0));
 
   connection.onDidChangeConfiguration(() => {
-    settingsCache.clear();
+    index.settingsChanged();
     changed(0);
   });
 
-  // Pull clients ask for the workspace's other files here (VS Code polls it): the MM2 files that
-  // are not open, so that a loop whose other half lives in a closed file shows in Problems.
+  // Pull clients ask for the workspace's other files here (VS Code polls it): the files that are
+  // not open, so that a loop whose other half lives in a closed file shows in Problems.
   connection.languages.diagnostics.onWorkspace(async () => {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
-    for (const [uri, analysis] of await index.analyses()) {
+    const snapshot = await index.snapshot();
+    for (const { uri } of snapshot.files) {
       const document = index.document(uri);
       if (!document || documents.get(uri)) continue;
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: diagnosticsFor(analysis, document) });
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: diagnosticsFor(snapshot, uri, document) });
     }
     return { items };
   });
 
   connection.languages.diagnostics.on(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const analysis = document && isMm2Document(document) ? await analysisOf(document.uri) : undefined;
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis && document ? diagnosticsFor(analysis, document) : [] };
+    const snapshot = await index.snapshot();
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? diagnosticsFor(snapshot, document.uri, document) : [] };
   });
 
-  /** Runs a feature on an open MM2 document; other documents get `fallback`. */
-  const withAnalysis = async <T>(uri: string, fallback: T, run: (document: TextDocument, analysis: PropertiesAnalysis) => T): Promise<T> => {
+  /** Runs a feature on an open document MirrorLint analyses; other documents get `fallback`. Never lets an exception out. */
+  const withSnapshot = async <T>(uri: string, fallback: T, run: (document: TextDocument, snapshot: WorkspaceSnapshot) => T): Promise<T> => {
     const document = documents.get(uri);
-    if (!document || !isMm2Document(document)) return fallback;
-    const analysis = await analysisOf(uri);
-    return analysis ? run(document, analysis) : fallback;
+    if (!document) return fallback;
+    const snapshot = await index.snapshot();
+    if (!snapshot.file(uri)) return fallback;
+    try {
+      return run(document, snapshot);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`mirrorlint: request on ${uri} failed\n${(error as Error)?.stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+
+  /** Edits grouped per file; files other than `document` are resolved (open or on disk) to place them. */
+  const workspaceEdit = (document: TextDocument, edits: CoreEdit[]): WorkspaceEdit => {
+    const byUri = new Map<string, CoreEdit[]>();
+    for (const edit of edits) {
+      const uri = edit.uri ?? document.uri;
+      const list = byUri.get(uri) ?? [];
+      list.push(edit);
+      byUri.set(uri, list);
+    }
+    const documentChanges: TextDocumentEdit[] = [];
+    for (const [uri, fileEdits] of byUri) {
+      const target = uri === document.uri ? document : index.document(uri);
+      if (!target) continue;
+      // A file that is not open has no version to check against: null tells the client so.
+      const version = uri === document.uri || target.version > 0 ? target.version : null;
+      documentChanges.push(TextDocumentEdit.create({ uri, version }, fileEdits.map((edit) => ({ range: toRange(target, edit.range), newText: edit.newText }))));
+    }
+    return { documentChanges };
   };
 
   connection.onHover((params) =>
-    withAnalysis(params.textDocument.uri, null, (doc, analysis) => features.hover(doc, analysis, doc.offsetAt(params.position))));
-  // Completion and alias navigation read properties syntax; connector JSON gets the other features.
-  const propertiesOnly = <T>(fallback: T, run: (document: TextDocument, analysis: PropertiesAnalysis) => T) =>
-    (document: TextDocument, analysis: PropertiesAnalysis): T => (analysis.config.format === 'properties' ? run(document, analysis) : fallback);
+    withSnapshot(params.textDocument.uri, null, (doc, snapshot) => {
+      const found = snapshot.hover(doc.uri, doc.offsetAt(params.position));
+      return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: found.range && toRange(doc, found.range) } : null;
+    }));
 
   connection.onCompletion((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) => {
-      const offset = doc.offsetAt(params.position);
-      if (analysis.declarations) {
-        const keys = completeDeclarationKey(analysis.declarations, offset);
-        if (keys.length) return features.toCompletionItems(doc, keys);
-      }
-      if (analysis.config.format === 'strimzi-yaml') return features.toCompletionItems(doc, completeStrimziConfigKey(doc.getText(), offset));
-      return analysis.config.format === 'properties' ? features.completion(doc, analysis, offset) : [];
-    }));
+    withSnapshot(params.textDocument.uri, [] as CompletionItem[], (doc, snapshot) =>
+      snapshot.completion(doc.uri, doc.offsetAt(params.position)).map((candidate) => ({
+        label: candidate.label,
+        kind: COMPLETION_KIND[candidate.kind],
+        detail: candidate.detail,
+        documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
+        filterText: candidate.filterText,
+        sortText: candidate.sortText,
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range: toRange(doc, candidate.range), newText: candidate.newText },
+        command: candidate.kind === 'flow' || candidate.kind === 'cluster' || candidate.kind === 'prefix' ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+      }))));
+
   connection.onCodeAction(async (params) => {
     const uri = params.textDocument.uri;
     const only = params.context.only;
     const wantsFixAll = only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`) || kind === CodeActionKind.Source);
     const quickFixes = !only || only.some((kind) => kind === CodeActionKind.QuickFix);
-    const actions = quickFixes
-      ? await withAnalysis(uri, [] as CodeAction[], (doc, analysis) => features.codeActions(doc, analysis.findings, params.range, params.context.diagnostics, (u) => index.document(u)))
-      : [];
-    const document = documents.get(uri);
-    if (!document || !isMm2Document(document)) return actions;
-    const automatic = (await analysisOf(uri))?.findings.filter((f) => automaticFix(f)).length ?? 0;
-    // The lightbulb offers fix-all once there is more than one automatic fix; on-save asks for it by kind.
-    if (wantsFixAll || (quickFixes && automatic > 1 && actions.length > 0)) {
-      const result = await index.fixAll(uri);
-      const edit = result && minimalEdit(document.getText(), result.text);
-      if (edit) {
-        actions.push({
-          title: `Fix all auto-fixable MirrorLint problems (${result.applied.length})`,
-          kind: wantsFixAll ? FIX_ALL_KIND : CodeActionKind.QuickFix,
-          edit: { changes: { [uri]: [{ range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) }, newText: edit.newText }] } },
-        });
+    return withSnapshot(uri, [] as CodeAction[], (doc, snapshot) => {
+      const actions: CodeAction[] = [];
+      if (quickFixes) {
+        for (const { fix, finding } of snapshot.codeActions(uri, toOffsets(doc, params.range))) {
+          const findingRange = toRange(doc, finding.range);
+          const diagnostic = params.context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.ruleId && d.range.start.line === findingRange.start.line && d.range.start.character === findingRange.start.character && d.range.end.line === findingRange.end.line && d.range.end.character === findingRange.end.character);
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits) });
+        }
       }
-    }
-    return actions;
+      // The lightbulb offers fix-all once there is more than one automatic fix; on-save asks for it by kind.
+      if (wantsFixAll || (quickFixes && snapshot.automaticFixCount(uri) > 1 && actions.length > 0)) {
+        const result = snapshot.fixAll(uri);
+        const edit = result && minimalEdit(doc.getText(), result.text);
+        if (edit) {
+          actions.push({
+            title: `Fix all auto-fixable MirrorLint problems (${result.applied.length})`,
+            kind: wantsFixAll ? FIX_ALL_KIND : CodeActionKind.QuickFix,
+            edit: { changes: { [uri]: [{ range: toRange(doc, edit.range), newText: edit.newText }] } },
+          });
+        }
+      }
+      return actions;
+    });
   });
-  connection.onDocumentSymbol((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) => features.documentSymbols(doc, analysis)));
+
+  const toSymbol = (doc: TextDocument, symbol: SymbolData): DocumentSymbol => ({
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SYMBOL_KIND[symbol.kind],
+    range: toRange(doc, symbol.range),
+    selectionRange: toRange(doc, symbol.selectionRange),
+    children: symbol.children.map((child) => toSymbol(doc, child)),
+  });
+  connection.onDocumentSymbol((params) => withSnapshot(params.textDocument.uri, [] as DocumentSymbol[], (doc, snapshot) => snapshot.symbols(doc.uri).map((s) => toSymbol(doc, s))));
+
   connection.onDefinition((params) =>
-    withAnalysis(params.textDocument.uri, [], propertiesOnly([], (doc, analysis) => features.definition(doc, analysis, doc.offsetAt(params.position)))));
+    withSnapshot(params.textDocument.uri, [], (doc, snapshot) => snapshot.definition(doc.uri, doc.offsetAt(params.position)).map((range) => ({ uri: doc.uri, range: toRange(doc, range) }))));
   connection.onReferences((params) =>
-    withAnalysis(params.textDocument.uri, [], propertiesOnly([], (doc, analysis) =>
-      features.references(doc, analysis, doc.offsetAt(params.position), params.context.includeDeclaration))));
+    withSnapshot(params.textDocument.uri, [], (doc, snapshot) =>
+      snapshot.references(doc.uri, doc.offsetAt(params.position), params.context.includeDeclaration).map((range) => ({ uri: doc.uri, range: toRange(doc, range) }))));
   connection.onPrepareRename((params) =>
-    withAnalysis(params.textDocument.uri, null, propertiesOnly(null, (doc, analysis) => {
-      const found = features.aliasAt(analysis, doc.offsetAt(params.position));
-      if (!found) return null;
-      return { range: { start: doc.positionAt(found.range.start), end: doc.positionAt(found.range.end) }, placeholder: found.alias };
-    })));
+    withSnapshot(params.textDocument.uri, null, (doc, snapshot) => {
+      const found = snapshot.prepareRename(doc.uri, doc.offsetAt(params.position));
+      return found ? { range: toRange(doc, found.range), placeholder: found.alias } : null;
+    }));
   connection.onRenameRequest((params) =>
-    withAnalysis(params.textDocument.uri, null, (doc, analysis) => {
-      const found = features.aliasAt(analysis, doc.offsetAt(params.position));
-      if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only cluster aliases can be renamed.');
-      if (!isValidAlias(params.newName)) {
-        throw new ResponseError(ErrorCodes.InvalidParams, `\`${params.newName}\` is not a usable cluster alias: use letters, digits, \`_\` and \`-\` (no separators, spaces, commas or arrows).`);
-      }
-      return features.renameAlias(doc, analysis, found.alias, params.newName);
+    withSnapshot(params.textDocument.uri, null, (doc, snapshot) => {
+      const result = snapshot.rename(doc.uri, doc.offsetAt(params.position), params.newName);
+      if ('error' in result) throw new ResponseError(result.error === 'invalid-name' ? ErrorCodes.InvalidParams : ErrorCodes.InvalidRequest, result.message);
+      return workspaceEdit(doc, result.edits);
     }));
 
   connection.languages.inlayHint.on((params) =>
-    withAnalysis(params.textDocument.uri, [], (doc, analysis) =>
-      [
-        ...previews.inlayHints(doc, analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) }),
-        ...previews.declarationInlayHints(doc, analysis, { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) }),
-      ]));
+    withSnapshot(params.textDocument.uri, [], (doc, snapshot) =>
+      snapshot.inlayHints(doc.uri, toOffsets(doc, params.range)).map((hint) => ({ position: doc.positionAt(hint.offset), label: hint.label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: hint.tooltip }))));
 
   connection.onRequest(PreviewRemoteTopicsRequest, (params) =>
-    withAnalysis(params.uri, { clusters: [], previews: [] } as PreviewRemoteTopicsResult, (_doc, analysis) => ({
-      clusters: [...new Set(analysis.config.clusters.map((c) => c.alias))],
-      previews: params.cluster && params.topic ? previewRemoteTopics(analysis.topology, params.cluster, params.topic) : [],
-    })));
+    withSnapshot(params.uri, { clusters: [], previews: [], truncated: false }, (_doc, snapshot) => {
+      const preview = params.cluster && params.topic ? snapshot.preview(params.uri, params.cluster, params.topic) : { previews: [], truncated: false };
+      return { clusters: snapshot.previewClusters(params.uri), ...preview };
+    }));
 
   connection.onRequest(TopologyRequest, async (): Promise<TopologyResult> => {
-    const located = <T extends { location?: OverviewLocation }>(value: T): Omit<T, 'location'> & { location?: TopologyLocation } => {
-      const { location, ...rest } = value;
+    const snapshot = await index.snapshot();
+    const locate = (location: OffsetLocation | undefined): TopologyLocation | undefined => {
       const document = location && index.document(location.uri);
-      return document ? { ...rest, location: { uri: location!.uri, range: { start: document.positionAt(location!.range.start), end: document.positionAt(location!.range.end) } } } : rest;
+      return document && location ? { uri: location.uri, range: toRange(document, location.range) } : undefined;
     };
-    const deployments = topologyOverview(await index.analyses()).map((deployment) => ({
-      ...deployment,
-      clusters: deployment.clusters.map((cluster) => ({
-        ...located(cluster),
-        localTopics: cluster.localTopics.map(located),
-        remoteTopics: cluster.remoteTopics.map(located),
-        groups: cluster.groups.map(located),
+    const located = <T extends { location?: OffsetLocation }>(value: T): Omit<T, 'location'> & { location?: TopologyLocation } => ({ ...value, location: locate(value.location) });
+    return {
+      deployments: snapshot.topology().map((deployment) => ({
+        ...deployment,
+        clusters: deployment.clusters.map((cluster) => ({
+          ...located(cluster),
+          localTopics: cluster.localTopics.map(located),
+          remoteTopics: cluster.remoteTopics.map(located),
+          groups: cluster.groups.map(located),
+        })),
+        flows: deployment.flows.map(located),
       })),
-      flows: deployment.flows.map(located),
-    }));
-    return { deployments };
+    };
   });
 
   documents.listen(connection);

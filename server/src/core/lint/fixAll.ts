@@ -1,4 +1,4 @@
-import type { Finding, Fix, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from '../base/finding';
 import type { OffsetRange } from '../base/range';
 
 /**

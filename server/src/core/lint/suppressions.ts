@@ -1,7 +1,12 @@
-import type { Mm2Config } from '../model/config';
-import type { Finding, Fix, SeveritySetting } from './types';
+import type { Finding, Fix, SeveritySetting } from '../base/finding';
+import type { FileFacts } from '../formats/facts';
 import { LineIndex } from '../base/lineIndex';
 import type { OffsetRange } from '../base/range';
+import { formatMessage } from '../base/rule';
+import { INTERNAL_ERROR } from './rules/syntax/internal-error';
+import { UNUSED_SUPPRESSION, unusedSuppression } from './rules/syntax/unused-suppression';
+
+export { UNUSED_SUPPRESSION };
 
 /**
  * Suppression comments, ESLint's way:
@@ -10,7 +15,6 @@ import type { OffsetRange } from '../base/range';
  *   # mirrorlint-enable <rule>…
  * Without rule ids they apply to every rule. Properties files (`#` or `!`) and YAML (`#`).
  */
-export const UNUSED_SUPPRESSION = 'unused-suppression';
 
 interface Directive {
   kind: 'disable-next-line' | 'disable' | 'enable';
@@ -28,24 +32,10 @@ interface Directive {
 
 const DIRECTIVE = /^([#!])\s*mirrorlint-(disable-next-line|disable|enable)\b([^\r\n]*)$/;
 
-/** The full-line comments of a file, as offsets: the parser's for properties, `#` lines for YAML. */
-function commentsOf(config: Mm2Config): OffsetRange[] {
-  if (config.format === 'properties') return config.document.comments.map((c) => c.range);
-  if (config.format !== 'strimzi-yaml') return [];
-  const ranges: OffsetRange[] = [];
-  const text = config.document.text;
-  const pattern = /^[ \t]*(#[^\r\n]*)/gm;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const start = match.index + match[0].length - match[1].length;
-    ranges.push({ start, end: start + match[1].length });
-  }
-  return ranges;
-}
-
-function parseDirectives(config: Mm2Config, lines: LineIndex): Directive[] {
-  const text = config.document.text;
+function parseDirectives(file: FileFacts, lines: LineIndex): Directive[] {
+  const text = file.text;
   const directives: Directive[] = [];
-  for (const comment of commentsOf(config)) {
+  for (const comment of file.comments) {
     const match = DIRECTIVE.exec(text.slice(comment.start, comment.end));
     if (!match) continue;
     const kind = match[2] as Directive['kind'];
@@ -75,22 +65,26 @@ function parseDirectives(config: Mm2Config, lines: LineIndex): Directive[] {
   return directives;
 }
 
+const { messages } = unusedSuppression.meta;
+
 const covers = (directive: Directive, ruleId: string): boolean => directive.rules.length === 0 || directive.rules.some((r) => r.id === ruleId);
 
 /**
  * Removes suppressed findings, reports unused directives (and unknown rule ids in them), and gives
  * each remaining finding a "Disable <rule> for this line" fix.
  */
-export function applySuppressions(config: Mm2Config, findings: Finding[], knownRules: ReadonlySet<string>, unusedSeverity: SeveritySetting): Finding[] {
-  if (config.format === 'connect-json') return findings;
-  const lines = new LineIndex(config.document.text);
-  const directives = parseDirectives(config, lines).filter((d) => d.kind !== 'enable');
+export function applySuppressions(file: FileFacts, findings: Finding[], knownRules: ReadonlySet<string>, unusedSeverity: SeveritySetting): Finding[] {
+  // JSON has no comments to write a directive in.
+  if (file.syntax === 'json') return findings;
+  const lines = new LineIndex(file.text);
+  const directives = parseDirectives(file, lines).filter((d) => d.kind !== 'enable');
   const kept: Finding[] = [];
   for (const finding of findings) {
     const line = lines.positionAt(finding.range.start).line;
-    const directive = directives.find((d) => line >= d.fromLine && line <= d.toLine && covers(d, finding.ruleId));
+    // A crashed rule checked nothing: that is never silenced.
+    const directive = finding.ruleId === INTERNAL_ERROR ? undefined : directives.find((d) => line >= d.fromLine && line <= d.toLine && covers(d, finding.ruleId));
     if (!directive) {
-      const disable = finding.ruleId === 'internal-error' ? undefined : disableForLine(config, lines, finding, directives);
+      const disable = finding.ruleId === INTERNAL_ERROR ? undefined : disableForLine(file, lines, finding, directives);
       kept.push(disable ? { ...finding, fixes: [...finding.fixes, disable] } : finding);
       continue;
     }
@@ -99,12 +93,12 @@ export function applySuppressions(config: Mm2Config, findings: Finding[], knownR
   if (unusedSeverity === 'off') return kept;
   for (const directive of directives) {
     const problems = directive.rules.length === 0
-      ? directive.used.size === 0 ? [{ range: directive.comment, message: `This \`mirrorlint-${directive.kind}\` comment suppresses nothing${directive.kind === 'disable-next-line' ? ' on the next line' : ''}: remove it.` }] : []
+      ? directive.used.size === 0 ? [{ range: directive.comment, message: formatMessage(messages.nothing, { kind: directive.kind, where: directive.kind === 'disable-next-line' ? ' on the next line' : '' }) }] : []
       : directive.rules.filter((r) => !directive.used.has(r.id)).map((r) => ({
         range: r.range,
         message: knownRules.has(r.id)
-          ? `\`${r.id}\` reports nothing ${directive.kind === 'disable-next-line' ? 'on the next line' : 'below this comment'}, so this suppression is unused: remove it.`
-          : `\`${r.id}\` is not a MirrorLint rule, so this suppression does nothing.`,
+          ? formatMessage(messages.unused, { rule: r.id, where: directive.kind === 'disable-next-line' ? 'on the next line' : 'below this comment' })
+          : formatMessage(messages.unknown, { rule: r.id }),
       }));
     for (const problem of problems) {
       const onlyRule = directive.rules.length <= 1;
@@ -114,7 +108,7 @@ export function applySuppressions(config: Mm2Config, findings: Finding[], knownR
         message: problem.message,
         range: problem.range,
         related: [],
-        fixes: [{ title: onlyRule ? 'Remove this suppression comment' : 'Remove this rule from the suppression', edits: [{ range: onlyRule ? directive.line : listItemRange(config.document.text, problem.range), newText: '' }], preferred: true }],
+        fixes: [{ title: onlyRule ? 'Remove this suppression comment' : 'Remove this rule from the suppression', edits: [{ range: onlyRule ? directive.line : listItemRange(file.text, problem.range), newText: '' }], preferred: true }],
       });
     }
   }
@@ -130,8 +124,8 @@ function listItemRange(text: string, range: OffsetRange): OffsetRange {
 }
 
 /** "Disable <rule> for this line": a comment line above the finding's, or the rule added to one already there. */
-function disableForLine(config: Mm2Config, lines: LineIndex, finding: Finding, directives: Directive[]): Fix | undefined {
-  const text = config.document.text;
+function disableForLine(file: FileFacts, lines: LineIndex, finding: Finding, directives: Directive[]): Fix | undefined {
+  const text = file.text;
   const line = lines.positionAt(finding.range.start).line;
   const title = `Disable ${finding.ruleId} for this line`;
   const existing = directives.find((d) => d.kind === 'disable-next-line' && d.fromLine === line && d.rules.length > 0);
@@ -141,7 +135,7 @@ function disableForLine(config: Mm2Config, lines: LineIndex, finding: Finding, d
   }
   const start = lines.offsetAt({ line, character: 0 });
   // A comment line inside a continued properties value would become part of the value.
-  if (config.format === 'properties' && /(^|[^\\])(\\\\)*\\\r?\n?$/.test(text.slice(lines.offsetAt({ line: Math.max(0, line - 1), character: 0 }), start)) && line > 0) return undefined;
+  if (file.syntax === 'properties' && /(^|[^\\])(\\\\)*\\\r?\n?$/.test(text.slice(lines.offsetAt({ line: Math.max(0, line - 1), character: 0 }), start)) && line > 0) return undefined;
   const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
-  return { title, edits: [{ range: { start, end: start }, newText: `${indent}# mirrorlint-disable-next-line ${finding.ruleId}${config.lineBreak}` }], suppression: true };
+  return { title, edits: [{ range: { start, end: start }, newText: `${indent}# mirrorlint-disable-next-line ${finding.ruleId}${file.lineBreak}` }], suppression: true };
 }

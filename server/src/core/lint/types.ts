@@ -1,79 +1,64 @@
-import type { Mm2Config } from '../model/config';
+import type { Fix, RelatedLocation } from '../base/finding';
+import type { OffsetRange } from '../base/range';
+import type { RuleMeta } from '../base/rule';
+import type { FileFacts, Mm2Facts, Mode } from '../formats/facts';
 import type { DeclarationFile } from '../formats/yaml/declarationTypes';
 import type { DeclaredWorkspace, UnboundSection } from '../model/declared';
-import type { Topology } from '../model/topology';
-import type { OffsetRange } from '../base/range';
+import type { Deployment } from '../model/deployments';
+import type { WorkspaceModel } from '../model/workspace';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
+export type { Finding, Fix, RelatedLocation, TextEdit, Severity, SeveritySetting } from '../base/finding';
+export type { RuleMeta } from '../base/rule';
 
-export interface TextEdit {
+/** What a rule reports: a message id of its meta with data, where, and how to repair it. */
+export interface Report {
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
   range: OffsetRange;
-  newText: string;
-  /** The file to edit, when not the file of the finding. */
-  uri?: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
 }
 
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  /** The fix an editor may apply on its own (VS Code's "preferred" quick fix). */
-  preferred?: boolean;
-  /** A suppression comment rather than a repair: never applied by fix-all. */
-  suppression?: boolean;
-}
-
-export interface RelatedLocation {
-  range: OffsetRange;
-  message: string;
-  /** The file of the location, when not the file of the finding. */
-  uri?: string;
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  range: OffsetRange;
-  related: RelatedLocation[];
-  fixes: Fix[];
-}
-
-export interface RuleMeta {
-  id: string;
-  description: string;
-  defaultSeverity: Severity;
-  fixable: boolean;
-  /** The source formats the rule applies to; all when absent. */
-  formats?: readonly Mm2Config['format'][];
-}
-
-export type Report = Omit<Finding, 'ruleId' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Finding, 'related' | 'fixes'>>;
-
-export interface PropertiesRuleContext {
-  config: Mm2Config;
-  /** The file being checked, as named in the workspace topology. */
+interface BaseContext {
+  /** The file being checked. */
+  file: FileFacts;
   uri: string;
-  /** The replication topology of every MM2 file analysed together with this one. */
-  topology: Topology;
-  report(finding: Report): void;
+  model: WorkspaceModel;
+  /** Every rule id there is (for settings that name rules). */
+  ruleIds: ReadonlySet<string>;
+  report(report: Report): void;
 }
 
-/** One lint rule over a dedicated-mode MM2 properties file (ESLint's shape: metadata + check). */
-export interface PropertiesRule {
-  meta: RuleMeta;
-  check(context: PropertiesRuleContext): void;
+export interface FileRuleContext extends BaseContext {}
+
+export interface Mm2RuleContext extends BaseContext {
+  mm2: Mm2Facts;
+  /** The deployment the file's flows belong to: its flows together with those of the other files. */
+  deployment: Deployment;
 }
 
-export interface DeclarationRuleContext {
-  /** The declarations file being checked. */
-  file: DeclarationFile;
-  uri: string;
-  /** The declarations of its deployment, bound to clusters, with the deployment's topology (none when nothing in the file is bound). */
+export interface DeclarationRuleContext extends BaseContext {
+  declarations: DeclarationFile;
+  /** The declarations of its deployment, bound to clusters (none when nothing in the file is bound). */
   workspace?: DeclaredWorkspace;
   /** Sections of this file that could not be bound to an MM2 cluster. */
   unbound: UnboundSection[];
-  report(finding: Report): void;
+}
+
+/** A rule over any file (syntax). */
+export interface FileRule {
+  kind: 'file';
+  meta: RuleMeta;
+  check(context: FileRuleContext): void;
+}
+
+/** A rule over a file's MM2 settings, flows and the deployment they take part in. */
+export interface Mm2Rule {
+  kind: 'mm2';
+  meta: RuleMeta;
+  /** The modes it applies to; all when absent. */
+  modes?: readonly Mode[];
+  check(context: Mm2RuleContext): void;
 }
 
 /**
@@ -81,6 +66,9 @@ export interface DeclarationRuleContext {
  * flows of the deployment they belong to. It runs once per declarations file and reports in it.
  */
 export interface DeclarationRule {
+  kind: 'declarations';
   meta: RuleMeta;
   check(context: DeclarationRuleContext): void;
 }
+
+export type Rule = FileRule | Mm2Rule | DeclarationRule;

@@ -15,6 +15,9 @@ export type KeyShape =
       propertyStart: number;
     };
 
+/** Where a key puts a setting: every flow, one cluster's clients and worker, or one flow. */
+export type KeyScope = { scope: 'top' } | { scope: 'cluster'; alias: string } | { scope: 'flow'; source: string; target: string };
+
 const FLOW_ARROW = '->';
 
 /** The longest declared alias that `text` starts with, followed by a dot. */
@@ -68,7 +71,7 @@ function clusterKey(key: string, alias: string): KeyShape {
 }
 
 /** The key prefix that puts a property into the same scope as `shape`. */
-export function scopePrefix(shape: KeyShape): string {
+export function scopePrefix(shape: KeyShape | KeyScope): string {
   if (shape.scope === 'cluster') return `${shape.alias}.`;
   if (shape.scope === 'flow') return `${shape.source}${FLOW_ARROW}${shape.target}.`;
   return '';

@@ -1,7 +1,8 @@
-import { splitList, type Mm2Config } from './config';
 import { flowId } from '../mm2/keys';
-import type { FlowModel, Topology } from './topology';
-import { replicates, simulate, type Arrival } from './replay';
+import { splitList } from '../mm2/lists';
+import type { Deployment } from './deployments';
+import type { FlowModel } from './flows';
+import { replicates, type Arrival } from './replay';
 import { directoryOf } from '../base/paths';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration } from '../formats/yaml/declarationTypes';
 import { aliasForPath, type RegistrySharing, type WorkspaceConfig } from '../formats/mirrorlintConfig/read';
@@ -34,11 +35,9 @@ export interface RemoteOrigin {
 
 /** The declarations of one deployment, bound to its clusters, and what its flows make of them. */
 export interface DeclaredWorkspace {
-  topology: Topology;
+  deployment: Deployment;
   clusters: Map<string, DeclaredCluster>;
   schemaRegistry: RegistrySharing;
-  /** The declared topics replayed through the flows: the remote topics each cluster gets. */
-  arrivals: Arrival[];
   /** The copies MM2 makes of `topic` of cluster `origin`, everywhere. */
   copiesOf(origin: string, topic: string): Arrival[];
   /** The copies of topics named `topic` (in any other cluster) that arrive in `cluster`. */
@@ -66,11 +65,6 @@ export interface Binding {
   unbound: UnboundSection[];
 }
 
-interface Deployment {
-  topology: Topology;
-  configs: { uri: string; config: Mm2Config }[];
-}
-
 /**
  * The alias a Strimzi `strimzi.io/cluster` label stands for: an explicit mapping, else the MM2
  * cluster whose bootstrap address is the Kafka CR's service (`<name>-kafka-bootstrap`).
@@ -79,8 +73,8 @@ function aliasForStrimziLabel(label: string, chain: WorkspaceConfig[], deploymen
   const mapped = chain.flatMap((config) => config.clusters).find((c) => c.strimziCluster === label);
   if (mapped) return mapped.alias;
   const service = `${label.toLowerCase()}-kafka-bootstrap`;
-  for (const { configs } of deployments) {
-    for (const { config: mm2 } of configs) {
+  for (const { files } of deployments) {
+    for (const { mm2 } of files) {
       for (const { alias } of mm2.clusters) {
         const servers = splitList(mm2.bootstrapServers(alias)?.toLowerCase() ?? '').map((s) => s.item);
         if (servers.some((server) => server === service || server.startsWith(`${service}.`) || server.startsWith(`${service}:`))) return alias;
@@ -123,15 +117,15 @@ export function bindDeclarations(
         });
         continue;
       }
-      const candidates = deployments.map((_, i) => i).filter((i) => deployments[i].configs.some(({ config }) => config.clusters.some((c) => c.alias === alias)));
+      const candidates = deployments.map((_, i) => i).filter((i) => deployments[i].files.some(({ mm2 }) => mm2.clusters.some((c) => c.alias === alias)));
       if (candidates.length === 0) {
-        const known = [...new Set(deployments.flatMap((d) => d.configs.flatMap(({ config }) => config.clusters.map((c) => c.alias))))].sort();
+        const known = [...new Set(deployments.flatMap((d) => d.files.flatMap(({ mm2 }) => mm2.clusters.map((c) => c.alias))))].sort();
         unbound.push({ uri: file.uri, section, reason: `\`${alias}\` is not a cluster of any MM2 configuration in the workspace${known.length ? ` (known: ${known.join(', ')})` : ''}, so these declarations are not checked against replication.` });
         continue;
       }
       // Several deployments with the same alias (staging/ and prod/): the one whose files are closest.
       const folder = directoryOf(file.uri);
-      const closeness = (i: number): number => Math.max(...deployments[i].configs.map(({ uri }) => commonPrefix(directoryOf(uri), folder)));
+      const closeness = (i: number): number => Math.max(...deployments[i].files.map(({ uri }) => commonPrefix(directoryOf(uri), folder)));
       const chosen = candidates.reduce((best, i) => (closeness(i) > closeness(best) ? i : best));
       if (governing?.schemaRegistry === 'shared') sharing[chosen] = 'shared';
       const clusters = perDeployment[chosen];
@@ -149,15 +143,15 @@ export function bindDeclarations(
   const workspaces = deployments
     .map((deployment, i) => ({ deployment, clusters: perDeployment[i], sharing: sharing[i] }))
     .filter(({ clusters }) => clusters.size > 0)
-    .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment.topology, clusters, registry, readText));
+    .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment, clusters, registry, readText));
   return { workspaces, unbound };
 }
 
-function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
-  const flows = new Map(topology.models.map((m) => [m.flow.id, m]));
+function declaredWorkspace(deployment: Deployment, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
+  const flows = new Map(deployment.flows.map((m) => [m.flow.id, m]));
   const flow = (source: string, target: string): FlowModel | undefined => flows.get(flowId(source, target));
   const remoteOrigin = (alias: string, name: string): RemoteOrigin | undefined => {
-    for (const model of topology.models) {
+    for (const model of deployment.flows) {
       if (model.flow.target !== alias || model.policy.kind === 'identity') continue;
       if (model.policy.topicSource(name) !== model.flow.source) continue;
       const upstream = model.policy.upstreamTopic(name);
@@ -179,35 +173,41 @@ function declaredWorkspace(topology: Topology, clusters: Map<string, DeclaredClu
   };
   // Clusters nobody declared are assumed to hold the same topic names as the declared ones
   // (active-active setups mirror like for like), so that their remote copies are still expected.
-  const everywhere = new Set([...clusters.keys()].flatMap((alias) => [...declaredLocal(alias)]));
-  const localTopics = (alias: string): Set<string> => (clusters.has(alias) ? declaredLocal(alias) : everywhere);
-  const aliases = new Set(topology.models.flatMap((m) => [m.flow.source, m.flow.target]));
-  const seeds = new Map([...aliases].map((alias) => [alias, [...localTopics(alias)]]));
-  // Every declared topic should be followed to its copies: the budget grows with the declarations.
-  const seedCount = [...seeds.values()].reduce((sum, names) => sum + names.length, 0);
-  const { arrivals } = simulate(topology.models, { seeds, maxDepth: 3, maxStates: Math.min(200_000, 5000 + seedCount * topology.models.length) });
-  const byOrigin = new Map<string, Arrival[]>();
-  const byTarget = new Map<string, Arrival[]>();
-  const add = (index: Map<string, Arrival[]>, key: string, arrival: Arrival): void => {
-    const list = index.get(key);
-    if (list) list.push(arrival);
-    else index.set(key, [arrival]);
+  let everywhere: Set<string> | undefined;
+  const localTopics = (alias: string): Set<string> => {
+    if (clusters.has(alias)) return declaredLocal(alias);
+    everywhere ??= new Set([...clusters.keys()].flatMap((declared) => [...declaredLocal(declared)]));
+    return everywhere;
   };
-  for (const arrival of arrivals) {
-    add(byOrigin, `${arrival.origin}\u0000${arrival.originTopic}`, arrival);
-    add(byTarget, `${arrival.cluster}\u0000${arrival.originTopic}`, arrival);
-  }
+  const aliases = deployment.replay.clusters;
+  // Copies of names that arrive in a cluster, by the name they had at their origin.
+  const copiesInCache = new Map<string, Map<string, Arrival[]>>();
+  const copiesIn = (cluster: string, topic: string): Arrival[] => {
+    let byTopic = copiesInCache.get(topic);
+    if (!byTopic) {
+      byTopic = new Map();
+      for (const origin of aliases) {
+        if (!localTopics(origin).has(topic)) continue;
+        for (const arrival of deployment.replay.copiesOf(origin, topic).arrivals) {
+          const list = byTopic.get(arrival.cluster);
+          if (list) list.push(arrival);
+          else byTopic.set(arrival.cluster, [arrival]);
+        }
+      }
+      copiesInCache.set(topic, byTopic);
+    }
+    return byTopic.get(cluster) ?? [];
+  };
   return {
-    topology,
+    deployment,
     clusters,
     schemaRegistry,
-    arrivals,
-    copiesOf: (origin, topic) => byOrigin.get(`${origin}\u0000${topic}`) ?? [],
-    copiesIn: (cluster, topic) => byTarget.get(`${cluster}\u0000${topic}`) ?? [],
+    copiesOf: (origin, topic) => deployment.replay.copiesOf(origin, topic).arrivals,
+    copiesIn,
     readText,
     localTopics,
     remoteOrigin,
-    peers: (alias) => [...aliases].filter((other) => other !== alias && flow(alias, other) && flow(other, alias)).sort(),
+    peers: (alias) => aliases.filter((other) => other !== alias && flow(alias, other) && flow(other, alias)),
     flow,
   };
 }

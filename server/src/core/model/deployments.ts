@@ -1,19 +1,38 @@
-import { splitList, type Mm2Config } from './config';
+import type { FileFacts, Mm2Facts } from '../formats/facts';
+import { splitList } from '../mm2/lists';
+import { flowModel, type FlowModel, type PlacedConnector } from './flows';
+import { Replay } from './replay';
+
+/** A file that configures MM2, with its facts. */
+export type Mm2File = FileFacts & { mm2: Mm2Facts };
+
+/** The MM2 files that talk about the same Kafka clusters, their flows, and the one replay of them. */
+export interface Deployment {
+  /** Its files, in a fixed order (by name), so that the CLI and the server follow the same paths. */
+  files: Mm2File[];
+  /** The flows that replicate topics. */
+  flows: FlowModel[];
+  replay: Replay;
+}
+
+/** The same Kafka cluster, however its bootstrap list is ordered or cased. */
+export function clusterIdentity(servers: string): string {
+  return splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',');
+}
 
 /**
- * Splits MM2 configs into deployments: configs that talk about the same Kafka clusters. Two configs
- * belong together when they give the same bootstrap servers for a cluster, whatever alias they use
- * for it (different aliases for one cluster are what alias-mismatch reports); a repository holding
- * `staging/` and `prod/` configs that both say `K1` and `K2` for different clusters yields two
- * deployments, not one with phantom loops between them.
+ * Splits MM2 files into deployments. Two files belong together when they give the same bootstrap
+ * servers for a cluster, whatever alias they use for it (different aliases for one cluster are
+ * what alias-mismatch reports); a repository holding `staging/` and `prod/` configs that both say
+ * `K1` and `K2` for different clusters yields two deployments, not one with phantom loops.
  */
-export function groupDeployments<T extends { config: Mm2Config }>(configs: T[]): T[][] {
-  const parent = configs.map((_, i) => i);
+export function groupDeployments(files: Mm2File[]): Mm2File[][] {
+  const parent = files.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const owner = new Map<string, number>();
-  configs.forEach(({ config }, i) => {
-    for (const { alias } of config.clusters) {
-      const servers = config.bootstrapServers(alias);
+  files.forEach(({ mm2 }, i) => {
+    for (const { alias } of mm2.clusters) {
+      const servers = mm2.bootstrapServers(alias);
       if (!servers) continue;
       const identity = clusterIdentity(servers);
       const other = owner.get(identity);
@@ -21,12 +40,40 @@ export function groupDeployments<T extends { config: Mm2Config }>(configs: T[]):
       else parent[find(i)] = find(other);
     }
   });
-  const groups = new Map<number, T[]>();
-  configs.forEach((entry, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), entry]));
+  const groups = new Map<number, Mm2File[]>();
+  files.forEach((file, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(file);
+    else groups.set(root, [file]);
+  });
   return [...groups.values()];
 }
 
-/** The same Kafka cluster, however its bootstrap list is ordered or cased. */
-export function clusterIdentity(servers: string): string {
-  return splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',');
+const byUri = (a: { uri: string }, b: { uri: string }): number => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** One deployment's flows and replay. */
+export function buildDeployment(group: Mm2File[]): Deployment {
+  const files = [...group].sort(byUri);
+  // Connect mode: the checkpoint connector of a pair may be posted from another file.
+  const checkpoints = new Map<string, PlacedConnector>();
+  for (const file of files) {
+    for (const flow of file.mm2.flows) {
+      const view = flow.connectors.checkpoint;
+      if (view && !checkpoints.has(flow.id)) checkpoints.set(flow.id, { uri: file.uri, file, view });
+    }
+  }
+  const flows: FlowModel[] = [];
+  for (const file of files) {
+    for (const flow of file.mm2.flows) {
+      // A flow into its own cluster (only a misconfigured Strimzi or Connect file can say so) is not
+      // replication between clusters; duplicate-cluster-alias reports it.
+      if (!flow.enabled || flow.source === flow.target) continue;
+      const model = flowModel(file, file.mm2, flow);
+      const own = flow.connectors.checkpoint;
+      model.checkpoint = own ? { uri: file.uri, file, view: own } : file.mm2.mode === 'connect' ? checkpoints.get(flow.id) : undefined;
+      flows.push(model);
+    }
+  }
+  return { files, flows, replay: new Replay(flows) };
 }

@@ -1,16 +1,33 @@
-import { DEFAULT_TOPICS_EXCLUDE } from '../mm2/catalog';
-import { effectiveOrDeprecated, splitList, type ConfigEntry, type Flow, type Mm2Config } from './config';
-import { BoundedCache } from '../base/cache';
-import { createPolicy, type ReplicationPolicy } from '../mm2/policy';
-import { compilePatternList, difference, matcher, type CompiledFilter } from '../mm2/patterns/automata';
 import type { NFA } from 'refa';
+import { BoundedCache } from '../base/cache';
+import type { ConnectorView, EffectiveValue, FileFacts, Flow, Mm2Facts, Setting } from '../formats/facts';
+import { DEFAULT_TOPICS_EXCLUDE } from '../mm2/catalog';
+import { configFalse, splitList } from '../mm2/lists';
+import { compilePatternList, difference, matcher, type CompiledFilter } from '../mm2/patterns/automata';
+import { createPolicy, type ReplicationPolicy } from '../mm2/policy';
+import { effectiveOrDeprecated } from './values';
 
-/** An enabled flow with what MM2 resolves for it: policy, effective topic filter, and where each came from. */
+/** A connector of the flow's pair and the file that configures it. */
+export interface PlacedConnector {
+  uri: string;
+  file: FileFacts;
+  view: ConnectorView;
+}
+
+/**
+ * A flow that replicates topics, with what MM2 resolves for it: policy, effective topic filter,
+ * and the settings each came from. Built once per deployment from the facts of its files.
+ */
 export interface FlowModel {
   flow: Flow;
-  /** The file that configures this flow, and its config. */
+  /** The file that runs the flow's source connector. */
   uri: string;
-  config: Mm2Config;
+  file: FileFacts;
+  mm2: Mm2Facts;
+  /** The source connector's value of a setting. */
+  value(property: string): EffectiveValue;
+  /** The checkpoint connector of the pair in the deployment (another file in Connect mode), if one runs. */
+  checkpoint?: PlacedConnector;
   policy: ReplicationPolicy;
   topics: string[];
   topicsExclude: string[];
@@ -20,11 +37,13 @@ export interface FlowModel {
   admits(name: string): boolean;
   /** Why the filter cannot be analysed, when it cannot. */
   filterProblem?: string;
-  topicsEntry?: ConfigEntry;
-  excludeEntry?: ConfigEntry;
-  policyEntry?: ConfigEntry;
-  separatorEntry?: ConfigEntry;
-  enabledEntry?: ConfigEntry;
+  topicsSetting?: Setting;
+  excludeSetting?: Setting;
+  policySetting?: Setting;
+  separatorSetting?: Setting;
+  enabledSetting?: Setting;
+  /** Where findings about the flow are reported: the setting that enables it, else its topic filter. */
+  anchor?: Setting;
 }
 
 // Compiling automata is the expensive part of an analysis; meshes repeat the same filters on
@@ -33,6 +52,8 @@ interface EffectiveFilter {
   filter?: NFA;
   problem?: string;
   admits: (name: string) => boolean;
+  topics: string[];
+  topicsExclude: string[];
 }
 // Keyed by the raw values: every flow of a mesh shares the same value strings, whose hashes V8
 // computes once, where a joined key would be rebuilt and re-hashed for each flow.
@@ -44,72 +65,60 @@ function describeProblem(compiled: CompiledFilter): string | undefined {
   return undefined;
 }
 
-export function effectiveFilter(topicsValue: string, excludeValue: string): EffectiveFilter & { topics: string[]; topicsExclude: string[] } {
+const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
+
+/** `topics` minus `topics.exclude` as DefaultTopicFilter applies them (also used for groups). */
+export function effectiveFilter(topicsValue: string, excludeValue: string): EffectiveFilter {
   const byExclude = FILTER_CACHE.get(topicsValue, () => new BoundedCache(50));
   return byExclude.get(excludeValue, () => {
     const topics = listOf(topicsValue);
     const topicsExclude = listOf(excludeValue);
-    return { ...compileFilter(topics, topicsExclude), topics, topicsExclude };
-  }) as EffectiveFilter & { topics: string[]; topicsExclude: string[] };
-}
-
-function compileFilter(topics: string[], topicsExclude: string[]): EffectiveFilter {
-  const include = compilePatternList(topics);
-  const exclude = compilePatternList(topicsExclude);
-  let result: EffectiveFilter;
-  const problem = describeProblem(include) ?? describeProblem(exclude);
-  const never = (): boolean => false;
-  if (problem || !include.nfa || !exclude.nfa) {
-    result = { problem: problem ?? 'cannot be analysed', admits: never };
-  } else {
+    const include = compilePatternList(topics);
+    const exclude = compilePatternList(topicsExclude);
+    const problem = describeProblem(include) ?? describeProblem(exclude);
+    const never = (): boolean => false;
+    if (problem || !include.nfa || !exclude.nfa) return { problem: problem ?? 'cannot be analysed', admits: never, topics, topicsExclude };
     try {
       const filter = difference(include.nfa, exclude.nfa);
-      result = { filter, admits: matcher(filter) };
+      return { filter, admits: matcher(filter), topics, topicsExclude };
     } catch (error) {
-      result = { problem: `too complex to analyse (${(error as Error).message})`, admits: never };
+      return { problem: `too complex to analyse (${(error as Error).message})`, admits: never, topics, topicsExclude };
     }
-  }
-  return result;
+  });
 }
 
-const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
-
-/** What MM2 resolves for every enabled flow of a dedicated-mode config. */
-export function flowModels(config: Mm2Config, uri = ''): FlowModel[] {
-  return config.flows
-    // A flow into its own cluster (only a misconfigured Strimzi or Connect file can say so) is not
-    // replication between clusters; duplicate-cluster-alias reports it.
-    .filter((flow) => flow.enabled && flow.source !== flow.target)
-    .map((flow) => {
-      const value = (property: string) => config.effective(flow, property);
-      const topics = value('topics');
-      const exclude = effectiveOrDeprecated(value, 'topics.exclude', 'topics.blacklist');
-      const policyClass = value('replication.policy.class');
-      const separator = value('replication.policy.separator');
-      const internalSeparator = value('replication.policy.internal.topic.separator.enabled');
-      const policy = createPolicy({
-        className: policyClass.value,
-        separator: separator.origin === 'default' ? undefined : separator.value,
-        internalTopicSeparatorEnabled: internalSeparator.value?.trim().toLowerCase() !== 'false',
-        sourceAlias: flow.source,
-      });
-      const { filter, problem, admits, topics: topicList, topicsExclude: excludeList } = effectiveFilter(topics.value ?? '.*', exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
-      return {
-        flow,
-        uri,
-        config,
-        policy,
-        topics: topicList,
-        topicsExclude: excludeList,
-        filter,
-        admits,
-        filterProblem: problem,
-        topicsEntry: topics.entry,
-        excludeEntry: exclude.entry,
-        policyEntry: policyClass.entry,
-        separatorEntry: separator.entry,
-        enabledEntry: flow.enabledBy,
-      };
-    });
+/** What MM2 resolves for a flow whose source connector runs in `file`. */
+export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow): FlowModel {
+  const value = (property: string) => flow.connectors.source?.value(property) ?? mm2.effective(flow, property);
+  const topics = value('topics');
+  const exclude = effectiveOrDeprecated(value, 'topics.exclude', 'topics.blacklist');
+  const policyClass = value('replication.policy.class');
+  const separator = value('replication.policy.separator');
+  const internalSeparator = value('replication.policy.internal.topic.separator.enabled');
+  const policy = createPolicy({
+    className: policyClass.value,
+    separator: separator.origin === 'default' ? undefined : separator.value,
+    internalTopicSeparatorEnabled: !configFalse(internalSeparator.value),
+    sourceAlias: flow.source,
+  });
+  const compiled = effectiveFilter(topics.value ?? '.*', exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
+  return {
+    flow,
+    uri: file.uri,
+    file,
+    mm2,
+    value,
+    policy,
+    topics: compiled.topics,
+    topicsExclude: compiled.topicsExclude,
+    filter: compiled.filter,
+    admits: compiled.admits,
+    filterProblem: compiled.problem,
+    topicsSetting: topics.setting,
+    excludeSetting: exclude.setting,
+    policySetting: policyClass.setting,
+    separatorSetting: separator.setting,
+    enabledSetting: flow.enabledBy,
+    anchor: flow.enabledBy ?? topics.setting,
+  };
 }
-

@@ -1,10 +1,18 @@
 import type { NFA } from 'refa';
-import { isCycle } from '../mm2/policy';
+import { BoundedCache } from '../base/cache';
 import { accepts, compilePatternList, difference, intersection, intersectionWitness, shortestNames } from '../mm2/patterns/automata';
 import { literalTopic } from '../mm2/patterns/literal';
+import { isCycle } from '../mm2/policy';
 import type { FlowModel } from './flows';
 
-/** One replication step: `name` is what the topic is called in `to`. */
+/**
+ * The one replay of MM2's replicate-or-not decision (MirrorSourceConnector.shouldReplicateTopic:
+ * filter or heartbeats, not internal, not isCycle) per deployment. Every question about where a
+ * topic ends up — a rule's, a hover's, the preview command's, the tree's — is answered by
+ * `copiesOf` from the same memoized result, so no two views can disagree.
+ */
+
+/** One replication step: `name` is what the topic is called in the flow's target. */
 export interface Hop {
   model: FlowModel;
   name: string;
@@ -20,15 +28,59 @@ export interface Arrival {
   hops: Hop[];
   /** Number of hops. */
   depth: number;
-  /** The flow of the last hop (undefined for a seed). */
+  /** The flow of the last hop. */
   via?: FlowModel;
   /** Its name in the cluster before the last hop. */
   previousName?: string;
 }
 
+/** Data that replication carries back into a cluster it already came from. */
+export interface Cycle {
+  models: FlowModel[];
+  /** A topic name of the first cluster of the cycle that goes around it. */
+  witness: string;
+  /** Its name when it arrives back. */
+  returnsAs: string;
+  /** Whether the witness was written in a `topics` list (else it is an example the filters admit). */
+  named: boolean;
+}
+
+/** Where one topic of one cluster ends up. */
+export interface Copies {
+  arrivals: Arrival[];
+  /** The replay stopped at its budget: further copies exist but are not listed. */
+  truncated: boolean;
+  /** Loops this topic travels. */
+  cycles: Cycle[];
+}
+
+/** A topic the replay follows for the rules: a name written in a `topics` list, or an example a filter admits. */
+export interface Sample {
+  cluster: string;
+  name: string;
+  /** Written in a `topics` list (the user named it), rather than made up from a filter. */
+  named: boolean;
+}
+
+/** How many copies of one topic the replay lists before it says it truncated. */
+export const MAX_COPIES_PER_TOPIC = 1000;
+/** The rules look this many hops deep: chained names and second paths show within it. */
+export const RULE_DEPTH = 3;
+const MAX_NAMED_SAMPLES = 50;
+const FRIENDLY_NAMES = ['orders', 'payments', 'events', 'topic'];
+const NICE_NAME = compilePatternList(['[a-z][a-z0-9-]*']).nfa!;
+export const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compilePatternList(['.*[.-]internal', '__.*', '\\..*']).nfa!);
+
+/** MirrorSourceConnector.shouldReplicateTopic for one flow. */
+export function replicates(model: FlowModel, name: string): boolean {
+  if (!model.filter) return false;
+  const passes = model.admits(name) || model.policy.isHeartbeatsTopic(name);
+  return passes && !model.policy.isInternalTopic(name) && !isCycle(model.policy, name, model.flow.target);
+}
+
 /**
- * An arrival as a link to the one before it: the replay creates thousands of them in a large mesh,
- * and most are never asked for their path, so hops are built only when read.
+ * An arrival as a link to the one before it: a large mesh makes thousands of them, and most are
+ * never asked for their path, so hops are built only when read.
  */
 class ArrivalNode implements Arrival {
   private path: Hop[] | undefined;
@@ -63,42 +115,6 @@ class ArrivalNode implements Arrival {
   }
 }
 
-/** Data that replication carries back into a cluster it already came from. */
-export interface Cycle {
-  models: FlowModel[];
-  /** A topic of the first cluster of the cycle that goes around it. */
-  witness: string;
-  /** Its name when it arrives back. */
-  returnsAs: string;
-}
-
-export interface Simulation {
-  seeds: Map<string, string[]>;
-  arrivals: Arrival[];
-  cycles: Cycle[];
-  /** The search stopped at its state budget: later names are not shown or checked. */
-  truncated: boolean;
-}
-
-export interface SimulationOptions {
-  /** Topics known to exist per cluster; by default, witnesses the filters yield. */
-  seeds?: Map<string, string[]>;
-  maxDepth?: number;
-  maxStates?: number;
-}
-
-const MAX_LITERAL_SEEDS = 50;
-const FRIENDLY_NAMES = ['orders', 'payments', 'events', 'topic'];
-const NICE_NAME = compilePatternList(['[a-z][a-z0-9-]*']).nfa!;
-const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compilePatternList(['.*[.-]internal', '__.*', '\\..*']).nfa!);
-
-/** MirrorSourceConnector.shouldReplicateTopic for one flow. */
-export function replicates(model: FlowModel, name: string): boolean {
-  if (!model.filter) return false;
-  const passes = model.admits(name) || model.policy.isHeartbeatsTopic(name);
-  return passes && !model.policy.isInternalTopic(name) && !isCycle(model.policy, name, model.flow.target);
-}
-
 const EXAMPLES = new WeakMap<NFA, string | undefined>();
 const PAIR_EXAMPLES = new WeakMap<NFA, WeakMap<NFA, string | undefined>>();
 
@@ -126,49 +142,165 @@ function computeExampleName(filter: NFA): string | undefined {
   return intersectionWitness(filter, NICE_NAME) ?? shortestNames(intersection(filter, NOT_INTERNAL), 1)[0];
 }
 
-/**
- * Topics assumed to exist in each cluster: the plain names written in its flows' `topics` lists
- * (the user named them), then a readable example of each filter and of each pair of opposite
- * flows (so that a topic both directions admit is tried).
- */
-function defaultSeeds(models: FlowModel[]): Map<string, string[]> {
-  const seeds = new Map<string, string[]>();
-  const known = new Map<string, Set<string>>();
-  const add = (cluster: string, name: string | undefined, limit: number): void => {
-    if (name === undefined) return;
-    let names = known.get(cluster);
-    if (!names) known.set(cluster, (names = new Set()));
-    if (names.has(name) || names.size >= limit) return;
-    names.add(name);
-    seeds.set(cluster, [...(seeds.get(cluster) ?? []), name]);
-  };
-  const listsSeen = new Map<string, Set<readonly string[]>>();
-  for (const model of models) {
-    // Flows share their topics arrays (one per distinct value): read each list once per cluster.
-    const seen = listsSeen.get(model.flow.source) ?? new Set();
-    listsSeen.set(model.flow.source, seen);
-    if (seen.has(model.topics)) continue;
-    seen.add(model.topics);
-    for (const pattern of model.topics) {
-      if ((known.get(model.flow.source)?.size ?? 0) >= MAX_LITERAL_SEEDS) break;
-      add(model.flow.source, literalTopic(pattern), MAX_LITERAL_SEEDS);
-    }
-  }
-  const byId = new Map(models.map((m) => [m.flow.id, m]));
-  for (const model of models) {
-    if (!model.filter) continue;
-    add(model.flow.source, exampleName(model.filter), MAX_LITERAL_SEEDS + 4);
-    const reverse = byId.get(`${model.flow.target}->${model.flow.source}`);
-    if (reverse?.filter) add(model.flow.source, pairExample(model.filter, reverse.filter), MAX_LITERAL_SEEDS + 4);
-  }
-  return seeds;
-}
-
 const cycleKey = (models: FlowModel[]): string => {
   const ids = models.map((m) => m.flow.id);
   const start = ids.indexOf([...ids].sort()[0]);
   return [...ids.slice(start), ...ids.slice(0, start)].join(' ');
 };
+
+/** Per topic, the copies found so far, level by level; deeper levels are computed when asked for. */
+interface SeedState {
+  arrivals: ArrivalNode[];
+  frontier: ArrivalNode[];
+  depth: number;
+  truncated: boolean;
+  cycles: Map<string, Cycle>;
+  seen: Set<string>;
+}
+
+export class Replay {
+  readonly clusters: string[];
+  private readonly outgoing = new Map<string, FlowModel[]>();
+  private readonly seeds = new BoundedCache<string, SeedState>(20_000);
+  private sampleList: Sample[] | undefined;
+  private loopList: Cycle[] | undefined;
+
+  constructor(readonly models: FlowModel[]) {
+    for (const model of models) {
+      const list = this.outgoing.get(model.flow.source);
+      if (list) list.push(model);
+      else this.outgoing.set(model.flow.source, [model]);
+    }
+    this.clusters = [...new Set(models.flatMap((m) => [m.flow.source, m.flow.target]))].sort();
+  }
+
+  /**
+   * Where `topic` of `origin` ends up, up to `maxDepth` hops. Without a depth the chain is
+   * followed as far as MM2 follows it: isCycle stops it, so through N clusters it has at most N−1
+   * hops; it stops early only at MAX_COPIES_PER_TOPIC copies, and says so.
+   */
+  copiesOf(origin: string, topic: string, maxDepth = Number.POSITIVE_INFINITY): Copies {
+    const state = this.seeds.get(`${origin}\u0000${topic}`, () => ({
+      arrivals: [],
+      frontier: [new ArrivalNode(origin, topic, origin, topic, undefined, undefined, 0)],
+      depth: 0,
+      truncated: false,
+      cycles: new Map(),
+      seen: new Set(),
+    }));
+    while (state.depth < maxDepth && state.frontier.length > 0 && !state.truncated) this.expand(state);
+    // Arrivals come level by level: only a deeper last one means some are past the depth asked for.
+    const last = state.arrivals[state.arrivals.length - 1];
+    const arrivals = last && last.depth > maxDepth ? state.arrivals.filter((a) => a.depth <= maxDepth) : state.arrivals;
+    // A truncation happened while computing level depth + 1.
+    return { arrivals, truncated: state.truncated && state.depth < maxDepth, cycles: [...state.cycles.values()] };
+  }
+
+  /** One more level of a topic's copies. */
+  private expand(state: SeedState): void {
+    const next: ArrivalNode[] = [];
+    for (const current of state.frontier) {
+      for (const model of this.outgoing.get(current.cluster) ?? []) {
+        if (!replicates(model, current.name)) continue;
+        const name = model.policy.formatRemoteTopic(model.flow.source, current.name);
+        const target = model.flow.target;
+        if (target === current.origin || current.visits(target)) {
+          const hops = [...current.hops, { model, name }];
+          const loopStart = target === current.origin ? 0 : hops.findIndex((h) => h.model.flow.source === target);
+          const loop = hops.slice(loopStart).map((h) => h.model);
+          const key = cycleKey(loop);
+          if (!state.cycles.has(key)) state.cycles.set(key, { models: loop, witness: loopStart === 0 ? current.originTopic : hops[loopStart - 1].name, returnsAs: name, named: false });
+          continue;
+        }
+        const key = `${target}\u0000${name}`;
+        if (state.seen.has(key)) continue;
+        if (state.arrivals.length >= MAX_COPIES_PER_TOPIC) {
+          state.truncated = true;
+          return;
+        }
+        state.seen.add(key);
+        const arrival = new ArrivalNode(target, name, current.origin, current.originTopic, model, current, current.depth + 1);
+        state.arrivals.push(arrival);
+        next.push(arrival);
+      }
+    }
+    state.frontier = next;
+    state.depth++;
+  }
+
+  /**
+   * The topics the rules follow when nobody declared any: the plain names written in each flow's
+   * `topics` list, then a readable example of each filter and of each pair of opposite flows (so
+   * that a topic both directions admit is tried). Examples are not facts: messages say "such as".
+   */
+  samples(): Sample[] {
+    if (this.sampleList) return this.sampleList;
+    const samples: Sample[] = [];
+    const known = new Map<string, Set<string>>();
+    const add = (cluster: string, name: string | undefined, named: boolean, limit: number): void => {
+      if (name === undefined) return;
+      let names = known.get(cluster);
+      if (!names) known.set(cluster, (names = new Set()));
+      if (names.has(name) || names.size >= limit) return;
+      names.add(name);
+      samples.push({ cluster, name, named });
+    };
+    const listsSeen = new Map<string, Set<readonly string[]>>();
+    for (const model of this.models) {
+      // Flows share their topics arrays (one per distinct value): read each list once per cluster.
+      const seen = listsSeen.get(model.flow.source) ?? new Set();
+      listsSeen.set(model.flow.source, seen);
+      if (seen.has(model.topics)) continue;
+      seen.add(model.topics);
+      for (const pattern of model.topics) add(model.flow.source, literalTopic(pattern), true, MAX_NAMED_SAMPLES);
+    }
+    const byId = new Map(this.models.map((m) => [m.flow.id, m]));
+    for (const model of this.models) {
+      if (!model.filter) continue;
+      add(model.flow.source, exampleName(model.filter), false, MAX_NAMED_SAMPLES + 4);
+      const reverse = byId.get(`${model.flow.target}->${model.flow.source}`);
+      if (reverse?.filter) add(model.flow.source, pairExample(model.filter, reverse.filter), false, MAX_NAMED_SAMPLES + 4);
+    }
+    this.sampleList = samples;
+    return samples;
+  }
+
+  /** The samples' copies within the rules' depth. */
+  sampleArrivals(): Arrival[] {
+    return this.samples().flatMap((s) => this.copiesOf(s.cluster, s.name, RULE_DEPTH).arrivals);
+  }
+
+  /**
+   * Replication loops: the samples followed to the end, plus an exact search on automata for
+   * loops through name-keeping flows that no sample happens to travel.
+   */
+  loops(): Cycle[] {
+    if (this.loopList) return this.loopList;
+    const cycles = new Map<string, Cycle>();
+    // Under a prefixing policy whose aliases do not contain the separator, isCycle sees every
+    // cluster a name passed through, so no path can come back: only other flows need following.
+    if (this.models.some(mayLoop)) {
+      for (const sample of this.samples()) {
+        for (const cycle of this.copiesOf(sample.cluster, sample.name).cycles) {
+          const key = cycleKey(cycle.models);
+          if (!cycles.has(key)) cycles.set(key, { ...cycle, named: sample.named });
+        }
+      }
+    }
+    for (const cycle of nameKeepingCycles(this.models, { steps: 300 })) {
+      const key = cycleKey(cycle.models);
+      if (!cycles.has(key)) cycles.set(key, cycle);
+    }
+    this.loopList = [...cycles.values()];
+    return this.loopList;
+  }
+}
+
+/** Whether a flow can take part in a loop MM2 does not stop. */
+function mayLoop(model: FlowModel): boolean {
+  const { policy, flow } = model;
+  return policy.kind !== 'default' || policy.separator === '' || flow.source.includes(policy.separator) || flow.target.includes(policy.separator);
+}
 
 /**
  * Loops through flows that keep names (Identity or unknown policies): exact, on automata. The
@@ -186,9 +318,8 @@ function nameKeepingCycles(models: FlowModel[], budget: { steps: number }): Cycl
         const next = intersection(language, model.filter!);
         if (next.isEmpty) continue;
         if (model.flow.target === origin) {
-          const models = [...path, model];
           const witness = exampleName(next);
-          if (witness) cycles.push({ models, witness, returnsAs: witness });
+          if (witness) cycles.push({ models: [...path, model], witness, returnsAs: witness, named: false });
           return true;
         }
         if (path.some((m) => m.flow.source === model.flow.target)) continue;
@@ -201,68 +332,7 @@ function nameKeepingCycles(models: FlowModel[], budget: { steps: number }): Cycl
   return cycles;
 }
 
-/**
- * Replays MM2's replicate-or-not decision from the seed topics of every cluster, hop by hop, to a
- * bounded depth: which remote topics appear where, by which path, and which data comes back.
- */
-export function simulate(models: FlowModel[], options: SimulationOptions = {}): Simulation {
-  const seeds = options.seeds ?? defaultSeeds(models);
-  const clusters = new Set(models.flatMap((m) => [m.flow.source, m.flow.target]));
-  // Depth 3 shows chained names and second paths; longer name-keeping loops are found exactly
-  // by nameKeepingCycles. The state budget keeps full meshes of dozens of clusters fast.
-  const maxDepth = options.maxDepth ?? Math.min(Math.max(clusters.size, 2), 3);
-  const maxStates = options.maxStates ?? 2000;
-  const outgoing = new Map<string, FlowModel[]>();
-  for (const model of models) outgoing.set(model.flow.source, [...(outgoing.get(model.flow.source) ?? []), model]);
-
-  const arrivals: Arrival[] = [];
-  const cycles = new Map<string, Cycle>();
-  const seen = new Set<string>();
-  // Each origin cluster gets its share of the budget, so that in a large mesh every cluster's
-  // topics are followed past the first hop instead of the first clusters using it all up.
-  const perOrigin = Math.max(50, Math.floor(maxStates / Math.max(1, seeds.size)));
-  const used = new Map<string, number>();
-  const queue: ArrivalNode[] = [];
-  for (const [cluster, names] of seeds) {
-    for (const name of names) queue.push(new ArrivalNode(cluster, name, cluster, name, undefined, undefined, 0));
-  }
-  let truncated = false;
-  for (let head = 0; head < queue.length; head++) {
-    const current = queue[head];
-    if (current.depth >= maxDepth) continue;
-    for (const model of outgoing.get(current.cluster) ?? []) {
-      if (!replicates(model, current.name)) continue;
-      const name = model.policy.formatRemoteTopic(model.flow.source, current.name);
-      const target = model.flow.target;
-      const revisits = target === current.origin || current.visits(target);
-      if (revisits) {
-        const hops = [...current.hops, { model, name }];
-        const loopStart = target === current.origin ? 0 : hops.findIndex((h) => h.model.flow.source === target);
-        const loop = hops.slice(loopStart).map((h) => h.model);
-        const witness = loopStart === 0 ? current.originTopic : hops[loopStart - 1].name;
-        const key = cycleKey(loop);
-        if (!cycles.has(key)) cycles.set(key, { models: loop, witness, returnsAs: name });
-        continue;
-      }
-      const key = `${target}\u0000${name}\u0000${current.origin}`;
-      if (seen.has(key)) continue;
-      const count = used.get(current.origin) ?? 0;
-      if (count >= perOrigin) {
-        truncated = true;
-        continue;
-      }
-      used.set(current.origin, count + 1);
-      seen.add(key);
-      const arrival = new ArrivalNode(target, name, current.origin, current.originTopic, model, current, current.depth + 1);
-      arrivals.push(arrival);
-      queue.push(arrival);
-    }
-  }
-  // The exact search finds name-keeping loops that no seed happens to travel; loops a seed
-  // travelled keep that seed as their witness (it is a topic the user has or declared).
-  for (const cycle of nameKeepingCycles(models, { steps: 300 })) {
-    const key = cycleKey(cycle.models);
-    if (!cycles.has(key)) cycles.set(key, cycle);
-  }
-  return { seeds, arrivals, cycles: [...cycles.values()], truncated };
+/** The clusters an arrival went through, origin first. */
+export function arrivalPath(arrival: Arrival): string[] {
+  return [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)];
 }

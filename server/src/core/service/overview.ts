@@ -1,78 +1,20 @@
-import type { PropertiesAnalysis } from '../lint/engine';
-import { topologyMermaid } from './diagram';
+import { overlaps, type OffsetRange } from '../base/range';
+import type { Setting } from '../formats/facts';
 import type { DeclaredWorkspace } from '../model/declared';
-import type { ConfigEntry } from '../model/config';
-import { arrivalPath, flowProducts } from './preview';
-import type { Severity } from '../lint/types';
-import type { OffsetRange } from '../base/range';
-import type { Topology } from '../model/topology';
-import type { Arrival } from '../model/replay';
+import type { Deployment } from '../model/deployments';
+import { arrivalPath, type Arrival } from '../model/replay';
+import type { TopologyCluster, TopologyDeployment, TopologyFlow, TopologyProblem, TopologyTopic } from '../../../../shared/src/protocol';
+import type { WorkspaceAnalysis } from './analysis';
+import { topologyMermaid, type DiagramPart } from './diagram';
+import { flowProducts } from './preview';
 
-/**
- * The workspace's topology as plain data for an editor's tree and diagram: deployments → clusters
- * (local topics, remote topics with origin and path, consumer groups) and flows, each with where it
- * is declared and the problems reported there. Editor-neutral: the LSP layer turns offsets into
- * positions.
- */
-export interface OverviewLocation {
+/** A place in a file, in offsets: the LSP layer turns it into positions, the CLI into lines. */
+export interface OffsetLocation {
   uri: string;
   range: OffsetRange;
 }
 
-export interface OverviewProblem {
-  rule: string;
-  severity: Severity;
-  message: string;
-}
-
-interface Item {
-  location?: OverviewLocation;
-  problems: OverviewProblem[];
-}
-
-export interface OverviewTopic extends Item {
-  name: string;
-  remote: boolean;
-  /** Remote topics: the cluster and topic they copy, and the clusters they passed through. */
-  origin?: string;
-  originTopic?: string;
-  path?: string[];
-}
-
-export interface OverviewGroup extends Item {
-  group: string;
-  subscription: string;
-}
-
-export interface OverviewCluster extends Item {
-  alias: string;
-  bootstrapServers?: string;
-  localTopics: OverviewTopic[];
-  remoteTopics: OverviewTopic[];
-  groups: OverviewGroup[];
-}
-
-export interface OverviewFlow extends Item {
-  id: string;
-  source: string;
-  target: string;
-  enabled: boolean;
-  enabledReason: string;
-  policy: string;
-  topics: string[];
-  topicsExclude: string[];
-  produces: string[];
-  loop: boolean;
-}
-
-export interface OverviewDeployment {
-  name: string;
-  clusters: OverviewCluster[];
-  flows: OverviewFlow[];
-  mermaid: string;
-}
-
-const overlaps = (a: OffsetRange, b: OffsetRange): boolean => a.start <= b.end && b.start <= a.end;
+export type OverviewDeployment = TopologyDeployment<OffsetLocation>;
 
 function commonFolder(uris: string[]): string {
   const parts = uris.map((u) => u.replace(/\\/g, '/').split('/').slice(0, -1));
@@ -82,102 +24,122 @@ function commonFolder(uris: string[]): string {
   return decodeURIComponent(first.slice(0, length).pop() ?? '') || 'workspace';
 }
 
-export function topologyOverview(analyses: Map<string, PropertiesAnalysis>): OverviewDeployment[] {
-  const problemsAt = (location: OverviewLocation | undefined): OverviewProblem[] =>
+/** The declared workspace bound to each deployment. */
+function declaredByDeployment(analysis: WorkspaceAnalysis): Map<Deployment, DeclaredWorkspace> {
+  const found = new Map<Deployment, DeclaredWorkspace>();
+  for (const uri of analysis.files.keys()) for (const declared of analysis.model.declaredOf(uri)) found.set(declared.deployment, declared);
+  return found;
+}
+
+/**
+ * The workspace's topology as plain data for an editor's tree, its diagram and the CLI's
+ * `topology`: deployments → clusters (local topics, their remote copies with origin and path,
+ * consumer groups) and flows, each with where it is written and the problems reported there.
+ * Topics are those someone named — declared, or written in a `topics` list — never examples.
+ */
+export function topologyOverview(analysis: WorkspaceAnalysis): OverviewDeployment[] {
+  return overviewParts(analysis).map(({ overview }) => overview);
+}
+
+/** Each deployment's overview, with what its diagram is drawn from. */
+export function overviewParts(analysis: WorkspaceAnalysis): { overview: OverviewDeployment; part: DiagramPart }[] {
+  const problemsAt = (location: OffsetLocation | undefined): TopologyProblem[] =>
     location
-      ? (analyses.get(location.uri)?.findings ?? []).filter((f) => overlaps(f.range, location.range)).map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message }))
+      ? (analysis.files.get(location.uri)?.findings ?? []).filter((f) => overlaps(f.range, location.range)).map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message }))
       : [];
-  const at = (uri: string, range: OffsetRange | undefined): OverviewLocation | undefined => (range ? { uri, range } : undefined);
-  const item = (location: OverviewLocation | undefined): Item => ({ location, problems: problemsAt(location) });
+  const at = (uri: string, range: OffsetRange | undefined): OffsetLocation | undefined => (range ? { uri, range } : undefined);
+  const item = (location: OffsetLocation | undefined) => ({ location, problems: problemsAt(location) });
+  const declaredOf = declaredByDeployment(analysis);
 
-  const topologies = new Map<Topology, DeclaredWorkspace | undefined>();
-  for (const analysis of analyses.values()) {
-    if (analysis.config.clusters.length > 0 && !topologies.has(analysis.topology)) topologies.set(analysis.topology, undefined);
-    for (const declared of analysis.declared) topologies.set(declared.topology, declared);
-  }
-
-  return [...topologies].map(([topology, declared]) => {
-    const clusters = new Map<string, OverviewCluster>();
-    const clusterOf = (alias: string): OverviewCluster => {
-      let cluster = clusters.get(alias);
-      if (!cluster) clusters.set(alias, (cluster = { alias, localTopics: [], remoteTopics: [], groups: [], problems: [] }));
-      return cluster;
-    };
-    for (const { uri, config } of topology.configs) {
-      for (const { alias, range } of config.clusters) {
+  return analysis.model.deployments
+    .filter((deployment) => deployment.files.some((f) => f.mm2.clusters.length > 0))
+    .map((deployment) => {
+      const declared = declaredOf.get(deployment);
+      const clusters = new Map<string, TopologyCluster<OffsetLocation>>();
+      const clusterOf = (alias: string): TopologyCluster<OffsetLocation> => {
+        let cluster = clusters.get(alias);
+        if (!cluster) clusters.set(alias, (cluster = { alias, localTopics: [], remoteTopics: [], groups: [], problems: [] }));
+        return cluster;
+      };
+      for (const { uri, mm2 } of deployment.files) {
+        for (const { alias, range } of mm2.clusters) {
+          const cluster = clusterOf(alias);
+          if (!cluster.location) Object.assign(cluster, item(at(uri, range)));
+          cluster.bootstrapServers ??= mm2.bootstrapServers(alias);
+        }
+      }
+      for (const [alias, declaredCluster] of declared?.clusters ?? []) {
         const cluster = clusterOf(alias);
-        if (!cluster.location) Object.assign(cluster, item(at(uri, range)));
-        cluster.bootstrapServers ??= config.bootstrapServers(alias);
+        for (const topic of declaredCluster.topics) cluster.localTopics.push({ name: topic.decl.name, remote: false, ...item(at(topic.uri, topic.decl.nameRange)) });
+        for (const consumer of declaredCluster.consumers) {
+          const { decl } = consumer;
+          const subscription = decl.pattern ? `pattern ${decl.pattern.value}` : [...(decl.topics ?? []).map((t) => t.value), ...(decl.prefixes ?? []).map((p) => `${p.value}*`)].join(', ');
+          cluster.groups.push({ group: decl.group, subscription: `${subscription}${decl.localOnly ? ' (local only)' : ''}`, ...item(at(consumer.uri, decl.groupRange)) });
+        }
       }
-    }
-    for (const [alias, declaredCluster] of declared?.clusters ?? []) {
-      const cluster = clusterOf(alias);
-      for (const topic of declaredCluster.topics) cluster.localTopics.push({ name: topic.decl.name, remote: false, ...item(at(topic.uri, topic.decl.nameRange)) });
-      for (const consumer of declaredCluster.consumers) {
-        const { decl } = consumer;
-        const subscription = decl.pattern ? `pattern ${decl.pattern.value}` : [...(decl.topics ?? []).map((t) => t.value), ...(decl.prefixes ?? []).map((p) => `${p.value}*`)].join(', ');
-        cluster.groups.push({ group: decl.group, subscription: `${subscription}${decl.localOnly ? ' (local only)' : ''}`, ...item(at(consumer.uri, decl.groupRange)) });
+      // Clusters nobody declared show the topics their flows name in `topics` lists.
+      for (const sample of deployment.replay.samples()) {
+        const cluster = clusterOf(sample.cluster);
+        if (sample.named && !declared?.clusters.has(sample.cluster) && !cluster.localTopics.some((t) => t.name === sample.name)) cluster.localTopics.push({ name: sample.name, remote: false, problems: [] });
       }
-    }
-    // Clusters without declarations show the topics their flows name.
-    for (const [alias, names] of topology.simulation.seeds) {
-      const cluster = clusterOf(alias);
-      if (cluster.localTopics.length === 0) for (const name of names) cluster.localTopics.push({ name, remote: false, problems: [] });
-    }
-    const remoteSeen = new Set<string>();
-    const addRemote = (arrival: Arrival): void => {
-      const key = `${arrival.cluster}\u0000${arrival.name}`;
-      if (remoteSeen.has(key)) return;
-      remoteSeen.add(key);
-      const model = arrival.via!;
-      const entry: ConfigEntry | undefined = model.topicsEntry ?? model.enabledEntry;
-      clusterOf(arrival.cluster).remoteTopics.push({
-        name: arrival.name,
-        remote: true,
-        origin: arrival.origin,
-        originTopic: arrival.originTopic,
-        path: arrivalPath(arrival),
-        ...item(at(model.uri, entry?.entry.valueRange)),
-      });
-    };
-    for (const arrival of declared?.arrivals ?? []) addRemote(arrival);
-    for (const arrival of topology.simulation.arrivals) addRemote(arrival);
+      let truncated = false;
+      const remoteSeen = new Set<string>();
+      const addRemote = (arrival: Arrival): void => {
+        const key = `${arrival.cluster}\u0000${arrival.name}`;
+        if (remoteSeen.has(key)) return;
+        remoteSeen.add(key);
+        const model = arrival.via!;
+        const setting: Setting | undefined = model.topicsSetting ?? model.enabledSetting;
+        const topic: TopologyTopic<OffsetLocation> = { name: arrival.name, remote: true, origin: arrival.origin, originTopic: arrival.originTopic, path: arrivalPath(arrival), ...item(at(model.uri, setting?.valueRange)) };
+        clusterOf(arrival.cluster).remoteTopics.push(topic);
+      };
+      for (const cluster of [...clusters.values()]) {
+        for (const topic of cluster.localTopics) {
+          const copies = deployment.replay.copiesOf(cluster.alias, topic.name);
+          truncated ||= copies.truncated;
+          copies.arrivals.forEach(addRemote);
+        }
+      }
 
-    const looping = new Set(topology.simulation.cycles.flatMap((c) => c.models.map((m) => m.flow.id)));
-    const models = new Map(topology.models.map((m) => [`${m.uri}\u0000${m.flow.id}`, m]));
-    const flows: OverviewFlow[] = [];
-    for (const { uri, config } of topology.configs) {
-      for (const flow of config.flows) {
-        if (flow.source === flow.target) continue;
-        const model = models.get(`${uri}\u0000${flow.id}`);
-        const entry = flow.enabledBy ?? config.entries.find((e) => e.shape.scope === 'flow' && e.shape.source === flow.source && e.shape.target === flow.target);
-        const topics = model?.topics ?? [];
-        flows.push({
-          id: flow.id,
-          source: flow.source,
-          target: flow.target,
-          enabled: flow.enabled,
-          enabledReason: flow.enabledReason,
-          policy: model?.policy.className ?? '',
-          topics,
-          topicsExclude: model?.topicsExclude ?? [],
-          produces: model && !model.filterProblem ? flowProducts(model) : [],
-          loop: looping.has(flow.id),
-          ...item(at(uri, entry?.entry.keyRange)),
-        });
+      const looping = new Set(deployment.replay.loops().flatMap((c) => c.models.map((m) => m.flow.id)));
+      const models = new Map(deployment.flows.map((m) => [`${m.uri}\u0000${m.flow.id}`, m]));
+      const flows: TopologyFlow<OffsetLocation>[] = [];
+      for (const { uri, mm2 } of deployment.files) {
+        for (const flow of mm2.flows) {
+          if (flow.source === flow.target) continue;
+          const model = models.get(`${uri}\u0000${flow.id}`);
+          const setting = flow.enabledBy ?? mm2.settings.find((s) => s.shape.scope === 'flow' && s.shape.source === flow.source && s.shape.target === flow.target);
+          flows.push({
+            id: flow.id,
+            source: flow.source,
+            target: flow.target,
+            enabled: flow.enabled,
+            enabledReason: flow.enabledReason,
+            policy: model?.policy.className ?? '',
+            separator: model?.policy.separator ?? '',
+            topics: model?.topics ?? [],
+            topicsExclude: model?.topicsExclude ?? [],
+            produces: model && !model.filterProblem ? flowProducts(model) : [],
+            ...(model?.filterProblem ? { filterProblem: model.filterProblem } : {}),
+            loop: looping.has(flow.id),
+            ...item(at(uri, setting?.keyRange)),
+          });
+        }
       }
-    }
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    for (const cluster of clusters.values()) {
-      cluster.localTopics.sort(byName);
-      cluster.remoteTopics.sort(byName);
-    }
-    const uris = [...topology.configs.map((c) => c.uri), ...[...(declared?.clusters.values() ?? [])].flatMap((c) => c.sections.map((s) => s.uri))];
-    return {
-      name: commonFolder(uris),
-      clusters: [...clusters.values()].sort((a, b) => a.alias.localeCompare(b.alias)),
-      flows,
-      mermaid: topologyMermaid(topology, [...(declared?.clusters.keys() ?? [])]),
-    };
-  });
+      const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+      for (const cluster of clusters.values()) {
+        cluster.localTopics.sort(byName);
+        cluster.remoteTopics.sort(byName);
+      }
+      const uris = [...deployment.files.map((f) => f.uri), ...[...(declared?.clusters.values() ?? [])].flatMap((c) => c.sections.map((s) => s.uri))];
+      const part: DiagramPart = { name: commonFolder(uris), deployment, extraClusters: [...(declared?.clusters.keys() ?? [])] };
+      const overview: OverviewDeployment = {
+        name: part.name,
+        clusters: [...clusters.values()].sort((a, b) => a.alias.localeCompare(b.alias)),
+        flows,
+        mermaid: topologyMermaid([part]),
+        truncated,
+      };
+      return { overview, part };
+    });
 }

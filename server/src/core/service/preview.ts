@@ -1,32 +1,25 @@
 import { parseJavaRegex } from '../mm2/patterns/javaRegex';
 import { literalTopic } from '../mm2/patterns/literal';
-import type { FlowModel, Topology } from '../model/topology';
-import { simulate, type Arrival } from '../model/replay';
+import type { Deployment } from '../model/deployments';
+import type { FlowModel } from '../model/flows';
+import { arrivalPath, type Arrival } from '../model/replay';
 
-/** Where a topic of `cluster` ends up, hop by hop (MM2's own decisions, bounded depth). */
+/** Where a topic of `cluster` ends up, hop by hop: the deployment's replay, to the end of every chain. */
 export interface RemotePreview {
   cluster: string;
   name: string;
   path: string[];
 }
 
-export function previewRemoteTopics(topology: Topology, cluster: string, topic: string): RemotePreview[] {
-  const { models } = topology;
-  const depth = Math.min(new Set(models.flatMap((m) => [m.flow.source, m.flow.target])).size, 6);
-  const { arrivals } = simulate(models, { seeds: new Map([[cluster, [topic]]]), maxDepth: depth, maxStates: 500 });
-  return arrivals.map(toPreview).sort((a, b) => a.path.length - b.path.length || a.cluster.localeCompare(b.cluster));
+export function previewRemoteTopics(deployment: Deployment, cluster: string, topic: string): { previews: RemotePreview[]; truncated: boolean } {
+  const { arrivals, truncated } = deployment.replay.copiesOf(cluster, topic);
+  const previews = arrivals.map(toPreview).sort((a, b) => a.path.length - b.path.length || a.cluster.localeCompare(b.cluster));
+  return { previews, truncated };
 }
 
-/** The clusters an arrival went through, origin first. */
-export function arrivalPath(arrival: Arrival): string[] {
-  return [arrival.origin, ...arrival.hops.map((h) => h.model.flow.target)];
-}
-
-function toPreview(arrival: Arrival): RemotePreview {
+export function toPreview(arrival: Arrival): RemotePreview {
   return { cluster: arrival.cluster, name: arrival.name, path: arrivalPath(arrival) };
 }
-
-export { literalTopic };
 
 /**
  * What a flow produces in its target: the remote name of each literal topic it admits, and the

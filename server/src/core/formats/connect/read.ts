@@ -1,41 +1,44 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { flowSetting, settingOrDefault } from '../flowSettings';
-import type { ConfigEntry, EffectiveValue, Flow, Mm2Config } from '../../model/config';
-import { flowId } from '../../mm2/keys';
-import { OffsetMap, type PropertiesDocument, type PropertyEntry } from '../properties/parse';
+import { OffsetMap } from '../../base/offsetMap';
 import type { OffsetRange } from '../../base/range';
+import { lookupProperty, propertyInfo } from '../../mm2/catalog';
+import { flowId } from '../../mm2/keys';
+import { configFalse } from '../../mm2/lists';
+import type { AliasOccurrence, ConnectorRole, EffectiveValue, FileFacts, Flow, Mm2Facts, Setting } from '../facts';
+import { lineBreakOf } from '../text';
+import { connectWriter } from './write';
 
 /**
  * Kafka Connect JSON for the Mirror connectors — the REST body `{"name", "config": {…}}` or the bare
- * config map — read as the same model as a dedicated-mode file: one flow `<source>-><target>` whose
- * settings are the config keys. Every rule, hover and preview then works on it unchanged.
+ * config map: one connector of the pair `<source.cluster.alias> -> <target.cluster.alias>` whose
+ * settings are the config keys, written without prefix.
  */
 export type MirrorConnector = 'MirrorSourceConnector' | 'MirrorCheckpointConnector' | 'MirrorHeartbeatConnector';
 
 const CONNECTOR = /(?:^|\.)(Mirror(?:Source|Checkpoint|Heartbeat)Connector)$/;
+const ROLES: Record<MirrorConnector, ConnectorRole> = { MirrorSourceConnector: 'source', MirrorCheckpointConnector: 'checkpoint', MirrorHeartbeatConnector: 'heartbeat' };
 
-/** The Mirror connector a JSON text configures, or undefined. Cheap enough to call on any `.json` file. */
-export function mirrorConnectorOf(text: string): MirrorConnector | undefined {
-  if (!text.includes('Mirror')) return undefined;
-  const map = configMap(parseTree(text, [], { allowTrailingComma: true }));
-  const className = map && stringProperty(map, 'connector.class');
-  const match = className ? CONNECTOR.exec(className.value.trim()) : null;
-  return (match?.[1] as MirrorConnector | undefined) ?? undefined;
-}
-
-function configMap(root: Node | undefined): Node | undefined {
+/** The config object of a REST body, or the bare map itself. */
+export function configMap(root: Node | undefined): Node | undefined {
   if (root?.type !== 'object') return undefined;
   const config = root.children?.find((p) => p.children?.[0]?.value === 'config')?.children?.[1];
   return config?.type === 'object' ? config : root;
 }
 
-function stringProperty(map: Node, key: string): { value: string; node: Node } | undefined {
-  const node = map.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+function stringProperty(map: Node | undefined, key: string): { value: string; node: Node } | undefined {
+  const node = map?.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
   return node && node.type === 'string' ? { value: node.value as string, node } : undefined;
 }
 
+/** The Mirror connector a JSON text configures, or undefined. Cheap enough to call on any `.json` file. */
+export function mirrorConnectorOf(text: string): MirrorConnector | undefined {
+  if (!text.includes('Mirror')) return undefined;
+  const className = stringProperty(configMap(parseTree(text, [], { allowTrailingComma: true })), 'connector.class');
+  return (className ? (CONNECTOR.exec(className.value.trim())?.[1] as MirrorConnector | undefined) : undefined) ?? undefined;
+}
+
 /** The range of a JSON value's text: inside the quotes for strings. */
-function innerRange(node: Node): OffsetRange {
+export function innerRange(node: Node): OffsetRange {
   return node.type === 'string' ? { start: node.offset + 1, end: node.offset + node.length - 1 } : { start: node.offset, end: node.offset + node.length };
 }
 
@@ -45,13 +48,7 @@ function offsetsFor(text: string, node: Node, decoded: string): OffsetMap {
   return text.slice(range.start, range.end) === decoded ? OffsetMap.linear(range.start, decoded.length + 1) : OffsetMap.constant(range.start, decoded.length + 1);
 }
 
-export interface ConnectJsonParse {
-  config: Mm2Config;
-  connector?: MirrorConnector;
-  problems: { message: string; range: OffsetRange }[];
-}
-
-export function parseConnectJson(text: string): ConnectJsonParse {
+export function readConnectJson(uri: string, text: string): FileFacts {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true });
   // Later errors are mostly echoes of the first: report where the parser first gave up.
@@ -60,63 +57,79 @@ export function parseConnectJson(text: string): ConnectJsonParse {
     range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
   const map = configMap(root);
-  const className = map && stringProperty(map, 'connector.class');
+  const className = stringProperty(map, 'connector.class');
   const connector = (className ? CONNECTOR.exec(className.value.trim())?.[1] : undefined) as MirrorConnector | undefined;
-  const sourceAlias = map && stringProperty(map, 'source.cluster.alias');
-  const targetAlias = map && stringProperty(map, 'target.cluster.alias');
+  const sourceAlias = stringProperty(map, 'source.cluster.alias');
+  const targetAlias = stringProperty(map, 'target.cluster.alias');
   // MirrorConnectorConfig: source.cluster.alias has no default, target.cluster.alias defaults to `target`.
   const source = sourceAlias?.value ?? '';
   const target = targetAlias?.value ?? 'target';
   const id = flowId(source, target);
+  const name = root?.type === 'object' && map !== root ? stringProperty(root, 'name')?.value : undefined;
 
-  const propertyEntries: PropertyEntry[] = [];
-  const entries: ConfigEntry[] = [];
-  const byKey = new Map<string, ConfigEntry>();
-  const settings = new Map<string, ConfigEntry>();
+  const settings: Setting[] = [];
+  const byProperty = new Map<string, Setting>();
+  const byKey = new Map<string, Setting>();
+  const nodes = new Map<Setting, { property: Node; value: Node }>();
   for (const property of map?.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || !valueNode || valueNode.type === 'null') continue;
     const key = String(keyNode.value);
     const value = valueNode.type === 'string' ? (valueNode.value as string) : valueNode.type === 'object' || valueNode.type === 'array' ? text.slice(valueNode.offset, valueNode.offset + valueNode.length) : String(valueNode.value);
-    const entry: PropertyEntry = {
+    const setting: Setting = {
       key,
       value,
       keyRange: innerRange(keyNode),
       valueRange: innerRange(valueNode),
-      lineRange: { start: property.offset, end: property.offset + property.length },
+      span: { start: property.offset, end: property.offset + property.length },
       keyOffsets: offsetsFor(text, keyNode, key),
       valueOffsets: valueNode.type === 'string' ? offsetsFor(text, valueNode, value) : OffsetMap.linear(valueNode.offset, value.length + 1),
+      shape: { scope: 'flow', source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property: key, propertyStart: 0 },
+      lookup: lookupProperty(key, 'flow'),
+      overridden: false,
     };
-    propertyEntries.push(entry);
-    const configEntry = flowSetting(entry, source, target);
-    const previous = settings.get(key);
-    if (previous) Object.assign(previous, { overridden: true, overriddenBy: configEntry });
-    settings.set(key, configEntry);
-    byKey.set(`${id}.${key}`, configEntry);
-    entries.push(configEntry);
+    nodes.set(setting, { property, value: valueNode });
+    const previous = byProperty.get(key);
+    if (previous) Object.assign(previous, { overridden: true, overriddenBy: setting });
+    byProperty.set(key, setting);
+    byKey.set(`${id}.${key}`, setting);
+    settings.push(setting);
   }
 
-  const effective = (_flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => settingOrDefault(settings, property);
-  const enabledEntry = settings.get('enabled');
-  // A Connect-mode connector replicates unless `enabled` is false (its ConfigDef default is true).
-  const replicates = connector === 'MirrorSourceConnector' && sourceAlias !== undefined && enabledEntry?.entry.value.trim().toLowerCase() !== 'false';
+  const effective = (_flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue => {
+    const setting = byProperty.get(property);
+    if (setting) return { value: setting.value, origin: 'flow', setting };
+    // The connector's own ConfigDef: `enabled` defaults to true in Connect mode.
+    return { value: property === 'enabled' ? 'true' : propertyInfo(property)?.defaultValue, origin: 'default' };
+  };
+  const role = connector ? ROLES[connector] : undefined;
+  const anchor = className ? settings.find((s) => s.key === 'connector.class') : undefined;
+  // A Connect-mode source connector replicates unless `enabled` is false.
+  const replicates = role === 'source' && sourceAlias !== undefined && !configFalse(byProperty.get('enabled')?.value);
   const flows: Flow[] = sourceAlias
-    ? [{ id, source, target, enabled: replicates, enabledReason: replicates ? `${connector} from ${source} to ${target}` : `${connector ?? 'the connector'} does not replicate topics`, enabledBy: replicates ? entries.find((e) => e.entry.key === 'connector.class') : undefined }]
+    ? [{
+        id,
+        source,
+        target,
+        enabled: replicates,
+        enabledReason: replicates ? `${connector} from ${source} to ${target}` : `${connector ?? 'the connector'} does not replicate topics`,
+        enabledBy: replicates ? anchor : undefined,
+        connectors: role ? { [role]: { role, value: (property: string) => effective({ source, target }, property), anchor } } : {},
+      }]
     : [];
-  const document: PropertiesDocument = { text, entries: propertyEntries, comments: [], problems: [] };
-  const aliasRange = (alias: { node: Node } | undefined): OffsetRange => (alias ? innerRange(alias.node) : { start: 0, end: 0 });
-  const config: Mm2Config = {
-    document,
-    clusters: sourceAlias ? [{ alias: source, range: aliasRange(sourceAlias) }, { alias: target, range: aliasRange(targetAlias) }] : [],
-    entries,
-    flows,
+  const aliasOccurrences: AliasOccurrence[] = [sourceAlias, targetAlias].flatMap((alias) => (alias ? [{ alias: alias.value, range: innerRange(alias.node), isDeclaration: true }] : []));
+  const mm2: Mm2Facts = {
+    mode: 'connect',
+    clusters: sourceAlias ? [{ alias: source, range: innerRange(sourceAlias.node) }, { alias: target, range: targetAlias ? innerRange(targetAlias.node) : { start: 0, end: 0 } }] : [],
+    settings,
     byKey,
-    lineBreak: /\r\n/.test(text) ? '\r\n' : '\n',
-    format: 'connect-json',
-    connector,
-    bootstrapServers: (alias) => (alias === source ? settings.get('source.cluster.bootstrap.servers') : alias === target ? settings.get('target.cluster.bootstrap.servers') : undefined)?.entry.value,
+    flows,
+    aliasOccurrences,
+    bootstrapServers: (alias) => (alias === source ? byProperty.get('source.cluster.bootstrap.servers') : alias === target ? byProperty.get('target.cluster.bootstrap.servers') : undefined)?.value,
     keyPrefix: () => '',
     effective,
+    connector: role && className ? { role, className: className.value.trim(), name } : undefined,
   };
-  return { config, connector, problems };
+  const lineBreak = lineBreakOf(text);
+  return { uri, text, syntax: 'json', kind: 'connect-json', lineBreak, problems, comments: [], mm2, writer: connectWriter(text, root, map, nodes, flows[0]) };
 }

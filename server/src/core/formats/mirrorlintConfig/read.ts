@@ -1,6 +1,10 @@
 import picomatch from 'picomatch';
 import { isMap, parseDocument, type Document } from 'yaml';
-import type { SeveritySetting } from '../../lint/types';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../../base/finding';
+import type { FileFacts } from '../facts';
+import { hashComments, lineBreakOf } from '../text';
+import { yamlProblems } from '../yaml/nodes';
+import { yamlWriter } from '../yaml/write';
 import { child, pairs, scalarRange } from '../yaml/nodes';
 import type { OffsetRange } from '../../base/range';
 import { directoryOf, relativeTo } from '../../base/paths';
@@ -28,6 +32,8 @@ export interface WorkspaceConfig {
   schemaRegistry: RegistrySharing;
   /** Rule severities; they win over editor settings and CLI defaults. */
   rules: Record<string, SeveritySetting>;
+  /** Every rule id written under `rules:`, with where, so that misspelt ids are reported. */
+  ruleKeys: { id: string; range: OffsetRange }[];
   /** Globs of files MirrorLint does not analyse. */
   ignore: string[];
   document?: Document.Parsed;
@@ -39,7 +45,7 @@ export function isWorkspaceConfig(uri: string): boolean {
   return uri.replace(/\\/g, '/').split('/').pop() === WORKSPACE_CONFIG_NAME;
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
 
 function stringList(node: unknown): string[] {
   const value = (node as { toJSON?: () => unknown } | undefined)?.toJSON?.();
@@ -49,7 +55,7 @@ function stringList(node: unknown): string[] {
 
 /** Reads `.mirrorlint.yaml`; unreadable parts are left out (and reported by the schema rule). Never throws. */
 export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
-  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ignore: [] };
+  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ruleKeys: [], ignore: [] };
   try {
     const document = parseDocument(text, { uniqueKeys: false }) as Document.Parsed;
     config.document = document;
@@ -69,6 +75,7 @@ export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig
     if (child(root, 'schemaRegistry').fact?.value === 'shared') config.schemaRegistry = 'shared';
     for (const pair of pairs(child(root, 'rules').pair?.value)) {
       const rule = (pair.key as { value?: unknown } | null)?.value;
+      if (typeof rule === 'string') config.ruleKeys.push({ id: rule, range: scalarRange(pair.key as never) });
       const severity = (pair.value as { value?: unknown } | null)?.value;
       if (typeof rule === 'string' && typeof severity === 'string' && SEVERITIES.has(severity)) config.rules[rule] = severity as SeveritySetting;
     }
@@ -126,6 +133,7 @@ export function settingsConfig(folderUri: string, settings: { ignore?: string[];
     clusters: Object.entries(settings.clusters ?? {}).map(([alias, mapping]) => ({ alias, aliasRange: { start: 0, end: 0 }, paths: mapping.paths ?? [], strimziCluster: mapping.strimziCluster })),
     schemaRegistry: 'separate',
     rules: {},
+    ruleKeys: [],
     ignore: settings.ignore ?? [],
     fromSettings: true,
   };
@@ -137,4 +145,23 @@ export function settingsConfig(folderUri: string, settings: { ignore?: string[];
  */
 export function configChain(files: WorkspaceConfig[], settings: WorkspaceConfig[], uri: string): WorkspaceConfig[] {
   return [governingConfig(files, uri), governingConfig(settings, uri)].filter((c): c is WorkspaceConfig => c !== undefined);
+}
+
+/** Reads a `.mirrorlint.yaml` as a file of the workspace: its settings, and its document for schema validation. */
+export function readMirrorlintConfigFile(uri: string, text: string): FileFacts {
+  const mirrorlintConfig = parseWorkspaceConfig(uri, text);
+  const { document } = mirrorlintConfig;
+  const lineBreak = lineBreakOf(text);
+  return {
+    uri,
+    text,
+    syntax: 'yaml',
+    kind: 'mirrorlint-config',
+    lineBreak,
+    problems: document ? yamlProblems(document, text) : [],
+    comments: hashComments(text),
+    mirrorlintConfig,
+    declarations: { uri, text, format: 'workspace-config', sections: [], topologyDocuments: document ? [document] : [], lineBreak },
+    writer: yamlWriter(text, lineBreak, undefined, new Map()),
+  };
 }

@@ -1,19 +1,9 @@
 import { CLUSTER_SETTINGS } from '../../mm2/catalog/clientProperties';
 import { documentedProperties, lookupProperty, propertyInfo, type PropertyInfo, type PropertyScope } from '../../mm2/catalog';
-import { describeProperty } from '../../service/describe';
-import type { Mm2Config } from '../../model/config';
+import { describeProperty } from '../../mm2/catalog/describe';
+import type { CompletionCandidate } from '../../base/editor';
+import type { Mm2Facts } from '../facts';
 import type { OffsetRange } from '../../base/range';
-
-export interface CompletionCandidate {
-  label: string;
-  kind: 'property' | 'cluster' | 'flow' | 'value' | 'class' | 'prefix';
-  detail?: string;
-  documentation?: string;
-  newText: string;
-  range: OffsetRange;
-  filterText?: string;
-  sortText?: string;
-}
 
 const PREFIX_FAMILIES: Record<PropertyScope, string[]> = {
   top: ['ssl.', 'sasl.', 'config.providers.'],
@@ -30,21 +20,20 @@ function lineAround(text: string, offset: number): { start: number; end: number 
 }
 
 /** Completion candidates at `offset`: property names (in every scope) or values. */
-export function complete(config: Mm2Config, offset: number): CompletionCandidate[] {
-  const text = config.document.text;
+export function completeProperties(text: string, mm2: Mm2Facts, offset: number): CompletionCandidate[] {
   const line = lineAround(text, offset);
   let keyStart = line.start;
   while (keyStart < line.end && /[ \t\f]/.test(text[keyStart])) keyStart++;
   if (text[keyStart] === '#' || text[keyStart] === '!') return [];
   let keyEnd = keyStart;
   while (keyEnd < line.end && !/[=: \t\f]/.test(text[keyEnd])) keyEnd += text[keyEnd] === '\\' ? 2 : 1;
-  if (offset <= keyEnd) return completeKey(config, text.slice(keyStart, offset), { start: keyStart, end: keyEnd });
+  if (offset <= keyEnd) return completeKey(mm2, text.slice(keyStart, offset), { start: keyStart, end: keyEnd });
   let valueStart = keyEnd;
   while (valueStart < line.end && /[ \t\f]/.test(text[valueStart])) valueStart++;
   if (valueStart < line.end && /[=:]/.test(text[valueStart])) valueStart++;
   while (valueStart < line.end && /[ \t\f]/.test(text[valueStart])) valueStart++;
   if (offset < valueStart) return [];
-  return completeValue(config, keyStart, { start: valueStart, end: line.end });
+  return completeValue(mm2, keyStart, { start: valueStart, end: line.end });
 }
 
 function propertyCandidates(scope: PropertyScope, prefix: string, range: OffsetRange): CompletionCandidate[] {
@@ -73,8 +62,8 @@ function propertyCandidates(scope: PropertyScope, prefix: string, range: OffsetR
   return candidates;
 }
 
-function completeKey(config: Mm2Config, typed: string, keyRange: OffsetRange): CompletionCandidate[] {
-  const aliases = [...new Set(config.clusters.map((c) => c.alias))];
+function completeKey(mm2: Mm2Facts, typed: string, keyRange: OffsetRange): CompletionCandidate[] {
+  const aliases = [...new Set(mm2.clusters.map((c) => c.alias))];
   const range = keyRange;
   const arrow = typed.indexOf('->');
   if (arrow > 0) {
@@ -105,10 +94,10 @@ function valuesOf(info: PropertyInfo): { values: readonly string[]; kind: Comple
   return { values: [], kind: 'value' };
 }
 
-function completeValue(config: Mm2Config, keyStart: number, range: OffsetRange): CompletionCandidate[] {
-  const entry = config.entries.find((e) => e.entry.keyRange.start === keyStart);
-  if (!entry) return [];
-  const lookup = lookupProperty(entry.shape.property, entry.shape.scope);
+function completeValue(mm2: Mm2Facts, keyStart: number, range: OffsetRange): CompletionCandidate[] {
+  const setting = mm2.settings.find((s) => s.keyRange.start === keyStart);
+  if (!setting) return [];
+  const lookup = lookupProperty(setting.shape.property, setting.shape.scope);
   const info = lookup?.kind === 'property' ? lookup.info : lookup?.kind === 'family' ? propertyInfo(lookup.suffix) : undefined;
   if (!info) return [];
   const { values, kind } = valuesOf(info);

@@ -1,6 +1,6 @@
 import { documentedProperties } from '../../mm2/catalog';
-import type { CompletionCandidate } from '../properties/complete';
-import { describeProperty } from '../../service/describe';
+import type { CompletionCandidate } from '../../base/editor';
+import { describeProperty } from '../../mm2/catalog/describe';
 import type { OffsetRange } from '../../base/range';
 
 const CONNECTORS = /^\s*(?:-\s+)?(sourceConnector|checkpointConnector|heartbeatConnector)\s*:\s*$/;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseYamlDocuments } from './strimzi';
+import { parseYamlDocuments } from './documents';
 import { child, pairs, scalarRange } from './nodes';
 import type { OffsetRange } from '../../base/range';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './declarationTypes';

@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../../lint/types';
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { TextEdit } from '../../base/finding';
 import type { OffsetRange } from '../../base/range';
 import type { Valued } from './declarationTypes';
 
@@ -13,6 +13,29 @@ import type { Valued } from './declarationTypes';
 export function yamlScalar(value: string): string {
   const plain = /^[A-Za-z_./][A-Za-z0-9_.\-/]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n|~)$/i.test(value) && !/^\.([0-9]|inf$|nan$)/i.test(value);
   return plain ? value : JSON.stringify(value);
+}
+
+/** A new value as YAML writes it: plain when it reads back as the same text (numbers and booleans too), else single-quoted (a regex's `\.` stays as written), else double-quoted. */
+export function yamlValue(value: string): string {
+  if (/^(true|false|-?\d+)$/.test(value)) return value;
+  const plain = yamlScalar(value);
+  if (plain === value) return value;
+  return /[\r\n\t]/.test(value) ? JSON.stringify(value) : singleQuoted(value);
+}
+
+/**
+ * A scalar written over an existing one at `range` (its text, inside any quotes): escaped for the
+ * quotes around it, or, when it is plain, kept plain where that reads back the same and quoted otherwise.
+ */
+export function encodeAt(text: string, range: OffsetRange, value: string): TextEdit {
+  const before = text[range.start - 1];
+  const after = text[range.end];
+  if (before === '"' && after === '"') return { range, newText: JSON.stringify(value).slice(1, -1) };
+  if (before === "'" && after === "'") return { range, newText: value.replace(/'/g, "''") };
+  const plainIsSafe = /^[A-Za-z0-9_.\-/:]*$/.test(value) && !/: |^[-?:,\[\]{}#&*!|>'"%@`]/.test(value);
+  // A key or value written with nothing after its colon needs a blank before the new text.
+  const lead = range.start === range.end && text[range.start - 1] === ':' ? ' ' : '';
+  return { range, newText: `${lead}${plainIsSafe ? value : JSON.stringify(value)}` };
 }
 
 /** A scalar's range with its quotes, when it is quoted (value ranges are inside the quotes). */
@@ -119,4 +142,23 @@ export function addToSection(text: string, body: YAMLMap, key: string, entry: { 
   const child = (indent: string): string =>
     entry.item !== undefined ? `${eol}${indent}- ${entry.item}` : `${eol}${indent}${yamlScalar(entry.mapEntry![0])}: ${entry.mapEntry![1]}`;
   return insertPair(text, body, key, child, eol);
+}
+
+/** Removes a pair from a map: its whole lines in block style, the pair and one comma in flow style. */
+export function removePair(text: string, map: YAMLMap, pair: Pair): TextEdit {
+  const key = pair.key as YamlNode;
+  const start = key.range?.[0] ?? 0;
+  const value = pair.value as YamlNode | null;
+  const end = value?.range ? (isMap(value) || isSeq(value) ? contentEnd(value as YAMLMap | YAMLSeq) : value.range[1]) : (key.range?.[1] ?? start);
+  if (map.flow) {
+    const after = /^\s*,\s*/.exec(text.slice(end));
+    if (after) return { range: { start, end: end + after[0].length }, newText: '' };
+    const before = /,\s*$/.exec(text.slice(0, start));
+    return { range: { start: before ? start - before[0].length : start, end }, newText: '' };
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const onlyBlanksBefore = /^[ \t]*(-[ \t]+)?$/.test(text.slice(lineStart, start));
+  const lineEnd = text.indexOf('\n', end);
+  const through = lineEnd < 0 ? text.length : lineEnd + 1;
+  return onlyBlanksBefore && !/^[ \t]*-/.test(text.slice(lineStart, start)) ? { range: { start: lineStart, end: through }, newText: '' } : { range: { start, end }, newText: '' };
 }

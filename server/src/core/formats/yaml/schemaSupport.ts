@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import topologySchema from '../../../../../schemas/kafka-topology.json';
 import workspaceConfigSchema from '../../../../../schemas/mirrorlint-config.json';
-import type { CompletionCandidate } from '../properties/complete';
+import type { CompletionCandidate } from '../../base/editor';
 import type { OffsetRange } from '../../base/range';
 import type { DeclarationFile } from './declarationTypes';
 

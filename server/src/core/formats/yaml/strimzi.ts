@@ -1,27 +1,40 @@
-import { isSeq, parseAllDocuments, type Document } from 'yaml';
-import { child, field, pairs, yamlProblems, type FieldFact } from './nodes';
-import { flowSetting, settingOrDefault } from '../flowSettings';
-import type { ClusterAlias, ConfigEntry, EffectiveValue, Flow, Mm2Config } from '../../model/config';
-import { flowId } from '../../mm2/keys';
-import { OffsetMap, type PropertiesDocument, type PropertyEntry } from '../properties/parse';
+import { isMap, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { OffsetMap } from '../../base/offsetMap';
 import type { OffsetRange } from '../../base/range';
+import { lookupProperty, propertyInfo } from '../../mm2/catalog';
+import { flowId } from '../../mm2/keys';
+import type { AliasOccurrence, ClusterAlias, ConnectorRole, ConnectorView, EffectiveValue, Flow, Mm2Facts, Setting } from '../facts';
+import { child, field, pairs, type FieldFact } from './nodes';
 
 /**
  * Strimzi `KafkaMirrorMaker2` resources (API `kafka.strimzi.io/v1beta2` and `v1`, any number per
- * file) read into the same model as a dedicated-mode file: each mirror is a flow whose settings are
- * its source connector's `config`, with `topicsPattern` & co. written over them as Strimzi does.
- * The resource layout itself is kept as facts for the Strimzi rules.
+ * file): each mirror with a source connector is a flow whose settings are that connector's `config`,
+ * with `topicsPattern` & co. written over them as Strimzi does. The resource layout itself is kept
+ * as facts for the Strimzi rules.
  */
 export type StrimziVersion = 'v1' | 'v1beta2';
 export type { FieldFact };
-export type ConnectorRole = 'sourceConnector' | 'checkpointConnector' | 'heartbeatConnector';
+export type ConnectorField = 'sourceConnector' | 'checkpointConnector' | 'heartbeatConnector';
+
+export const CONNECTOR_FIELDS: Record<ConnectorRole, ConnectorField> = { source: 'sourceConnector', checkpoint: 'checkpointConnector', heartbeat: 'heartbeatConnector' };
+
+export interface MirrorConnectorFact {
+  key: FieldFact;
+  /** The connector's node (a map, or absent for `sourceConnector: {}` written as null). */
+  node?: YAMLMap;
+  config: Map<string, Setting>;
+  configNode?: YAMLMap;
+}
 
 export interface MirrorFact {
   source?: FieldFact;
   target?: FieldFact;
-  connectors: Partial<Record<ConnectorRole, { key: FieldFact; config: Map<string, ConfigEntry> }>>;
+  node: YAMLMap;
+  connectors: Partial<Record<ConnectorField, MirrorConnectorFact>>;
   /** topicsPattern, topicsExcludePattern, groupsPattern, groupsExcludePattern and the deprecated *BlacklistPattern. */
   patterns: Map<string, FieldFact>;
+  /** The settings the pattern fields become (`topics`, `topics.exclude` …), over every connector's config. */
+  patternSettings: Map<string, Setting>;
   flow?: Flow;
 }
 
@@ -30,10 +43,11 @@ export interface ResourceFact {
   /** The YAML document of the resource, for schema validation. */
   document: Document.Parsed;
   name?: string;
+  namespace?: string;
   kindRange: OffsetRange;
   connectCluster?: FieldFact;
-  clusters: { alias: FieldFact; bootstrapServers?: FieldFact }[];
-  target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact; storageTopics: FieldFact[] };
+  clusters: { alias: FieldFact; bootstrapServers?: FieldFact; config: Map<string, FieldFact> }[];
+  target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact; storageTopics: FieldFact[]; config: Map<string, FieldFact> };
   /** v1beta2: the Connect worker settings in the connect cluster's `config`. */
   connectConfig?: Map<string, FieldFact>;
   mirrors: MirrorFact[];
@@ -45,18 +59,18 @@ export interface StrimziFacts {
   resources: ResourceFact[];
 }
 
-/** Maps each Strimzi pattern field to the MM2 setting it becomes. */
-export const PATTERN_SETTINGS: Record<string, string> = {
-  topicsPattern: 'topics',
-  topicsExcludePattern: 'topics.exclude',
-  topicsBlacklistPattern: 'topics.exclude',
-  groupsPattern: 'groups',
-  groupsExcludePattern: 'groups.exclude',
-  groupsBlacklistPattern: 'groups.exclude',
-};
+/** Each Strimzi pattern field and the MM2 setting it becomes. */
+export const PATTERN_SETTINGS: ReadonlyMap<string, string> = new Map([
+  ['topicsPattern', 'topics'],
+  ['topicsExcludePattern', 'topics.exclude'],
+  ['topicsBlacklistPattern', 'topics.exclude'],
+  ['groupsPattern', 'groups'],
+  ['groupsExcludePattern', 'groups.exclude'],
+  ['groupsBlacklistPattern', 'groups.exclude'],
+]);
 
-const KIND = /^\s*kind:\s*["']?KafkaMirrorMaker2["']?\s*$/m;
-const API = /^\s*apiVersion:\s*["']?kafka\.strimzi\.io\/(v1|v1beta2)["']?\s*$/m;
+const KIND = /^\s*kind:\s*["']?KafkaMirrorMaker2["']?\s*(#.*)?$/m;
+const API = /^\s*apiVersion:\s*["']?kafka\.strimzi\.io\/(v1|v1beta2)["']?\s*(#.*)?$/m;
 
 /** Whether a YAML text holds a KafkaMirrorMaker2 resource (cheap check for any `.yaml` file). */
 export function declaresKafkaMirrorMaker2(text: string): boolean {
@@ -68,58 +82,54 @@ const V1BETA2_ONLY = new Set(['connectCluster', 'clusters']);
 const V1_MIRROR = new Set(['source', 'sourceConnector', 'checkpointConnector', 'topicsPattern', 'topicsExcludePattern', 'groupsPattern', 'groupsExcludePattern']);
 const V1BETA2_MIRROR_ONLY = new Set(['sourceCluster', 'targetCluster', 'heartbeatConnector', 'topicsBlacklistPattern', 'groupsBlacklistPattern']);
 
-export interface StrimziParse {
-  config: Mm2Config;
-  facts: StrimziFacts;
-  problems: { message: string; range: OffsetRange }[];
+function settingOf(fact: FieldFact, source: string, target: string, property = fact.name, span?: OffsetRange): Setting {
+  return {
+    key: fact.name,
+    value: fact.value,
+    keyRange: fact.keyRange,
+    valueRange: fact.valueRange,
+    span: span ?? { start: fact.keyRange.start, end: fact.valueRange.end },
+    keyOffsets: OffsetMap.linear(fact.keyRange.start, fact.name.length + 1),
+    valueOffsets: fact.valueRange.end - fact.valueRange.start === fact.value.length ? OffsetMap.linear(fact.valueRange.start, fact.value.length + 1) : OffsetMap.constant(fact.valueRange.start, fact.value.length + 1),
+    shape: { scope: 'flow', source, target, sourceSpan: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, property, propertyStart: 0 },
+    lookup: lookupProperty(property, 'flow'),
+    overridden: false,
+  };
 }
 
-/** The YAML documents of a text, read once and shared by the Strimzi and declarations readers. */
-export function parseYamlDocuments(text: string): { documents: Document.Parsed[]; problem?: string } {
-  try {
-    return { documents: parseAllDocuments(text, { uniqueKeys: false }) as Document.Parsed[] };
-  } catch (error) {
-    return { documents: [], problem: `Cannot read this YAML: ${(error as Error).message}` };
-  }
+const fieldMap = (node: unknown): Map<string, FieldFact> => new Map(pairs(node).map(field).filter((f): f is FieldFact => f !== undefined).map((f) => [f.name, f]));
+const asMap = (node: unknown): YAMLMap | undefined => (isMap(node) ? (node as YAMLMap) : undefined);
+
+export interface StrimziRead {
+  mm2: Mm2Facts;
+  /** Where each setting is written, for the writer. */
+  pairsOf: Map<Setting, Pair>;
 }
 
-export function parseStrimziYaml(text: string, parsed = parseYamlDocuments(text)): StrimziParse {
-  const problems: StrimziParse['problems'] = [];
+/** Reads the KafkaMirrorMaker2 resources of a file's YAML documents. Never throws. */
+export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefined {
   const resources: ResourceFact[] = [];
-  const { documents } = parsed;
-  if (parsed.problem) problems.push({ message: parsed.problem, range: { start: 0, end: 0 } });
   const clusterRanges = new Map<string, ClusterAlias>();
   const bootstrap = new Map<string, string>();
-  const entries: ConfigEntry[] = [];
-  const propertyEntries: PropertyEntry[] = [];
+  const settings: Setting[] = [];
   const flows: Flow[] = [];
-  const settingsByFlow = new Map<string, Map<string, ConfigEntry>>();
-
-  const entryFor = (fact: FieldFact, source: string, target: string, property = fact.name): ConfigEntry => {
-    const entry: PropertyEntry = {
-      key: fact.name,
-      value: fact.value,
-      keyRange: fact.keyRange,
-      valueRange: fact.valueRange,
-      lineRange: { start: fact.keyRange.start, end: fact.valueRange.end },
-      keyOffsets: OffsetMap.linear(fact.keyRange.start, fact.name.length + 1),
-      valueOffsets: fact.valueRange.end - fact.valueRange.start === fact.value.length ? OffsetMap.linear(fact.valueRange.start, fact.value.length + 1) : OffsetMap.constant(fact.valueRange.start, fact.value.length + 1),
-    };
-    return flowSetting(entry, source, target, property);
-  };
+  const aliasOccurrences: AliasOccurrence[] = [];
+  const pairsOf = new Map<Setting, Pair>();
+  const byKey = new Map<string, Setting>();
 
   for (const document of documents) {
-    problems.push(...yamlProblems(document, text));
     const root = document.contents;
     const apiVersion = String(child(root, 'apiVersion').fact?.value ?? '');
     const kind = child(root, 'kind').fact;
     const version = /^kafka\.strimzi\.io\/(v1|v1beta2)$/.exec(apiVersion)?.[1] as StrimziVersion | undefined;
     if (kind?.value !== 'KafkaMirrorMaker2' || !version) continue;
     const spec = child(root, 'spec').pair?.value;
+    const metadata = child(root, 'metadata').pair?.value;
     const resource: ResourceFact = {
       version,
       document,
-      name: child(child(root, 'metadata').pair?.value, 'name').fact?.value,
+      name: child(metadata, 'name').fact?.value,
+      namespace: child(metadata, 'namespace').fact?.value,
       kindRange: kind.valueRange,
       connectCluster: child(spec, 'connectCluster').fact,
       clusters: [],
@@ -128,17 +138,20 @@ export function parseStrimziYaml(text: string, parsed = parseYamlDocuments(text)
     };
     for (const pair of pairs(spec)) {
       const fact = field(pair);
-      if (!fact) continue;
-      if (version === 'v1' && (V1BETA2_ONLY.has(fact.name) || !V1_SPEC.has(fact.name))) resource.fields.push(fact);
+      if (fact && version === 'v1' && (V1BETA2_ONLY.has(fact.name) || !V1_SPEC.has(fact.name))) resource.fields.push(fact);
     }
+    const occurs = (fact: FieldFact | undefined, isDeclaration: boolean): void => {
+      if (fact) aliasOccurrences.push({ alias: fact.value, range: fact.valueRange, isDeclaration });
+    };
+    occurs(resource.connectCluster, false);
     const clustersNode = child(spec, 'clusters').pair?.value;
     for (const item of isSeq(clustersNode) ? clustersNode.items : []) {
       const alias = child(item, 'alias').fact;
       if (!alias) continue;
-      resource.clusters.push({ alias, bootstrapServers: child(item, 'bootstrapServers').fact });
-      if (alias.value === resource.connectCluster?.value) {
-        resource.connectConfig = new Map(pairs(child(item, 'config').pair?.value).map(field).filter((f): f is FieldFact => f !== undefined).map((f) => [f.name, f]));
-      }
+      const config = fieldMap(child(item, 'config').pair?.value);
+      resource.clusters.push({ alias, bootstrapServers: child(item, 'bootstrapServers').fact, config });
+      occurs(alias, true);
+      if (alias.value === resource.connectCluster?.value) resource.connectConfig = config;
     }
     const targetNode = child(spec, 'target').pair?.value;
     if (targetNode) {
@@ -147,7 +160,9 @@ export function parseStrimziYaml(text: string, parsed = parseYamlDocuments(text)
         bootstrapServers: child(targetNode, 'bootstrapServers').fact,
         groupId: child(targetNode, 'groupId').fact,
         storageTopics: ['configStorageTopic', 'offsetStorageTopic', 'statusStorageTopic'].map((k) => child(targetNode, k).fact).filter((f): f is FieldFact => f !== undefined),
+        config: fieldMap(child(targetNode, 'config').pair?.value),
       };
+      occurs(resource.target.alias, true);
     }
     const declare = (alias: FieldFact | undefined, servers: FieldFact | undefined): void => {
       if (!alias) return;
@@ -159,79 +174,97 @@ export function parseStrimziYaml(text: string, parsed = parseYamlDocuments(text)
 
     const mirrorsNode = child(spec, 'mirrors').pair?.value;
     for (const item of isSeq(mirrorsNode) ? mirrorsNode.items : []) {
+      const mirrorNode = asMap(item);
+      if (!mirrorNode) continue;
       const sourceNode = child(item, 'source').pair?.value;
       const mirror: MirrorFact = {
         source: sourceNode ? child(sourceNode, 'alias').fact : child(item, 'sourceCluster').fact,
         target: child(item, 'targetCluster').fact ?? resource.target?.alias,
+        node: mirrorNode,
         connectors: {},
         patterns: new Map(),
+        patternSettings: new Map(),
       };
-      if (sourceNode) declare(mirror.source, child(sourceNode, 'bootstrapServers').fact);
+      if (sourceNode) {
+        declare(mirror.source, child(sourceNode, 'bootstrapServers').fact);
+        occurs(mirror.source, true);
+      } else {
+        occurs(mirror.source, false);
+        occurs(child(item, 'targetCluster').fact, false);
+      }
+      const source = mirror.source?.value ?? '';
+      const target = mirror.target?.value ?? '';
+      const id = flowId(source, target);
       for (const pair of pairs(item)) {
         const fact = field(pair);
         if (!fact) continue;
         if (version === 'v1' && (V1BETA2_MIRROR_ONLY.has(fact.name) || !V1_MIRROR.has(fact.name))) resource.fields.push(fact);
-        if (PATTERN_SETTINGS[fact.name]) mirror.patterns.set(fact.name, fact);
+        const property = PATTERN_SETTINGS.get(fact.name);
+        if (!property) continue;
+        mirror.patterns.set(fact.name, fact);
+        const setting = settingOf(fact, source, target, property);
+        pairsOf.set(setting, pair);
+        settings.push(setting);
+        // The deprecated field counts only when its replacement is absent.
+        if (!fact.name.includes('Blacklist') || !pairs(item).some((p) => field(p)?.name === fact.name.replace('Blacklist', 'Exclude'))) mirror.patternSettings.set(property, setting);
       }
-      const source = mirror.source?.value ?? '';
-      const target = mirror.target?.value ?? '';
-      for (const role of ['sourceConnector', 'checkpointConnector', 'heartbeatConnector'] as const) {
-        const connectorPair = child(item, role).pair;
-        if (!connectorPair) continue;
-        const config = new Map<string, ConfigEntry>();
-        for (const pair of pairs(child(connectorPair.value, 'config').pair?.value)) {
+      for (const role of ['source', 'checkpoint', 'heartbeat'] as const) {
+        const name = CONNECTOR_FIELDS[role];
+        const connectorPair = child(item, name).pair;
+        const key = connectorPair && field(connectorPair);
+        if (!connectorPair || !key) continue;
+        const configPair = child(connectorPair.value, 'config').pair;
+        const config = new Map<string, Setting>();
+        for (const pair of pairs(configPair?.value)) {
           const fact = field(pair);
           if (!fact) continue;
-          const configEntry = entryFor(fact, source, target);
+          const setting = settingOf(fact, source, target);
+          pairsOf.set(setting, pair);
           const previous = config.get(fact.name);
-          if (previous) Object.assign(previous, { overridden: true, overriddenBy: configEntry });
-          config.set(fact.name, configEntry);
-          entries.push(configEntry);
-          propertyEntries.push(configEntry.entry);
+          if (previous) Object.assign(previous, { overridden: true, overriddenBy: setting });
+          config.set(fact.name, setting);
+          settings.push(setting);
         }
-        mirror.connectors[role] = { key: field(connectorPair)!, config };
+        mirror.connectors[name] = { key, node: asMap(connectorPair.value), config, configNode: asMap(configPair?.value) };
       }
-      // Pattern fields are regex lists like `topics`: give them to the same checks.
-      for (const [name, fact] of mirror.patterns) {
-        const configEntry = entryFor(fact, source, target, PATTERN_SETTINGS[name]);
-        entries.push(configEntry);
-        propertyEntries.push(configEntry.entry);
-      }
-      if (mirror.source && mirror.target && mirror.connectors.sourceConnector) {
-        const id = flowId(source, target);
-        const settings = new Map(mirror.connectors.sourceConnector.config);
+      const sourceConnector = mirror.connectors.sourceConnector;
+      if (mirror.source && mirror.target && sourceConnector) {
         // Strimzi writes the pattern fields last, over the connector config (KafkaMirrorMaker2Connectors).
-        for (const [name, fact] of mirror.patterns) {
-          const setting = PATTERN_SETTINGS[name];
-          if (name.includes('Blacklist') && mirror.patterns.has(name.replace('Blacklist', 'Exclude'))) continue;
-          settings.set(setting, entries.find((e) => e.entry.keyRange.start === fact.keyRange.start)!);
+        const valueFor = (config: Map<string, Setting> | undefined) => (property: string): EffectiveValue => {
+          const setting = mirror.patternSettings.get(property) ?? config?.get(property);
+          if (setting) return { value: setting.value, origin: 'flow', setting };
+          return { value: propertyInfo(property)?.defaultValue, origin: 'default' };
+        };
+        const anchor = settingOf(sourceConnector.key, source, target);
+        const connectors: Flow['connectors'] = {};
+        for (const role of ['source', 'checkpoint', 'heartbeat'] as const) {
+          const connector = mirror.connectors[CONNECTOR_FIELDS[role]];
+          if (connector) connectors[role] = { role, value: valueFor(connector.config), anchor: settingOf(connector.key, source, target) } satisfies ConnectorView;
         }
-        settingsByFlow.set(id, settings);
-        const anchor = entryFor(mirror.connectors.sourceConnector.key, source, target);
-        mirror.flow = { id, source, target, enabled: true, enabledReason: `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`, enabledBy: anchor };
+        mirror.flow = { id, source, target, enabled: true, enabledReason: `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`, enabledBy: anchor, connectors };
         flows.push(mirror.flow);
+        for (const [property, setting] of [...sourceConnector.config, ...mirror.patternSettings]) byKey.set(`${id}.${property}`, setting);
       }
       resource.mirrors.push(mirror);
     }
     resources.push(resource);
   }
+  if (resources.length === 0) return undefined;
 
+  const flowById = new Map(flows.map((f) => [f.id, f]));
   const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue =>
-    settingOrDefault(settingsByFlow.get(flowId(flow.source, flow.target)), property);
-  const byKey = new Map<string, ConfigEntry>();
-  const document: PropertiesDocument = { text, entries: propertyEntries, comments: [], problems };
-  const config: Mm2Config = {
-    document,
+    flowById.get(flowId(flow.source, flow.target))?.connectors.source?.value(property) ?? { value: propertyInfo(property)?.defaultValue, origin: 'default' };
+  const mm2: Mm2Facts = {
+    mode: 'strimzi',
     clusters: [...clusterRanges.values()],
-    entries,
-    flows,
+    settings,
     byKey,
-    lineBreak: /\r\n/.test(text) ? '\r\n' : '\n',
-    format: 'strimzi-yaml',
+    flows,
+    aliasOccurrences,
     bootstrapServers: (alias) => bootstrap.get(alias),
     keyPrefix: () => '',
     effective,
     strimzi: { resources },
   };
-  return { config, facts: { resources }, problems };
+  return { mm2, pairsOf };
 }

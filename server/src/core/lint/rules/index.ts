@@ -1,18 +1,5 @@
-import { deprecatedProperty } from './properties/deprecated-property';
-import { duplicateProperty } from './properties/duplicate-property';
-import { inactiveFlowSetting } from './properties/inactive-flow-setting';
-import { invalidTopicPattern } from './properties/invalid-topic-pattern';
-import { invalidValue } from './properties/invalid-value';
-import { documentSyntax } from './syntax/document-syntax';
-import { connectClusterMismatch } from './strimzi/connect-cluster-mismatch';
-import { connectorConfigMismatch } from './strimzi/connector-config-mismatch';
-import { duplicateClusterAlias } from './strimzi/duplicate-cluster-alias';
-import { duplicateFlow } from './replication/duplicate-flow';
-import { shadowedConfigKey } from './strimzi/shadowed-config-key';
-import { unknownField } from './strimzi/unknown-field';
-import { missingBootstrapServers } from './properties/missing-bootstrap-servers';
-import { propertiesSyntax } from './syntax/properties-syntax';
-import type { DeclarationRule, PropertiesRule, RuleMeta } from '../types';
+import type { RuleMeta } from '../../base/rule';
+import type { Rule } from '../types';
 import { consumerMissingRemoteTopics } from './declarations/consumer-missing-remote-topics';
 import { declarationSchema } from './declarations/declaration-schema';
 import { offsetsNotSynced } from './declarations/offsets-not-synced';
@@ -22,25 +9,38 @@ import { schemaNotSynced } from './declarations/schema-not-synced';
 import { topicConfigDrift } from './declarations/topic-config-drift';
 import { topicMissingInPeer } from './declarations/topic-missing-in-peer';
 import { unmappedCluster } from './declarations/unmapped-cluster';
-import { unusedSuppression } from './syntax/unused-suppression';
+import { catastrophicPattern } from './properties/catastrophic-pattern';
+import { deprecatedProperty } from './properties/deprecated-property';
+import { duplicateProperty } from './properties/duplicate-property';
+import { inactiveFlowSetting } from './properties/inactive-flow-setting';
+import { invalidTopicPattern } from './properties/invalid-topic-pattern';
+import { invalidValue } from './properties/invalid-value';
+import { missingBootstrapServers } from './properties/missing-bootstrap-servers';
+import { unknownCluster } from './properties/unknown-cluster';
+import { unknownProperty } from './properties/unknown-property';
+import { unknownReplicationPolicy } from './properties/unknown-replication-policy';
 import { aliasContainsSeparator } from './replication/alias-contains-separator';
 import { aliasMismatch } from './replication/alias-mismatch';
+import { duplicateFlow } from './replication/duplicate-flow';
 import { internalTopicsReplicated } from './replication/internal-topics-replicated';
-import { sharedConnectGroup } from './strimzi/shared-connect-group';
-import { strimziSchema } from './strimzi/strimzi-schema';
-import { catastrophicPattern } from './properties/catastrophic-pattern';
 import { invalidRemoteTopicName } from './replication/invalid-remote-topic-name';
 import { multiHopReplication } from './replication/multi-hop-replication';
 import { redundantReplicationPath } from './replication/redundant-replication-path';
 import { replicationCycle } from './replication/replication-cycle';
-import { unknownReplicationPolicy } from './properties/unknown-replication-policy';
-import { unknownCluster } from './properties/unknown-cluster';
-import { unknownProperty } from './properties/unknown-property';
+import { connectClusterMismatch } from './strimzi/connect-cluster-mismatch';
+import { connectorConfigMismatch } from './strimzi/connector-config-mismatch';
+import { duplicateClusterAlias } from './strimzi/duplicate-cluster-alias';
+import { shadowedConfigKey } from './strimzi/shadowed-config-key';
+import { sharedConnectGroup } from './strimzi/shared-connect-group';
+import { strimziSchema } from './strimzi/strimzi-schema';
+import { unknownField } from './strimzi/unknown-field';
+import { documentSyntax } from './syntax/document-syntax';
+import { internalError } from './syntax/internal-error';
+import { propertiesSyntax } from './syntax/properties-syntax';
+import { unusedSuppression } from './syntax/unused-suppression';
 
-export * from '../types';
-
-/** Every rule over MM2 properties files, in the order their findings are listed. */
-export const PROPERTIES_RULES: readonly PropertiesRule[] = [
+/** Every rule the engine runs, in the order their findings are listed. */
+export const RULES: readonly Rule[] = [
   propertiesSyntax,
   documentSyntax,
   unknownProperty,
@@ -68,10 +68,6 @@ export const PROPERTIES_RULES: readonly PropertiesRule[] = [
   aliasMismatch,
   sharedConnectGroup,
   internalTopicsReplicated,
-];
-
-/** Every rule over topology declarations (KafkaTopology, KafkaTopic, KafkaUser, .mirrorlint.yaml). */
-export const DECLARATION_RULES: readonly DeclarationRule[] = [
   declarationSchema,
   unmappedCluster,
   consumerMissingRemoteTopics,
@@ -83,7 +79,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   offsetsNotSynced,
 ];
 
-/** Every rule, for documentation, SARIF and option checking. */
-export const ALL_RULES: readonly { meta: RuleMeta }[] = [...PROPERTIES_RULES, ...DECLARATION_RULES, unusedSuppression];
+/** Every rule id with its metadata, including the ids the engine reports itself: for docs, SARIF and option checking. */
+export const ALL_RULES: readonly { meta: RuleMeta }[] = [...RULES, unusedSuppression, internalError];
 
 export const RULES_BY_ID: ReadonlyMap<string, { meta: RuleMeta }> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

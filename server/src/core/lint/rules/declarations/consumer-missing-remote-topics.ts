@@ -88,11 +88,14 @@ function fixesFor(consumer: Declared<ConsumerDeclaration>, subscription: Subscri
 }
 
 export const consumerMissingRemoteTopics: DeclarationRule = {
+  kind: 'declarations',
   meta: {
     id: 'consumer-missing-remote-topics',
+    group: 'declarations',
     description: 'A consumer group reads a topic but not the remote copies that MM2 writes into its cluster, so it misses the other cluster\'s records (and everything after a failover).',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: { missing: 'Consumer group `{{group}}` in {{cluster}} {{who}} {{reads}} but not {{missing}}, the {{copies}} MM2 writes into {{cluster}} from {{origins}}: it never sees records produced in {{origins}}, including everything written there after producers fail over. Cover the remote {{topics}} too, or declare `localOnly: true` if the group reads local data only.' },
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
@@ -109,13 +112,14 @@ export const consumerMissingRemoteTopics: DeclarationRule = {
       const related: RelatedLocation[] = [];
       for (const arrival of missingArrivals) {
         const model = arrival.via!;
-        const entry = model.topicsEntry ?? model.enabledEntry;
-        if (!entry || related.length >= 5) continue;
-        related.push({ uri: model.uri, range: entry.entry.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
+        const setting = model.topicsSetting ?? model.enabledSetting;
+        if (!setting || related.length >= 5) continue;
+        related.push({ uri: model.uri, range: setting.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
       }
       const who = consumer.decl.origin === 'kafka-user' ? 'may read' : 'reads';
       report({
-        message: `Consumer group \`${consumer.decl.group}\` in ${cluster.alias} ${who} ${listOfNames(reads)} but not ${listOfNames(missing)}, the ${missing.length === 1 ? 'copy' : 'copies'} MM2 writes into ${cluster.alias} from ${origins.join(', ')}: it never sees records produced in ${origins.join(', ')}, including everything written there after producers fail over. Cover the remote ${missing.length === 1 ? 'topic' : 'topics'} too, or declare \`localOnly: true\` if the group reads local data only.`,
+        messageId: 'missing',
+        data: { group: consumer.decl.group, cluster: cluster.alias, who, reads: listOfNames(reads), missing: listOfNames(missing), copies: missing.length === 1 ? 'copy' : 'copies', origins: origins.join(', '), topics: missing.length === 1 ? 'topic' : 'topics' },
         range: consumer.decl.groupRange,
         related,
         fixes: fixesFor(consumer, subscription, expected, missing),

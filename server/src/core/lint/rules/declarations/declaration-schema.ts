@@ -1,3 +1,4 @@
+import { closestMatch } from '../../../base/closest';
 import Ajv, { type ValidateFunction } from 'ajv';
 import topologySchema from '../../../../../../schemas/kafka-topology.json';
 import workspaceConfigSchema from '../../../../../../schemas/mirrorlint-config.json';
@@ -17,26 +18,44 @@ function validatorsOnce(): { topology: ValidateFunction; config: ValidateFunctio
 }
 
 export const declarationSchema: DeclarationRule = {
+  kind: 'declarations',
   meta: {
     id: 'declaration-schema',
+    group: 'declarations',
     description: 'A KafkaTopology file or `.mirrorlint.yaml` that does not fit its schema (unknown field, wrong type, missing subject or group, a consumer pattern that is not a Java regex).',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: true,
+    messages: {
+      schema: '{{problem}} ({{what}})',
+      pattern: 'The pattern of consumer group `{{group}}` is not a valid Java regular expression: {{error}} near index {{index}}.',
+      unknownRule: '`{{rule}}` is not a MirrorLint rule, so this severity applies to nothing.{{suggestion}}',
+    },
   },
-  check({ file, report }) {
+  check({ file, declarations, ruleIds, report }) {
     const { topology, config } = validatorsOnce();
-    const validate = file.format === 'workspace-config' ? config : topology;
-    const what = file.format === 'workspace-config' ? '.mirrorlint.yaml' : 'KafkaTopology';
-    for (const document of file.topologyDocuments) {
+    const validate = declarations.format === 'workspace-config' ? config : topology;
+    const what = declarations.format === 'workspace-config' ? '.mirrorlint.yaml' : 'KafkaTopology';
+    for (const document of declarations.topologyDocuments) {
       if (document.errors.length > 0) continue; // document-syntax reports it
       if (validate(document.toJS())) continue;
       const fallback = { start: document.range[0], end: document.range[0] };
-      for (const { message, range } of schemaProblems(document, validate.errors ?? [], fallback)) report({ message: `${message} (${what})`, range });
+      for (const { message, range } of schemaProblems(document, validate.errors ?? [], fallback)) report({ messageId: 'schema', data: { problem: message, what }, range });
     }
     // A subscription pattern the Kafka client could not compile is a broken declaration too.
-    for (const consumer of file.sections.flatMap((s) => s.consumers)) {
+    for (const consumer of declarations.sections.flatMap((s) => s.consumers)) {
       const error = consumer.pattern && checkJavaRegex(consumer.pattern.value);
-      if (error) report({ message: `The pattern of consumer group \`${consumer.group}\` is not a valid Java regular expression: ${error.message} near index ${error.index}.`, range: consumer.pattern!.range });
+      if (error) report({ messageId: 'pattern', data: { group: consumer.group, error: error.message, index: error.index }, range: consumer.pattern!.range });
+    }
+    // Severities for rules that do not exist are mistakes the CLI rejects too: say so where they are written.
+    for (const { id, range } of file.mirrorlintConfig?.ruleKeys ?? []) {
+      if (ruleIds.has(id)) continue;
+      const guess = closestMatch(id, ruleIds);
+      report({
+        messageId: 'unknownRule',
+        data: { rule: id, suggestion: guess ? ` Did you mean \`${guess}\`?` : '' },
+        range,
+        fixes: guess ? [{ title: `Rename to \`${guess}\``, edits: [file.writer.replaceName(range, guess)], preferred: true }] : [],
+      });
     }
   },
 };

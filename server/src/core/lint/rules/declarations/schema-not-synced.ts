@@ -38,11 +38,17 @@ function holdersOf(workspace: DeclaredWorkspace, schema: Declared<SchemaDeclarat
 }
 
 export const schemaNotSynced: DeclarationRule = {
+  kind: 'declarations',
   meta: {
     id: 'schema-not-synced',
+    group: 'declarations',
     description: 'A schema subject is registered in one cluster but not in a cluster that holds a copy of its topic (or with another schema): MM2 copies records with their schema ids, never the schemas.',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: {
+      missing: 'Subject `{{subject}}` is declared in {{cluster}} but not in {{holder}}, which holds {{copy}}. {{why}} Register the subject in {{holder}} too, or use one registry for both clusters (`schemaRegistry: shared` in .mirrorlint.yaml).',
+      differs: 'Subject `{{subject}}` has {{what}}, and {{holder}} holds {{copy}}: records replicated with {{cluster}}\'s schema ids are read against another schema in {{holder}}. Register the same schema in both registries.',
+    },
   },
   check({ uri, workspace, report }) {
     if (!workspace || workspace.schemaRegistry === 'shared') return;
@@ -57,7 +63,8 @@ export const schemaNotSynced: DeclarationRule = {
           const edit = declareSubjectIn(peer, schema);
           const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => ({ uri: s.uri, range: s.section.anchor, message: `${holder.alias}'s declarations, without \`${schema.decl.subject}\`` }));
           report({
-            message: `Subject \`${schema.decl.subject}\` is declared in ${cluster.alias} but not in ${holder.alias}, which holds ${copy}. ${holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.`} Register the subject in ${holder.alias} too, or use one registry for both clusters (\`schemaRegistry: shared\` in .mirrorlint.yaml).`,
+            messageId: 'missing',
+            data: { subject: schema.decl.subject, cluster: cluster.alias, holder: holder.alias, copy, why: holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.` },
             range: schema.decl.subjectRange,
             related,
             fixes: edit ? [{ title: `Declare \`${schema.decl.subject}\` in ${holder.alias} (same schema file)`, edits: [edit], preferred: true }] : [],
@@ -73,7 +80,8 @@ export const schemaNotSynced: DeclarationRule = {
         if (!typesDiffer && !filesDiffer) continue;
         const what = typesDiffer ? `type ${schema.decl.type} in ${cluster.alias} but ${twin.decl.type} in ${holder.alias}` : `different schemas in ${cluster.alias} (\`${schema.decl.file!.value}\`) and ${holder.alias} (\`${twin.decl.file!.value}\`)`;
         report({
-          message: `Subject \`${schema.decl.subject}\` has ${what}, and ${holder.alias} holds ${copy}: records replicated with ${cluster.alias}'s schema ids are read against another schema in ${holder.alias}. Register the same schema in both registries.`,
+          messageId: 'differs',
+          data: { subject: schema.decl.subject, what, holder: holder.alias, copy, cluster: cluster.alias },
           range: schema.decl.file && filesDiffer ? schema.decl.file.range : schema.decl.subjectRange,
           related: [{ uri: twin.uri, range: twin.decl.file?.range ?? twin.decl.subjectRange, message: `\`${schema.decl.subject}\` in ${holder.alias}` }],
           fixes: twin.decl.file && schema.decl.file && filesDiffer

@@ -1,8 +1,9 @@
 import type { TopicDeclaration, Valued } from '../../../formats/yaml/declarationTypes';
 import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
 import { rawValue } from '../../../formats/yaml/edits';
-import { effectiveOrDeprecated, splitList } from '../../../model/config';
-import type { FlowModel } from '../../../model/topology';
+import { splitList } from '../../../mm2/lists';
+import { effectiveOrDeprecated } from '../../../model/values';
+import type { FlowModel } from '../../../model/flows';
 import { alignTopicSetting } from './edits';
 import { declaredInFile, listOfNames, patternMatcher } from './facts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from '../../types';
@@ -38,7 +39,8 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
     }
     const related: RelatedLocation[] = [{ uri: other.uri, range: there ? there.valued.range : other.decl.nameRange, message: `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}` }];
     report({
-      message: `\`${key}\` of topic \`${name}\` is ${shown(here)} in ${cluster.alias} but ${shown(there)} in ${peer.alias}: MM2 syncs configs only to remote topics, never between the two local \`${name}\` topics, so producers and consumers behave differently after a failover. Use the same value in both clusters.`,
+      messageId: 'local',
+      data: { key, topic: name, here: shown(here), cluster: cluster.alias, there: shown(there), peer: peer.alias },
       range: here ? here.valued.range : topic.decl.nameRange,
       related,
       fixes,
@@ -48,7 +50,7 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
 
 interface ExcludedProperties {
   matchers: { pattern: string; matches?: (name: string) => boolean }[];
-  entry?: FlowModel['topicsEntry'];
+  setting?: FlowModel['topicsSetting'];
 }
 
 const EXCLUDED = new WeakMap<FlowModel, ExcludedProperties>();
@@ -57,8 +59,8 @@ const EXCLUDED = new WeakMap<FlowModel, ExcludedProperties>();
 function excludedProperties(model: FlowModel): ExcludedProperties {
   let excluded = EXCLUDED.get(model);
   if (excluded) return excluded;
-  const chosen = effectiveOrDeprecated((property) => model.config.effective(model.flow, property), 'config.properties.exclude', 'config.properties.blacklist');
-  excluded = { matchers: splitList(chosen.value ?? '').map((i) => ({ pattern: i.item, matches: patternMatcher(i.item) })), entry: chosen.entry };
+  const chosen = effectiveOrDeprecated(model.value, 'config.properties.exclude', 'config.properties.blacklist');
+  excluded = { matchers: splitList(chosen.value ?? '').map((i) => ({ pattern: i.item, matches: patternMatcher(i.item) })), setting: chosen.setting };
   EXCLUDED.set(model, excluded);
   return excluded;
 }
@@ -68,35 +70,44 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
   const copies = workspace.copiesOf(cluster.alias, topic.decl.name).filter((a) => a.depth === 1);
   for (const copy of copies) {
     const model = copy.via!;
-    const sync = model.config.effective(model.flow, 'sync.topic.configs.enabled');
-    const at = (entry: NonNullable<FlowModel['topicsEntry']>, message: string): RelatedLocation => ({ uri: model.uri, range: entry.entry.valueRange, message });
+    const sync = model.value('sync.topic.configs.enabled');
+    const at = (setting: NonNullable<FlowModel['topicsSetting']>, message: string): RelatedLocation => ({ uri: model.uri, range: setting.valueRange, message });
     if (sync.value?.trim().toLowerCase() === 'false') {
       report({
-        message: `The configs of \`${topic.decl.name}\` (${listOfNames([...topic.decl.config.keys()])}) are not copied to its remote copy \`${copy.name}\` in ${copy.cluster}: ${model.flow.id} has \`sync.topic.configs.enabled = false\`, so \`${copy.name}\` keeps ${copy.cluster}'s broker defaults. Enable config sync, or declare the configs for \`${copy.name}\` where it is created.`,
+        messageId: 'syncOff',
+        data: { topic: topic.decl.name, keys: listOfNames([...topic.decl.config.keys()]), copy: copy.name, target: copy.cluster, flow: model.flow.id },
         range: topic.decl.nameRange,
-        related: sync.entry ? [at(sync.entry, `${model.flow.id} turns config sync off here`)] : [],
+        related: sync.setting ? [at(sync.setting, `${model.flow.id} turns config sync off here`)] : [],
       });
       continue;
     }
-    const { matchers, entry } = excludedProperties(model);
+    const { matchers, setting } = excludedProperties(model);
     for (const [key, valued] of topic.decl.config) {
       const excludedBy = matchers.find((m) => m.matches?.(key));
       if (!excludedBy) continue;
       report({
-        message: `\`${key}\` of \`${topic.decl.name}\` is not copied to its remote copy \`${copy.name}\` in ${copy.cluster}: MM2 skips topic configs matching \`config.properties.exclude\` (\`${excludedBy.pattern}\`${entry ? '' : ', a default'}), so \`${copy.name}\` keeps ${copy.cluster}'s broker default. Set it on \`${copy.name}\` in ${copy.cluster} yourself, or remove it from \`config.properties.exclude\`.`,
+        messageId: 'excluded',
+        data: { key, topic: topic.decl.name, copy: copy.name, target: copy.cluster, pattern: excludedBy.pattern, byDefault: setting ? '' : ', a default' },
         range: valued.keyRange ?? valued.range,
-        related: entry ? [at(entry, `${model.flow.id} excludes \`${excludedBy.pattern}\` from config sync`)] : [],
+        related: setting ? [at(setting, `${model.flow.id} excludes \`${excludedBy.pattern}\` from config sync`)] : [],
       });
     }
   }
 }
 
 export const topicConfigDrift: DeclarationRule = {
+  kind: 'declarations',
   meta: {
     id: 'topic-config-drift',
+    group: 'declarations',
     description: 'The same local topic has different partitions or configs in two active-active peers, or a declared config that MM2 will not copy to the topic\'s remote copy.',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: {
+      local: '`{{key}}` of topic `{{topic}}` is {{here}} in {{cluster}} but {{there}} in {{peer}}: MM2 syncs configs only to remote topics, never between the two local `{{topic}}` topics, so producers and consumers behave differently after a failover. Use the same value in both clusters.',
+      syncOff: 'The configs of `{{topic}}` ({{keys}}) are not copied to its remote copy `{{copy}}` in {{target}}: {{flow}} has `sync.topic.configs.enabled = false`, so `{{copy}}` keeps {{target}}\'s broker defaults. Enable config sync, or declare the configs for `{{copy}}` where it is created.',
+      excluded: '`{{key}}` of `{{topic}}` is not copied to its remote copy `{{copy}}` in {{target}}: MM2 skips topic configs matching `config.properties.exclude` (`{{pattern}}`{{byDefault}}), so `{{copy}}` keeps {{target}}\'s broker default. Set it on `{{copy}}` in {{target}} yourself, or remove it from `config.properties.exclude`.',
+    },
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;

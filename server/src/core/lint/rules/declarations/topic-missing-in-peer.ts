@@ -3,11 +3,14 @@ import { declaredInFile } from './facts';
 import type { DeclarationRule, RelatedLocation } from '../../types';
 
 export const topicMissingInPeer: DeclarationRule = {
+  kind: 'declarations',
   meta: {
     id: 'topic-missing-in-peer',
+    group: 'declarations',
     description: 'In an active-active pair, a topic produced to in one cluster is not declared in the peer, where its producers write after a failover (MM2 creates only the remote copy there).',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: { missing: 'Producer `{{producer}}` writes `{{topic}}` in {{cluster}}, but {{peer}} (its active-active peer) does not declare `{{topic}}`: after a failover to {{peer}} the producer writes to a topic that does not exist there (MM2 only creates the remote copy{{remote}}), or that the broker auto-creates with default settings. Declare it in {{peer}}{{same}}.' },
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
@@ -26,7 +29,8 @@ export const topicMissingInPeer: DeclarationRule = {
           const remote = workspace.flow(cluster.alias, peerAlias)?.policy.formatRemoteTopic(cluster.alias, topic.value);
           const edit = declareTopicIn(peer, declared, topic.value);
           report({
-            message: `Producer \`${producer.decl.name}\` writes \`${topic.value}\` in ${cluster.alias}, but ${peerAlias} (its active-active peer) does not declare \`${topic.value}\`: after a failover to ${peerAlias} the producer writes to a topic that does not exist there (MM2 only creates the remote copy${remote && remote !== topic.value ? ` \`${remote}\`` : ''}), or that the broker auto-creates with default settings. Declare it in ${peerAlias}${declared ? ' with the same partitions and configs' : ''}.`,
+            messageId: 'missing',
+            data: { producer: producer.decl.name, topic: topic.value, cluster: cluster.alias, peer: peerAlias, remote: remote && remote !== topic.value ? ` \`${remote}\`` : '', same: declared ? ' with the same partitions and configs' : '' },
             range: topic.range,
             related,
             fixes: edit ? [{ title: `Declare \`${topic.value}\` in ${peerAlias}${declared ? ' (same partitions and configs)' : ''}`, edits: [edit], preferred: true }] : [],

@@ -2,7 +2,7 @@ import { analyse } from 'scslre';
 import { parseJavaRegex } from '../../../mm2/patterns/javaRegex';
 import { BoundedCache } from '../../../base/cache';
 import { regexLists } from './regexLists';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
 /**
  * Checks the backtracking shape of each regex. MM2 matches topic and group names with Java's
@@ -30,22 +30,22 @@ function analyseBacktracking(pattern: string): BacktrackingProblem {
   }
 }
 
-export const catastrophicPattern: PropertiesRule = {
+export const catastrophicPattern: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'catastrophic-pattern',
+    group: 'properties',
     description: 'A topic or group regex that a backtracking engine (Java\'s, which MM2 uses) can take super-linear time on.',
     defaultSeverity: 'warning',
     fixable: false,
+    messages: { exponential: '`{{item}}` can backtrack exponentially: Java\'s regex engine may take exponential time on a name made of many `{{character}}` that does not match. Remove the nested or overlapping repetition (e.g. `(a+)+` → `a+`).' },
   },
-  check({ config, report }) {
-    for (const { items } of regexLists(config)) {
+  check({ mm2, report }) {
+    for (const { items } of regexLists(mm2)) {
       for (const { item, range } of items) {
         const problem = range && backtrackingProblem(item);
         if (!problem || !range) continue;
-        report({
-          message: `\`${item}\` can backtrack exponentially: Java's regex engine may take exponential time on a name made of many \`${problem.character}\` that does not match. Remove the nested or overlapping repetition (e.g. \`(a+)+\` → \`a+\`).`,
-          range,
-        });
+        report({ messageId: 'exponential', data: { item, character: problem.character }, range });
       }
     }
   },

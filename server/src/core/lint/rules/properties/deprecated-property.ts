@@ -1,44 +1,57 @@
-import { propertyRange } from '../../../model/config';
-import { deleteEntry, renameProperty } from './edits';
+import type { Mm2Facts, Writer } from '../../../formats/facts';
+import { propertyRange, siblingSetting } from '../../../formats/settings';
 import { IDENTITY_REPLICATION_POLICY } from '../../../mm2/catalog';
-import type { PropertiesRule, PropertiesRuleContext } from '../../types';
+import type { Mm2Rule, Mm2RuleContext } from '../../types';
 
-export const deprecatedProperty: PropertiesRule = {
+export const deprecatedProperty: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'deprecated-property',
+    group: 'properties',
     description: 'A property that Kafka deprecated or removed, with its replacement.',
     defaultSeverity: 'warning',
     fixable: true,
+    tags: ['deprecated'],
+    messages: {
+      noReplacement: '`{{name}}` is deprecated since Kafka {{since}}{{removed}}. {{note}}',
+      bothSet: '`{{key}}` is deprecated since Kafka {{since}}{{removed}}, and MM2 ignores it here because `{{newKey}}` is also set. Remove it.',
+      rename: '`{{key}}` is deprecated since Kafka {{since}}{{removed}}: use `{{newKey}}`. {{note}}',
+      strimziBothSet: '`{{name}}` is deprecated since Strimzi 0.24 and ignored here because `{{replacement}}` is also set. Remove it.',
+      strimziRename: '`{{name}}` is deprecated since Strimzi 0.24 and gone from kafka.strimzi.io/v1: use `{{replacement}}`.',
+      strimziIdentity: '`{{old}}` was deprecated in Strimzi 0.28 and its plugin is gone from images after 0.45: the connector fails to start. Use Kafka\'s `{{identity}}`.',
+    },
   },
-  check({ config, report }) {
-    reportStrimziDeprecations(config, report);
-    for (const configEntry of config.entries) {
-      const { shape, lookup, entry } = configEntry;
+  check({ mm2, file, report }) {
+    reportStrimziDeprecations(mm2, file.writer, report);
+    for (const setting of mm2.settings) {
+      const { shape, lookup } = setting;
       if (lookup?.kind !== 'property' || !lookup.info.deprecated) continue;
       const { info } = lookup;
       const deprecation = info.deprecated!;
-      const prefix = config.keyPrefix(shape);
-      const range = propertyRange(configEntry);
-      const removed = info.removedIn ? ` and removed in Kafka ${info.removedIn}` : '';
+      const prefix = mm2.keyPrefix(shape);
+      const range = propertyRange(setting);
+      const base = { name: info.name, key: setting.key, since: deprecation.since, removed: info.removedIn ? ` and removed in Kafka ${info.removedIn}` : '', note: deprecation.note };
       if (!deprecation.replacement) {
-        report({ message: `\`${info.name}\` is deprecated since Kafka ${deprecation.since}${removed}. ${deprecation.note}`, range });
+        report({ messageId: 'noReplacement', data: base, range });
         continue;
       }
       const newKey = `${prefix}${deprecation.replacement}`;
-      const existing = config.byKey.get(newKey);
+      const existing = siblingSetting(mm2, setting, deprecation.replacement);
       if (existing) {
         report({
-          message: `\`${entry.key}\` is deprecated since Kafka ${deprecation.since}${removed}, and MM2 ignores it here because \`${newKey}\` is also set. Remove it.`,
+          messageId: 'bothSet',
+          data: { ...base, newKey },
           range,
-          related: [{ range: existing.entry.keyRange, message: `\`${newKey}\` takes precedence` }],
-          fixes: [{ title: `Remove \`${entry.key}\` (ignored because \`${newKey}\` is set)`, edits: [deleteEntry(configEntry)], preferred: true }],
+          related: [{ range: existing.keyRange, message: `\`${newKey}\` takes precedence` }],
+          fixes: [{ title: `Remove \`${setting.key}\` (ignored because \`${newKey}\` is set)`, edits: [file.writer.remove(setting)], preferred: true }],
         });
         continue;
       }
       report({
-        message: `\`${entry.key}\` is deprecated since Kafka ${deprecation.since}${removed}: use \`${newKey}\`. ${deprecation.note}`,
+        messageId: 'rename',
+        data: { ...base, newKey },
         range,
-        fixes: [{ title: `Rename to \`${newKey}\``, edits: [renameProperty(configEntry, deprecation.replacement)], preferred: true }],
+        fixes: [{ title: `Rename to \`${newKey}\``, edits: [file.writer.renameProperty(setting, deprecation.replacement)], preferred: true }],
       });
     }
   },
@@ -47,28 +60,28 @@ export const deprecatedProperty: PropertiesRule = {
 const OLD_IDENTITY = 'io.strimzi.kafka.connect.mirror.IdentityReplicationPolicy';
 
 /** Strimzi's deprecated pattern fields and its old identity policy class. */
-function reportStrimziDeprecations(config: PropertiesRuleContext['config'], report: PropertiesRuleContext['report']): void {
-  for (const resource of config.strimzi?.resources ?? []) {
+function reportStrimziDeprecations(mm2: Mm2Facts, writer: Writer, report: Mm2RuleContext['report']): void {
+  for (const resource of mm2.strimzi?.resources ?? []) {
     for (const mirror of resource.mirrors) {
       for (const [name, fact] of mirror.patterns) {
         if (!name.includes('Blacklist')) continue;
         const replacement = name.replace('Blacklist', 'Exclude');
-        const both = mirror.patterns.get(replacement);
+        const both = mirror.patterns.has(replacement);
         report({
-          message: both
-            ? `\`${name}\` is deprecated since Strimzi 0.24 and ignored here because \`${replacement}\` is also set. Remove it.`
-            : `\`${name}\` is deprecated since Strimzi 0.24 and gone from kafka.strimzi.io/v1: use \`${replacement}\`.`,
+          messageId: both ? 'strimziBothSet' : 'strimziRename',
+          data: { name, replacement },
           range: fact.keyRange,
-          fixes: both ? [] : [{ title: `Rename to \`${replacement}\``, edits: [{ range: fact.keyRange, newText: replacement }], preferred: true }],
+          fixes: both ? [] : [{ title: `Rename to \`${replacement}\``, edits: [writer.replaceName(fact.keyRange, replacement)], preferred: true }],
         });
       }
       for (const connector of Object.values(mirror.connectors)) {
         const policy = connector?.config.get('replication.policy.class');
-        if (policy?.entry.value.trim() !== OLD_IDENTITY) continue;
+        if (policy?.value.trim() !== OLD_IDENTITY) continue;
         report({
-          message: `\`${OLD_IDENTITY}\` was deprecated in Strimzi 0.28 and its plugin is gone from images after 0.45: the connector fails to start. Use Kafka's \`${IDENTITY_REPLICATION_POLICY}\`.`,
-          range: policy.entry.valueRange,
-          fixes: [{ title: 'Use Kafka\'s IdentityReplicationPolicy', edits: [{ range: policy.entry.valueRange, newText: IDENTITY_REPLICATION_POLICY }], preferred: true }],
+          messageId: 'strimziIdentity',
+          data: { old: OLD_IDENTITY, identity: IDENTITY_REPLICATION_POLICY },
+          range: policy.valueRange,
+          fixes: [{ title: 'Use Kafka\'s IdentityReplicationPolicy', edits: [writer.setValue(policy, IDENTITY_REPLICATION_POLICY)], preferred: true }],
         });
       }
     }

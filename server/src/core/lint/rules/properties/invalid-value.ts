@@ -1,29 +1,31 @@
 import { propertyInfo } from '../../../mm2/catalog';
-import { escapePropertyValue } from '../../../formats/properties/parse';
 import { validateValue } from '../../../mm2/values';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
-export const invalidValue: PropertiesRule = {
+export const invalidValue: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'invalid-value',
+    group: 'properties',
     description: 'A value that Kafka\'s config validation rejects (wrong type, out of range, not one of the allowed values).',
     defaultSeverity: 'error',
     fixable: true,
+    messages: { invalid: '{{problem}}' },
   },
-  check({ config, report }) {
-    for (const { shape, lookup, entry } of config.entries) {
+  check({ mm2, file, report }) {
+    for (const setting of mm2.settings) {
+      const { shape, lookup } = setting;
       const info = lookup?.kind === 'property' ? lookup.info : lookup?.kind === 'family' ? propertyInfo(lookup.suffix) : undefined;
       if (!info) continue;
       if (info.regexList) continue; // invalid-topic-pattern checks regex lists
       if (shape.scope === 'cluster' && info.owner === 'connector') continue;
-      const problem = validateValue(info, entry.value);
+      const problem = validateValue(info, setting.value);
       if (!problem) continue;
       report({
-        message: problem.message,
-        range: entry.valueRange.end > entry.valueRange.start ? entry.valueRange : entry.keyRange,
-        fixes: problem.replacement
-          ? [{ title: `Change to \`${problem.replacement}\``, edits: [{ range: entry.valueRange, newText: escapePropertyValue(problem.replacement) }], preferred: true }]
-          : [],
+        messageId: 'invalid',
+        data: { problem: problem.message },
+        range: setting.valueRange.end > setting.valueRange.start ? setting.valueRange : setting.keyRange,
+        fixes: problem.replacement ? [{ title: `Change to \`${problem.replacement}\``, edits: [file.writer.setValue(setting, problem.replacement)], preferred: true }] : [],
       });
     }
   },

@@ -1,4 +1,5 @@
-import { splitList, type Mm2Config } from '../../../model/config';
+import type { Mm2Facts } from '../../../formats/facts';
+import { splitList } from '../../../mm2/lists';
 import type { OffsetRange } from '../../../base/range';
 import { isIndirect } from '../../../mm2/values';
 
@@ -9,9 +10,9 @@ export interface RegexList {
 }
 
 /** Every value that MM2 reads as a comma-separated list of Java regexes, split as MM2 splits it. */
-export function* regexLists(config: Mm2Config): Generator<RegexList> {
-  for (const { lookup, entry } of config.entries) {
-    if (lookup?.kind !== 'property' || !lookup.info.regexList || isIndirect(entry.value)) continue;
-    yield { property: lookup.info.name, items: splitList(entry.value, entry.valueOffsets) };
+export function* regexLists(mm2: Mm2Facts): Generator<RegexList> {
+  for (const { lookup, value, valueOffsets } of mm2.settings) {
+    if (lookup?.kind !== 'property' || !lookup.info.regexList || isIndirect(value)) continue;
+    yield { property: lookup.info.name, items: splitList(value, valueOffsets) };
   }
 }

@@ -1,29 +1,30 @@
-import { aliasOccurrences } from '../../../service/locate';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
-export const aliasContainsSeparator: PropertiesRule = {
+export const aliasContainsSeparator: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'alias-contains-separator',
+    group: 'replication',
     description: 'A cluster alias contains the replication policy separator, which breaks MM2\'s source detection and cycle check.',
     defaultSeverity: 'error',
     fixable: true,
+    messages: { contains: 'Cluster alias `{{alias}}` contains the separator `{{separator}}`: MM2 reads the source of `{{remote}}` as `{{misread}}`, so it cannot recognise {{alias}}\'s topics coming back and its cycle check fails. Rename the alias (e.g. `{{replacement}}`).' },
   },
-  check({ config, topology, report }) {
-    const { models } = topology;
+  check({ mm2, file, deployment, report }) {
     const separatorOf = (alias: string): string | undefined =>
-      models.find((m) => (m.flow.source === alias || m.flow.target === alias) && m.policy.kind !== 'identity')?.policy.separator;
-    const taken = new Set(config.clusters.map((c) => c.alias));
-    for (const cluster of config.clusters) {
+      deployment.flows.find((m) => (m.flow.source === alias || m.flow.target === alias) && m.policy.kind !== 'identity')?.policy.separator;
+    const taken = new Set(mm2.clusters.map((c) => c.alias));
+    for (const cluster of mm2.clusters) {
       const separator = separatorOf(cluster.alias);
       if (!separator || !cluster.alias.includes(separator)) continue;
       const replacement = cluster.alias.split(separator).join(separator === '-' ? '_' : '-');
-      const remote = `${cluster.alias}${separator}orders`;
       report({
-        message: `Cluster alias \`${cluster.alias}\` contains the separator \`${separator}\`: MM2 reads the source of \`${remote}\` as \`${cluster.alias.split(separator)[0]}\`, so it cannot recognise ${cluster.alias}'s topics coming back and its cycle check fails. Rename the alias (e.g. \`${replacement}\`).`,
+        messageId: 'contains',
+        data: { alias: cluster.alias, separator, remote: `${cluster.alias}${separator}orders`, misread: cluster.alias.split(separator)[0], replacement },
         range: cluster.range,
         fixes: taken.has(replacement)
           ? []
-          : [{ title: `Rename alias \`${cluster.alias}\` to \`${replacement}\` everywhere`, edits: aliasOccurrences(config, cluster.alias).map((o) => ({ range: o.range, newText: replacement })) }],
+          : [{ title: `Rename alias \`${cluster.alias}\` to \`${replacement}\` everywhere`, edits: mm2.aliasOccurrences.filter((o) => o.alias === cluster.alias).map((o) => file.writer.replaceName(o.range, replacement)) }],
       });
     }
   },

@@ -1,28 +1,35 @@
-import { clusterIdentity } from '../../../model/deployments';
 import type { OffsetRange } from '../../../base/range';
-import type { PropertiesRule } from '../../types';
+import type { Writer } from '../../../formats/facts';
+import { clusterIdentity } from '../../../model/deployments';
+import type { Mm2Rule } from '../../types';
 
 interface Naming {
   uri: string;
   alias: string;
   range: OffsetRange;
+  writer: Writer;
 }
 
-export const aliasMismatch: PropertiesRule = {
+export const aliasMismatch: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'alias-mismatch',
+    group: 'replication',
     description: 'The same Kafka cluster (same bootstrap servers) is called by different aliases in different MM2 configs.',
     defaultSeverity: 'error',
     fixable: true,
+    messages: { mismatch: 'Cluster `{{servers}}` is called `{{alias}}` here but `{{preferred}}` in another MM2 config. MM2 recognises a topic\'s origin (and stops loops) only when both directions spell the alias the same: with two names, echo topics like `{{preferred}}.{{alias}}.orders` appear. Use one alias everywhere.' },
   },
-  check({ uri, topology, report }) {
+  check({ uri, deployment, report }) {
     const byCluster = new Map<string, Naming[]>();
-    for (const { uri: file, config } of topology.configs) {
-      for (const cluster of config.clusters) {
-        const servers = config.bootstrapServers(cluster.alias);
+    for (const { uri: file, mm2, writer } of deployment.files) {
+      for (const cluster of mm2.clusters) {
+        const servers = mm2.bootstrapServers(cluster.alias);
         if (!servers || servers.includes('${')) continue;
         const identity = clusterIdentity(servers);
-        byCluster.set(identity, [...(byCluster.get(identity) ?? []), { uri: file, alias: cluster.alias, range: cluster.range }]);
+        const list = byCluster.get(identity) ?? [];
+        list.push({ uri: file, alias: cluster.alias, range: cluster.range, writer });
+        byCluster.set(identity, list);
       }
     }
     for (const [servers, namings] of byCluster) {
@@ -35,10 +42,11 @@ export const aliasMismatch: PropertiesRule = {
         if (naming.uri !== uri || naming.alias === preferred) continue;
         const other = namings.find((n) => n.alias === preferred)!;
         report({
-          message: `Cluster \`${servers}\` is called \`${naming.alias}\` here but \`${preferred}\` in another MM2 config. MM2 recognises a topic's origin (and stops loops) only when both directions spell the alias the same: with two names, echo topics like \`${preferred}.${naming.alias}.orders\` appear. Use one alias everywhere.`,
+          messageId: 'mismatch',
+          data: { servers, alias: naming.alias, preferred },
           range: naming.range,
           related: [{ uri: other.uri, range: other.range, message: `called \`${preferred}\` here` }],
-          fixes: [{ title: `Rename to \`${preferred}\``, edits: [{ range: naming.range, newText: preferred }] }],
+          fixes: [{ title: `Rename to \`${preferred}\``, edits: [naming.writer.replaceName(naming.range, preferred)] }],
         });
       }
     }

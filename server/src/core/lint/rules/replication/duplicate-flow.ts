@@ -1,36 +1,40 @@
-import type { FlowModel } from '../../../model/topology';
+import type { FlowModel } from '../../../model/flows';
 import { clusterIdentity } from '../../../model/deployments';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
-export const duplicateFlow: PropertiesRule = {
+export const duplicateFlow: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'duplicate-flow',
+    group: 'replication',
     description: 'The same flow is run by two MM2 configs of one deployment, so every record is copied twice.',
     defaultSeverity: 'warning',
     fixable: false,
+    messages: { twice: 'Flow {{flow}} is also run by another MM2 config of this deployment: both copy every admitted topic from {{source}} into the same remote topics in {{target}}, so consumers get each record twice. Keep the flow in one config.' },
   },
-  check({ uri, topology, report }) {
+  check({ uri, deployment, report }) {
     // The same pair of clusters, recognised by bootstrap servers when known (aliases may differ).
     const side = (model: FlowModel, alias: string): string => {
-      const servers = model.config.bootstrapServers(alias);
+      const servers = model.mm2.bootstrapServers(alias);
       return servers && !servers.includes('${') ? clusterIdentity(servers) : `alias:${alias}`;
     };
     const byFlow = new Map<string, FlowModel[]>();
-    for (const model of topology.models) {
+    for (const model of deployment.flows) {
       const key = `${side(model, model.flow.source)}->${side(model, model.flow.target)}`;
-      byFlow.set(key, [...(byFlow.get(key) ?? []), model]);
+      const list = byFlow.get(key);
+      if (list) list.push(model);
+      else byFlow.set(key, [model]);
     }
     for (const models of byFlow.values()) {
       if (models.length < 2) continue;
       const [first, ...others] = models;
       for (const model of others) {
-        const anchor = model.enabledEntry ?? model.topicsEntry;
-        const firstAnchor = first.enabledEntry ?? first.topicsEntry;
-        if (model.uri !== uri || !anchor) continue;
+        if (model.uri !== uri || !model.anchor) continue;
         report({
-          message: `Flow ${model.flow.id} is also run by another MM2 config of this deployment: both copy every admitted topic from ${model.flow.source} into the same remote topics in ${model.flow.target}, so consumers get each record twice. Keep the flow in one config.`,
-          range: anchor.entry.keyRange,
-          related: firstAnchor ? [{ uri: first.uri, range: firstAnchor.entry.keyRange, message: `${first.flow.id} is enabled here too` }] : [],
+          messageId: 'twice',
+          data: { flow: model.flow.id, source: model.flow.source, target: model.flow.target },
+          range: model.anchor.keyRange,
+          related: first.anchor ? [{ uri: first.uri, range: first.anchor.keyRange, message: `${first.flow.id} is enabled here too` }] : [],
         });
       }
     }

@@ -1,28 +1,31 @@
 import { topicNameProblem } from '../../../mm2/policy';
-import type { FlowModel } from '../../../model/topology';
-import type { PropertiesRule } from '../../types';
+import type { FlowModel } from '../../../model/flows';
+import type { Mm2Rule } from '../../types';
 
-export const invalidRemoteTopicName: PropertiesRule = {
+export const invalidRemoteTopicName: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'invalid-remote-topic-name',
+    group: 'replication',
     description: 'A remote topic name MM2 would generate is not a legal Kafka topic name.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: { illegal: 'Flow {{flow}} would create `{{name}}` in {{target}}, which is not a legal topic name: {{problem}}. MM2 fails to create it and the topic is not mirrored. Use a separator and aliases made of letters, digits, \'.\', \'_\' and \'-\'.' },
   },
-  check({ uri, topology, report }) {
-    const { simulation } = topology;
+  check({ uri, deployment, report }) {
     const reported = new Set<FlowModel>();
-    for (const arrival of simulation.arrivals) {
+    for (const arrival of deployment.replay.sampleArrivals()) {
       const model = arrival.via;
       if (!model || model.uri !== uri || reported.has(model)) continue;
       const problem = topicNameProblem(arrival.name);
       if (!problem) continue;
-      const anchor = model.separatorEntry ?? model.enabledEntry;
+      const anchor = model.separatorSetting ?? model.enabledSetting;
       if (!anchor) continue;
       reported.add(model);
       report({
-        message: `Flow ${model.flow.id} would create \`${arrival.name.length > 80 ? `${arrival.name.slice(0, 77)}…` : arrival.name}\` in ${model.flow.target}, which is not a legal topic name: ${problem}. MM2 fails to create it and the topic is not mirrored. Use a separator and aliases made of letters, digits, '.', '_' and '-'.`,
-        range: anchor === model.separatorEntry ? anchor.entry.valueRange : anchor.entry.keyRange,
+        messageId: 'illegal',
+        data: { flow: model.flow.id, name: arrival.name.length > 80 ? `${arrival.name.slice(0, 77)}…` : arrival.name, target: model.flow.target, problem },
+        range: anchor === model.separatorSetting ? anchor.valueRange : anchor.keyRange,
       });
     }
   },

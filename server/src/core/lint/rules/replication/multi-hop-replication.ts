@@ -1,38 +1,44 @@
-import type { Arrival, FlowModel } from '../../../model/topology';
+import type { Arrival } from '../../../model/replay';
+import type { FlowModel } from '../../../model/flows';
+import type { Mm2Rule } from '../../types';
 import { excludeOnFlow, literalPattern, pathOf } from './topologyEdits';
-import type { PropertiesRule } from '../../types';
 
-export const multiHopReplication: PropertiesRule = {
+export const multiHopReplication: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'multi-hop-replication',
+    group: 'replication',
     description: 'A flow re-replicates remote topics, so chained names like `B.A.orders` appear in a third cluster.',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: { chain: 'Flow {{flow}} re-replicates remote topics: `{{incoming}}` (topic `{{topic}}` of {{origin}}) arrives in {{target}} as `{{name}}` via {{path}}. Exclude other clusters\' remote topics on this flow ({{patterns}}) unless the chain is intended.' },
   },
-  check({ uri, topology, report }) {
-    const { simulation } = topology;
+  check({ uri, deployment, report }) {
     const byFlow = new Map<FlowModel, Arrival[]>();
-    for (const arrival of simulation.arrivals) {
+    for (const arrival of deployment.replay.sampleArrivals()) {
       if (arrival.depth < 2 || !arrival.via || arrival.previousName === undefined) continue;
       const last = arrival.via;
       const incoming = arrival.previousName;
       // Only chained names count: a name-keeping policy re-replicates without renaming.
       if (last.uri !== uri || last.policy.kind === 'identity' || last.policy.topicSource(incoming) === undefined) continue;
-      byFlow.set(last, [...(byFlow.get(last) ?? []), arrival]);
+      const list = byFlow.get(last);
+      if (list) list.push(arrival);
+      else byFlow.set(last, [arrival]);
     }
     for (const [model, arrivals] of byFlow) {
-      const anchor = model.enabledEntry ?? model.topicsEntry;
-      if (!anchor) continue;
+      if (!model.anchor) continue;
       const example = arrivals[0];
       // The clusters whose remote topics this flow forwards: the source part of the names it takes in.
       const prefixes = [...new Set(arrivals.map((a) => model.policy.topicSource(a.previousName!)!))];
       const patterns = prefixes.map((alias) => `${literalPattern(`${alias}${model.policy.separator}`)}.*`);
       const incoming = example.previousName!;
+      const exclude = excludeOnFlow(model, patterns);
       report({
-        message: `Flow ${model.flow.id} re-replicates remote topics: \`${incoming}\` (topic \`${example.originTopic}\` of ${example.origin}) arrives in ${model.flow.target} as \`${example.name}\` via ${pathOf(example.hops.map((h) => h.model))}. Exclude other clusters' remote topics on this flow (${patterns.map((p) => `\`${p}\``).join(', ')}) unless the chain is intended.`,
-        range: anchor.entry.keyRange,
-        related: model.topicsEntry ? [{ range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${incoming}\`` }] : [],
-        fixes: [{ title: `Exclude remote topics of ${prefixes.join(', ')} on ${model.flow.id}`, edits: [excludeOnFlow(model.config, model, patterns)] }],
+        messageId: 'chain',
+        data: { flow: model.flow.id, incoming, topic: example.originTopic, origin: example.origin, target: model.flow.target, name: example.name, path: pathOf(example.hops.map((h) => h.model)), patterns: patterns.map((p) => `\`${p}\``).join(', ') },
+        range: model.anchor.keyRange,
+        related: model.topicsSetting ? [{ range: model.topicsSetting.valueRange, message: `${model.flow.id} admits \`${incoming}\`` }] : [],
+        fixes: exclude ? [{ title: `Exclude remote topics of ${prefixes.join(', ')} on ${model.flow.id}`, edits: [exclude] }] : [],
       });
     }
   },

@@ -1,22 +1,26 @@
-import type { Arrival } from '../../../model/topology';
+import type { Arrival } from '../../../model/replay';
+import type { Mm2Rule } from '../../types';
 import { pathOf } from './topologyEdits';
-import type { PropertiesRule } from '../../types';
 
 const MAX_REPORTS = 50;
 
-export const redundantReplicationPath: PropertiesRule = {
+export const redundantReplicationPath: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'redundant-replication-path',
+    group: 'replication',
     description: 'The same data reaches a cluster by two paths, under two names.',
     defaultSeverity: 'warning',
     fixable: false,
+    messages: { twice: '{{cluster}} receives topic `{{topic}}` of {{origin}} twice: as `{{first}}` ({{firstPath}}) and as `{{second}}` ({{secondPath}}). Consumers see the same records under two names and MM2 copies them twice. Exclude remote topics on {{flow}} or remove a path.' },
   },
-  check({ uri, topology, report }) {
-    const { simulation } = topology;
+  check({ uri, deployment, report }) {
     const groups = new Map<string, Arrival[]>();
-    for (const arrival of simulation.arrivals) {
+    for (const arrival of deployment.replay.sampleArrivals()) {
       const key = `${arrival.cluster}\u0000${arrival.origin}\u0000${arrival.originTopic}`;
-      groups.set(key, [...(groups.get(key) ?? []), arrival]);
+      const list = groups.get(key);
+      if (list) list.push(arrival);
+      else groups.set(key, [arrival]);
     }
     const reported = new Set<string>();
     let count = 0;
@@ -26,13 +30,13 @@ export const redundantReplicationPath: PropertiesRule = {
       const [direct, other] = [...names].sort((a, b) => a.depth - b.depth);
       const model = other.via!;
       const key = `${model.flow.id}\u0000${direct.origin}`;
-      const anchor = model.enabledEntry ?? model.topicsEntry;
-      if (model.uri !== uri || reported.has(key) || !anchor) continue;
+      if (model.uri !== uri || reported.has(key) || !model.anchor) continue;
       reported.add(key);
       count++;
       report({
-        message: `${direct.cluster} receives topic \`${direct.originTopic}\` of ${direct.origin} twice: as \`${direct.name}\` (${pathOf(direct.hops.map((h) => h.model))}) and as \`${other.name}\` (${pathOf(other.hops.map((h) => h.model))}). Consumers see the same records under two names and MM2 copies them twice. Exclude remote topics on ${model.flow.id} or remove a path.`,
-        range: anchor.entry.keyRange,
+        messageId: 'twice',
+        data: { cluster: direct.cluster, topic: direct.originTopic, origin: direct.origin, first: direct.name, firstPath: pathOf(direct.hops.map((h) => h.model)), second: other.name, secondPath: pathOf(other.hops.map((h) => h.model)), flow: model.flow.id },
+        range: model.anchor.keyRange,
       });
     }
   },

@@ -1,8 +1,14 @@
+import type { Fix, RelatedLocation, TextEdit } from '../../../base/finding';
+import type { Setting, Writer } from '../../../formats/facts';
 import { DEFAULT_REPLICATION_POLICY } from '../../../mm2/catalog';
-import { escapePropertyValue } from '../../../formats/properties/parse';
-import type { Cycle } from '../../../model/topology';
-import { excludeOnFlow, literalPattern, pathOf, setFlowValue } from './topologyEdits';
-import type { Fix, PropertiesRule, RelatedLocation, TextEdit } from '../../types';
+import type { Cycle } from '../../../model/replay';
+import type { Mm2Rule } from '../../types';
+import { excludeOnFlow, literalPattern, pathOf, setOnFlow } from './topologyEdits';
+
+interface PlacedSetting {
+  uri: string;
+  writer: Writer;
+}
 
 /** Why MM2 does not stop this loop, and what to do about it. */
 function explain(cycle: Cycle): string {
@@ -21,47 +27,56 @@ function explain(cycle: Cycle): string {
   return 'MM2\'s source check does not recognise the topic\'s origin. Make the filters of the loop disjoint.';
 }
 
-export const replicationCycle: PropertiesRule = {
+export const replicationCycle: Mm2Rule = {
+  kind: 'mm2',
   meta: {
     id: 'replication-cycle',
+    group: 'replication',
     description: 'Enabled flows form a loop that MM2 does not stop, so topics are replicated back into their own cluster forever.',
     defaultSeverity: 'error',
     fixable: true,
+    messages: { loop: 'Replication loop {{path}}: topic `{{witness}}` of {{origin}} comes back to {{origin}} as `{{returnsAs}}` and is replicated again{{grows}}, forever. {{why}}' },
   },
-  check({ uri, topology, report }) {
-    for (const cycle of topology.simulation.cycles) {
+  check({ uri, deployment, report }) {
+    for (const cycle of deployment.replay.loops()) {
       // Report each loop once, in the file of the loop flow that the anchor belongs to.
-      const first = cycle.models.find((m) => m.uri === uri && (m.enabledEntry ?? m.topicsEntry));
-      if (!first || first !== cycle.models.find((m) => m.enabledEntry ?? m.topicsEntry)) continue;
+      const first = cycle.models.find((m) => m.anchor);
+      if (!first?.anchor || first.uri !== uri) continue;
       const last = cycle.models[cycle.models.length - 1];
-      const anchor = (first.enabledEntry ?? first.topicsEntry)!;
-      const grows = cycle.returnsAs !== cycle.witness;
       const related: RelatedLocation[] = [];
       for (const model of cycle.models) {
         const at = model.uri;
-        if (model.enabledEntry && model !== first) related.push({ uri: at, range: model.enabledEntry.entry.keyRange, message: `${model.flow.id} is enabled here` });
-        if (model.topicsEntry) related.push({ uri: at, range: model.topicsEntry.entry.valueRange, message: `${model.flow.id} admits \`${cycle.witness}\`` });
-        if (model.policyEntry) related.push({ uri: at, range: model.policyEntry.entry.valueRange, message: `${model.flow.id} uses ${model.policy.className.split('.').pop()}` });
+        if (model.enabledSetting && model !== first) related.push({ uri: at, range: model.enabledSetting.keyRange, message: `${model.flow.id} is enabled here` });
+        if (model.topicsSetting) related.push({ uri: at, range: model.topicsSetting.valueRange, message: `${model.flow.id} admits \`${cycle.witness}\`` });
+        if (model.policySetting) related.push({ uri: at, range: model.policySetting.valueRange, message: `${model.flow.id} uses ${model.policy.className.split('.').pop()}` });
       }
       const fixes: Fix[] = [];
-      const policyEntries = new Map(cycle.models.filter((m) => m.policy.kind !== 'default' && m.policyEntry).map((m) => [m.policyEntry!, m.uri]));
-      if (policyEntries.size) {
+      // The checkpoint connector must name remote topics the same way, or it translates nothing.
+      const policies = new Map<Setting, PlacedSetting>();
+      for (const model of cycle.models) {
+        if (model.policy.kind === 'default') continue;
+        if (model.policySetting) policies.set(model.policySetting, { uri: model.uri, writer: model.file.writer });
+        const checkpoint = model.checkpoint && model.checkpoint.view.value('replication.policy.class').setting;
+        if (checkpoint && model.checkpoint) policies.set(checkpoint, { uri: model.checkpoint.uri, writer: model.checkpoint.file.writer });
+      }
+      if (policies.size) {
         fixes.push({
           title: 'Use DefaultReplicationPolicy (remote topics get a source prefix, which lets MM2 stop the loop)',
-          edits: [...policyEntries].map(([entry, at]) => ({ uri: at, range: entry.entry.valueRange, newText: escapePropertyValue(DEFAULT_REPLICATION_POLICY) })),
+          edits: [...policies].map(([setting, place]): TextEdit => ({ ...place.writer.setValue(setting, DEFAULT_REPLICATION_POLICY), uri: place.uri })),
         });
       }
-      const onLast = (edit: TextEdit): TextEdit => ({ ...edit, uri: last.uri });
       const looping = cycle.witness === cycle.returnsAs ? cycle.witness : undefined;
-      if (looping) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [onLast(excludeOnFlow(last.config, last, [literalPattern(looping)]))] });
-      fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [onLast(setFlowValue(last.config, last, 'enabled', 'false'))] });
+      const exclude = looping ? excludeOnFlow(last, [literalPattern(looping)]) : undefined;
+      if (looping && exclude) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [exclude] });
+      const disable = setOnFlow(last, 'enabled', 'false');
+      if (disable) fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [disable] });
       report({
-        message: `Replication loop ${pathOf(cycle.models)}: topic \`${cycle.witness}\` of ${first.flow.source} comes back to ${first.flow.source} as \`${cycle.returnsAs}\` and is replicated again${grows ? ', under a longer name each round' : ''}, forever. ${explain(cycle)}`,
-        range: anchor.entry.keyRange,
+        messageId: 'loop',
+        data: { path: pathOf(cycle.models), witness: cycle.witness, origin: first.flow.source, returnsAs: cycle.returnsAs, grows: cycle.returnsAs !== cycle.witness ? ', under a longer name each round' : '', why: explain(cycle) },
+        range: first.anchor.keyRange,
         related,
         fixes,
       });
     }
   },
 };
-

@@ -1,15 +1,18 @@
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
-export const connectClusterMismatch: PropertiesRule = {
+export const connectClusterMismatch: Mm2Rule = {
+  kind: 'mm2',
+  modes: ['strimzi'],
   meta: {
     id: 'connect-cluster-mismatch',
+    group: 'strimzi',
     description: 'A v1beta2 KafkaMirrorMaker2 mirror whose target is not the `connectCluster`.',
     defaultSeverity: 'error',
     fixable: true,
-    formats: ['strimzi-yaml'],
+    messages: { mismatch: 'Mirror {{source}} → {{target}} targets `{{target}}`, but `connectCluster` is `{{connect}}`: MM2\'s Connect cluster must run next to the target. Strimzi ≥ 0.41 rejects this; older versions re-prefix topics endlessly (`{{connect}}.{{connect}}.…`) or, with IdentityReplicationPolicy, echo data back into the source. Use one resource per target cluster.' },
   },
-  check({ config, report }) {
-    for (const resource of config.strimzi?.resources ?? []) {
+  check({ mm2, file, report }) {
+    for (const resource of mm2.strimzi?.resources ?? []) {
       const connect = resource.connectCluster;
       if (resource.version !== 'v1beta2' || !connect) continue;
       const servers = (alias: string) => resource.clusters.find((c) => c.alias.value === alias)?.bootstrapServers?.value;
@@ -19,10 +22,11 @@ export const connectClusterMismatch: PropertiesRule = {
         // Strimzi accepts the mismatch when both aliases name the same bootstrap servers.
         if (servers(target.value) !== undefined && servers(target.value) === servers(connect.value)) continue;
         report({
-          message: `Mirror ${mirror.source?.value ?? '?'} → ${target.value} targets \`${target.value}\`, but \`connectCluster\` is \`${connect.value}\`: MM2's Connect cluster must run next to the target. Strimzi ≥ 0.41 rejects this; older versions re-prefix topics endlessly (\`${connect.value}.${connect.value}.…\`) or, with IdentityReplicationPolicy, echo data back into the source. Use one resource per target cluster.`,
+          messageId: 'mismatch',
+          data: { source: mirror.source?.value ?? '?', target: target.value, connect: connect.value },
           range: target.valueRange,
           related: [{ range: connect.valueRange, message: 'the Connect cluster' }],
-          fixes: [{ title: `Set connectCluster to \`${target.value}\``, edits: [{ range: connect.valueRange, newText: target.value }] }],
+          fixes: [{ title: `Set connectCluster to \`${target.value}\``, edits: [file.writer.replaceName(connect.valueRange, target.value)] }],
         });
       }
     }

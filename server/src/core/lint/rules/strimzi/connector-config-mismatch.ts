@@ -1,19 +1,22 @@
 import { propertyInfo } from '../../../mm2/catalog';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
 /** Settings the source and checkpoint connectors of one mirror must agree on (Strimzi docs, issue #4498). */
 const SHARED = ['replication.policy.class', 'replication.policy.separator', 'offset-syncs.topic.location', 'topic.filter.class'];
 
-export const connectorConfigMismatch: PropertiesRule = {
+export const connectorConfigMismatch: Mm2Rule = {
+  kind: 'mm2',
+  modes: ['strimzi'],
   meta: {
     id: 'connector-config-mismatch',
+    group: 'strimzi',
     description: 'The source and checkpoint connectors of one mirror disagree on naming or offset-sync settings.',
     defaultSeverity: 'error',
     fixable: true,
-    formats: ['strimzi-yaml'],
+    messages: { mismatch: '`{{key}}` is `{{sourceValue}}` in sourceConnector but `{{checkpointValue}}` in checkpointConnector of mirror {{source}} → {{target}}. The checkpoint connector then looks for remote topics and offset syncs under other names, and offset translation silently does nothing. Set the same value in both.' },
   },
-  check({ config, report }) {
-    for (const resource of config.strimzi?.resources ?? []) {
+  check({ mm2, file, report }) {
+    for (const resource of mm2.strimzi?.resources ?? []) {
       for (const mirror of resource.mirrors) {
         const source = mirror.connectors.sourceConnector;
         const checkpoint = mirror.connectors.checkpointConnector;
@@ -22,15 +25,16 @@ export const connectorConfigMismatch: PropertiesRule = {
           const inSource = source.config.get(key);
           const inCheckpoint = checkpoint.config.get(key);
           const fallback = propertyInfo(key)?.defaultValue ?? '';
-          const sourceValue = inSource?.entry.value.trim() ?? fallback;
-          const checkpointValue = inCheckpoint?.entry.value.trim() ?? fallback;
+          const sourceValue = inSource?.value.trim() ?? fallback;
+          const checkpointValue = inCheckpoint?.value.trim() ?? fallback;
           if (sourceValue === checkpointValue) continue;
           const at = inCheckpoint ?? inSource!;
           report({
-            message: `\`${key}\` is \`${sourceValue}\` in sourceConnector but \`${checkpointValue}\` in checkpointConnector of mirror ${mirror.source?.value ?? '?'} → ${mirror.target?.value ?? '?'}. The checkpoint connector then looks for remote topics and offset syncs under other names, and offset translation silently does nothing. Set the same value in both.`,
-            range: at.entry.keyRange,
-            related: inSource && inCheckpoint ? [{ range: inSource.entry.valueRange, message: 'the source connector\'s value' }] : [],
-            fixes: inSource && inCheckpoint ? [{ title: `Use \`${sourceValue}\` in checkpointConnector too`, edits: [{ range: inCheckpoint.entry.valueRange, newText: sourceValue }], preferred: true }] : [],
+            messageId: 'mismatch',
+            data: { key, sourceValue, checkpointValue, source: mirror.source?.value ?? '?', target: mirror.target?.value ?? '?' },
+            range: at.keyRange,
+            related: inSource && inCheckpoint ? [{ range: inSource.valueRange, message: 'the source connector\'s value' }] : [],
+            fixes: inSource && inCheckpoint ? [{ title: `Use \`${sourceValue}\` in checkpointConnector too`, edits: [file.writer.setValue(inCheckpoint, sourceValue)], preferred: true }] : [],
           });
         }
       }

@@ -1,16 +1,19 @@
 import type { FieldFact } from '../../../formats/yaml/strimzi';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
-export const duplicateClusterAlias: PropertiesRule = {
+export const duplicateClusterAlias: Mm2Rule = {
+  kind: 'mm2',
+  modes: ['strimzi'],
   meta: {
     id: 'duplicate-cluster-alias',
+    group: 'strimzi',
     description: 'Two clusters of one KafkaMirrorMaker2 share an alias.',
     defaultSeverity: 'error',
     fixable: false,
-    formats: ['strimzi-yaml'],
+    messages: { twice: 'Alias `{{alias}}` is used for two clusters of this KafkaMirrorMaker2: MM2 cannot tell them apart (remote topic names, checkpoints and cycle detection all key on the alias). Give each cluster its own alias.' },
   },
-  check({ config, report }) {
-    for (const resource of config.strimzi?.resources ?? []) {
+  check({ mm2, report }) {
+    for (const resource of mm2.strimzi?.resources ?? []) {
       // v1beta2 lists its clusters; v1 declares the target and each mirror's source inline, and
       // Strimzi (0.49–0.51) requires all of those to be distinct.
       const declared: FieldFact[] =
@@ -25,7 +28,8 @@ export const duplicateClusterAlias: PropertiesRule = {
           continue;
         }
         report({
-          message: `Alias \`${alias.value}\` is used for two clusters of this KafkaMirrorMaker2: MM2 cannot tell them apart (remote topic names, checkpoints and cycle detection all key on the alias). Give each cluster its own alias.`,
+          messageId: 'twice',
+          data: { alias: alias.value },
           range: alias.valueRange,
           related: [{ range: first.valueRange, message: 'first use' }],
         });

@@ -1,7 +1,7 @@
 import type { FieldFact, ResourceFact } from '../../../formats/yaml/strimzi';
 import { clusterIdentity } from '../../../model/deployments';
 import type { OffsetRange } from '../../../base/range';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
 /** Strimzi's v1beta2 defaults for the Connect group and its storage topics (KafkaMirrorMaker2Configuration). */
 const V1BETA2_DEFAULTS: Record<string, string> = {
@@ -36,19 +36,22 @@ function identityOf(resource: ResourceFact, uri: string, bootstrapOf: (alias: st
   return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', target: clusterIdentity(servers), settings };
 }
 
-export const sharedConnectGroup: PropertiesRule = {
+export const sharedConnectGroup: Mm2Rule = {
+  kind: 'mm2',
+  modes: ['strimzi'],
   meta: {
     id: 'shared-connect-group',
+    group: 'strimzi',
     description: 'Two KafkaMirrorMaker2 resources with the same target share a Connect group id or storage topic, so their Connect clusters merge.',
     defaultSeverity: 'error',
     fixable: false,
-    formats: ['strimzi-yaml'],
+    messages: { shared: '`{{name}}` is `{{value}}` in {{resource}} and in {{other}}, which write to the same target cluster: their Kafka Connect workers join one group and share storage topics, so each resource\'s connectors run in the other\'s cluster. Give each resource its own group id and storage topics.' },
   },
-  check({ uri, topology, report }) {
+  check({ uri, deployment, report }) {
     const identities: ConnectIdentity[] = [];
-    for (const { uri: file, config } of topology.configs) {
-      for (const resource of config.strimzi?.resources ?? []) {
-        const identity = identityOf(resource, file, (alias) => config.bootstrapServers(alias));
+    for (const { uri: file, mm2 } of deployment.files) {
+      for (const resource of mm2.strimzi?.resources ?? []) {
+        const identity = identityOf(resource, file, (alias) => mm2.bootstrapServers(alias));
         if (identity) identities.push(identity);
       }
     }
@@ -60,7 +63,8 @@ export const sharedConnectGroup: PropertiesRule = {
           const clash = earlier.settings.find((s) => s.name === setting.name && s.value === setting.value);
           if (!clash) continue;
           report({
-            message: `\`${setting.name}\` is \`${setting.value}\` in ${identity.resource} and in ${earlier.resource}, which write to the same target cluster: their Kafka Connect workers join one group and share storage topics, so each resource's connectors run in the other's cluster. Give each resource its own group id and storage topics.`,
+            messageId: 'shared',
+            data: { name: setting.name, value: setting.value, resource: identity.resource, other: earlier.resource },
             range: setting.range,
             related: [{ uri: earlier.uri, range: clash.range, message: `${earlier.resource} uses it too` }],
           });

@@ -3,7 +3,7 @@ import v1Schema from '../../../../../../schemas/kafkamirrormaker2.v1.json';
 import v1beta2Schema from '../../../../../../schemas/kafkamirrormaker2.v1beta2.json';
 import type { StrimziVersion } from '../../../formats/yaml/strimzi';
 import { schemaProblems } from '../schemaMessages';
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
 let validators: Record<StrimziVersion, ValidateFunction> | undefined;
 
@@ -16,22 +16,25 @@ function validatorFor(version: StrimziVersion): ValidateFunction {
   return validators[version];
 }
 
-export const strimziSchema: PropertiesRule = {
+export const strimziSchema: Mm2Rule = {
+  kind: 'mm2',
+  modes: ['strimzi'],
   meta: {
     id: 'strimzi-schema',
+    group: 'strimzi',
     description: 'A KafkaMirrorMaker2 resource that does not fit the schema of its API version (wrong type, missing field, bad alias).',
     defaultSeverity: 'error',
     fixable: false,
-    formats: ['strimzi-yaml'],
+    messages: { schema: '{{problem}} (kafka.strimzi.io/{{version}} KafkaMirrorMaker2)' },
   },
-  check({ config, report }) {
-    for (const resource of config.strimzi?.resources ?? []) {
+  check({ mm2, report }) {
+    for (const resource of mm2.strimzi?.resources ?? []) {
       if (resource.document.errors.length > 0) continue; // document-syntax reports it
       const validate = validatorFor(resource.version);
       const data: unknown = resource.document.toJS();
       if (validate(data)) continue;
       for (const { message, range } of schemaProblems(resource.document, validate.errors ?? [], resource.kindRange)) {
-        report({ message: `${message} (kafka.strimzi.io/${resource.version} KafkaMirrorMaker2)`, range });
+        report({ messageId: 'schema', data: { problem: message, version: resource.version }, range });
       }
     }
   },

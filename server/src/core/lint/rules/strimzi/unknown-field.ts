@@ -1,4 +1,4 @@
-import type { PropertiesRule } from '../../types';
+import type { Mm2Rule } from '../../types';
 
 const V1BETA2_NAMES: Record<string, string> = {
   connectCluster: 'spec.target (alias, bootstrapServers, groupId, storage topics)',
@@ -10,24 +10,25 @@ const V1BETA2_NAMES: Record<string, string> = {
   groupsBlacklistPattern: 'groupsExcludePattern',
 };
 
-export const unknownField: PropertiesRule = {
+export const unknownField: Mm2Rule = {
+  kind: 'mm2',
+  modes: ['strimzi'],
   meta: {
     id: 'unknown-field',
+    group: 'strimzi',
     description: 'A KafkaMirrorMaker2 field that the resource\'s API version does not define.',
     defaultSeverity: 'error',
     fixable: false,
-    formats: ['strimzi-yaml'],
+    messages: {
+      v1beta2: '`{{field}}` is a kafka.strimzi.io/v1beta2 field; kafka.strimzi.io/v1 does not have it, and the API server drops it (or rejects it under strict field validation). Use {{replacement}}.',
+      unknown: '`{{field}}` is not a field of a kafka.strimzi.io/{{version}} KafkaMirrorMaker2; the API server drops it.',
+    },
   },
-  check({ config, report }) {
-    for (const resource of config.strimzi?.resources ?? []) {
+  check({ mm2, report }) {
+    for (const resource of mm2.strimzi?.resources ?? []) {
       for (const field of resource.fields) {
         const replacement = V1BETA2_NAMES[field.name];
-        report({
-          message: replacement
-            ? `\`${field.name}\` is a kafka.strimzi.io/v1beta2 field; kafka.strimzi.io/v1 does not have it, and the API server drops it (or rejects it under strict field validation). Use ${replacement}.`
-            : `\`${field.name}\` is not a field of a kafka.strimzi.io/${resource.version} KafkaMirrorMaker2; the API server drops it.`,
-          range: field.keyRange,
-        });
+        report({ messageId: replacement ? 'v1beta2' : 'unknown', data: { field: field.name, replacement: replacement ?? '', version: resource.version }, range: field.keyRange });
       }
     }
   },

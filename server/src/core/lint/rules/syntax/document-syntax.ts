@@ -1,14 +1,17 @@
-import type { PropertiesRule } from '../../types';
+import type { FileRule } from '../../types';
 
-export const documentSyntax: PropertiesRule = {
+export const documentSyntax: FileRule = {
+  kind: 'file',
   meta: {
     id: 'document-syntax',
-    description: 'A Kafka Connect JSON or Strimzi YAML file that its parser cannot read.',
+    group: 'syntax',
+    description: 'A Kafka Connect JSON or YAML file (Strimzi, declarations, .mirrorlint.yaml) that its parser cannot read.',
     defaultSeverity: 'error',
     fixable: false,
-    formats: ['connect-json', 'strimzi-yaml'],
+    messages: { problem: '{{problem}}' },
   },
-  check({ config, report }) {
-    for (const problem of config.document.problems) report({ message: problem.message, range: problem.range });
+  check({ file, report }) {
+    if (file.syntax === 'properties') return;
+    for (const problem of file.problems) report({ messageId: 'problem', data: { problem: problem.message }, range: problem.range });
   },
 };

@@ -1,14 +1,17 @@
-import type { PropertiesRule } from '../../types';
+import type { FileRule } from '../../types';
 
-export const propertiesSyntax: PropertiesRule = {
+export const propertiesSyntax: FileRule = {
+  kind: 'file',
   meta: {
     id: 'properties-syntax',
+    group: 'syntax',
     description: 'Text that java.util.Properties cannot load, such as a malformed `\\uXXXX` escape.',
     defaultSeverity: 'error',
     fixable: false,
-    formats: ['properties'],
+    messages: { problem: '{{problem}}' },
   },
-  check({ config, report }) {
-    for (const problem of config.document.problems) report({ message: problem.message, range: problem.range });
+  check({ file, report }) {
+    if (file.syntax !== 'properties') return;
+    for (const problem of file.problems) report({ messageId: 'problem', data: { problem: problem.message }, range: problem.range });
   },
 };

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { declaresMm2Content } from '../core/lint/engine';
+import { classify, mayBeOurs } from '../core/formats';
 
-const MM2_FILE_NAMES = /(^|\.)mm2\.properties$|^connect-mirror-maker\.properties$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out']);
 
-/** Reads at most this much of a candidate file to decide whether it declares `clusters`. */
+/** Reads at most this much of a candidate file to decide what it is. */
 const SNIFF_BYTES = 64 * 1024;
 
 function sniff(file: string): string {
@@ -19,29 +18,35 @@ function sniff(file: string): string {
   }
 }
 
-/**
- * Whether a file found while walking a folder is an MM2 config: a dedicated-mode properties file
- * (by name, or declaring `clusters`) or a Kafka Connect JSON config of a Mirror connector.
- */
-export function isMm2PropertiesFile(file: string): boolean {
-  const name = path.basename(file);
-  if (MM2_FILE_NAMES.test(name)) return true;
-  return /\.(properties|json|ya?ml)$/i.test(name) && declaresMm2Content(name, sniff(file));
+/** Whether a file found while walking a folder is one MirrorLint analyses (the one classify() decides). */
+export function isMirrorLintFile(file: string): boolean {
+  if (!mayBeOurs(file)) return false;
+  try {
+    return classify(file, sniff(file)) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Expands the CLI's path arguments: files are taken as given, folders are walked for MM2
- * properties files. Missing paths are returned separately so the CLI can report them.
+ * Expands the CLI's path arguments: files are taken as given, folders are walked for the files
+ * MirrorLint analyses. Missing paths are returned separately so the CLI can report them.
  */
 export function discoverFiles(inputs: string[], cwd: string): { files: string[]; missing: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
   const walk = (directory: string): void => {
-    for (const dirent of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const dirent of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(directory, dirent.name);
       if (dirent.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(dirent.name) && !dirent.name.startsWith('.')) walk(full);
-      } else if (dirent.isFile() && isMm2PropertiesFile(full)) {
+      } else if (dirent.isFile() && isMirrorLintFile(full)) {
         files.add(full);
       }
     }

@@ -1,0 +1,41 @@
+/**
+ * MirrorLint's core as a library: text in, facts, model and findings out. No editor, no LSP, no
+ * Node I/O (the host passes file texts, and reads referenced files for it).
+ */
+import type { SeveritySetting } from './base/finding';
+import { Analyzer, type FileAnalysis, type SourceFile } from './service/analysis';
+import { LanguageService, type WorkspaceSnapshot } from './service/languageService';
+
+export type { Finding, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './base/finding';
+export type { RuleMeta } from './base/rule';
+export type { FileFacts, Mm2Facts } from './formats/facts';
+export type { FileAnalysis, SourceFile } from './service/analysis';
+export { ALL_RULES, RULES_BY_ID } from './lint/rules';
+export { LanguageService, type WorkspaceSnapshot };
+
+export interface AnalyzeOptions {
+  /** Severity overrides for every file (the editor's settings). A `.mirrorlint.yaml` above a file wins over them. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Overrides that win over `.mirrorlint.yaml` too (the CLI's `--rule`, as ESLint's does). */
+  forcedSeverities?: Readonly<Record<string, SeveritySetting>>;
+  /** Reads files the declarations refer to (schema files). */
+  readText?: (uri: string) => string | undefined;
+  log?: (message: string) => void;
+}
+
+/** Analyses files together, as one workspace; the result has the files MirrorLint reads, in the given order. */
+export function analyzeWorkspace(files: SourceFile[], options: AnalyzeOptions = {}): Map<string, FileAnalysis> {
+  const analyzer = new Analyzer({ readText: options.readText ?? (() => undefined), log: options.log });
+  return analyzer.analyze(files, { folders: [{ uri: '', settings: { rules: { ...options.severities }, ignore: [], clusters: {} } }], forcedSeverities: options.forcedSeverities }).files;
+}
+
+/** Analyses one dedicated-mode MM2 properties file on its own. Never throws on any input text. */
+export function analyzeProperties(text: string, options: AnalyzeOptions = {}): FileAnalysis {
+  return analyzeWorkspace([{ uri: 'mm2.properties', text }], options).get('mm2.properties')!;
+}
+
+/** A language service over the given files, for tests and tools that want its features without an editor. */
+export function snapshotOf(files: SourceFile[], options: AnalyzeOptions = {}): WorkspaceSnapshot {
+  const service = new LanguageService({ readText: options.readText ?? (() => undefined), log: options.log });
+  return service.analyze(files, { folders: [{ uri: '', settings: { rules: { ...options.severities }, ignore: [], clusters: {} } }], forcedSeverities: options.forcedSeverities });
+}

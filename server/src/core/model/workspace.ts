@@ -1,0 +1,54 @@
+import type { FileFacts } from '../formats/facts';
+import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
+import type { DeclarationFile } from '../formats/yaml/declarationTypes';
+import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declared';
+import { buildDeployment, groupDeployments, type Deployment, type Mm2File } from './deployments';
+
+/** The whole workspace, understood: its deployments, and what each file belongs to. */
+export interface WorkspaceModel {
+  files: FileFacts[];
+  fileOf(uri: string): FileFacts | undefined;
+  deployments: Deployment[];
+  /** The deployment whose flows a file's MM2 settings take part in. */
+  deploymentOf(uri: string): Deployment | undefined;
+  /** The declared workspaces a declarations file's sections were bound to. */
+  declaredOf(uri: string): DeclaredWorkspace[];
+  /** The sections of a file that could not be bound to an MM2 cluster. */
+  unboundOf(uri: string): UnboundSection[];
+}
+
+export interface ModelInputs {
+  /** The `.mirrorlint.yaml` files and editor settings that govern a file, strongest first. */
+  configChain(uri: string): WorkspaceConfig[];
+  /** Reads files the declarations refer to (schema files); undefined when it cannot. */
+  readText(uri: string): string | undefined;
+}
+
+/** Facts of every file → deployments (with their flows and replay) → declarations bound to them. */
+export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceModel {
+  const mm2Files = files.filter((f): f is Mm2File => f.mm2 !== undefined);
+  const deployments = groupDeployments(mm2Files).map(buildDeployment);
+  const byFile = new Map<string, Deployment>();
+  for (const deployment of deployments) for (const file of deployment.files) byFile.set(file.uri, deployment);
+  const declarationFiles = files.flatMap((f): DeclarationFile[] => (f.declarations && f.kind !== 'mirrorlint-config' ? [f.declarations] : []));
+  const binding = bindDeclarations(declarationFiles, deployments, inputs.configChain, inputs.readText);
+  const declaredByFile = new Map<string, DeclaredWorkspace[]>();
+  for (const workspace of binding.workspaces) {
+    for (const cluster of workspace.clusters.values()) {
+      for (const { uri } of cluster.sections) {
+        const list = declaredByFile.get(uri) ?? [];
+        if (!list.includes(workspace)) list.push(workspace);
+        declaredByFile.set(uri, list);
+      }
+    }
+  }
+  const filesByUri = new Map(files.map((f) => [f.uri, f]));
+  return {
+    files,
+    fileOf: (uri) => filesByUri.get(uri),
+    deployments,
+    deploymentOf: (uri) => byFile.get(uri),
+    declaredOf: (uri) => declaredByFile.get(uri) ?? [],
+    unboundOf: (uri) => binding.unbound.filter((u) => u.uri === uri),
+  };
+}

@@ -1,0 +1,37 @@
+import type { SeveritySetting } from '../base/finding';
+import { configChain, governingConfig, isIgnored, settingsConfig, type WorkspaceConfig } from '../formats/mirrorlintConfig/read';
+import type { MirrorLintSettings } from '../../../../shared/src/settings';
+
+/** Editor settings of the workspace folders, and severities that win over everything (the CLI's `--rule`). */
+export interface WorkspaceSettings {
+  /** Settings per workspace folder; a folder `''` holds the settings of files outside every folder. */
+  folders: { uri: string; settings: MirrorLintSettings }[];
+  forcedSeverities?: Readonly<Record<string, SeveritySetting>>;
+}
+
+/**
+ * The configuration in effect for each file, from its three sources in ESLint's order: editor
+ * settings of its workspace folder < the nearest `.mirrorlint.yaml` above it < command-line flags.
+ */
+export class Configuration {
+  private readonly fromSettings: WorkspaceConfig[];
+
+  constructor(private readonly files: WorkspaceConfig[], private readonly settings: WorkspaceSettings) {
+    this.fromSettings = settings.folders.filter((f) => f.uri !== '').map((folder) => settingsConfig(folder.uri, folder.settings));
+  }
+
+  /** The configs that govern a file, strongest first. */
+  chain(uri: string): WorkspaceConfig[] {
+    return configChain(this.files, this.fromSettings, uri);
+  }
+
+  ignored(uri: string): boolean {
+    return this.chain(uri).some((config) => isIgnored(config, uri));
+  }
+
+  severities(uri: string): Record<string, SeveritySetting> {
+    const below = (folder: string): boolean => folder === '' || uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+    const folder = this.settings.folders.filter((f) => below(f.uri)).sort((a, b) => b.uri.length - a.uri.length)[0];
+    return { ...folder?.settings.rules, ...governingConfig(this.files, uri)?.rules, ...this.settings.forcedSeverities };
+  }
+}

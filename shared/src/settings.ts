@@ -1,0 +1,22 @@
+/**
+ * The `mirrorlint.*` editor settings, shared by the extension (which contributes them) and the
+ * server (which reads them once per workspace folder). `rules`, `ignore` and `clusters` mean what the
+ * same keys of `.mirrorlint.yaml` mean, and are validated by the same JSON schema.
+ */
+export type SeveritySetting = 'error' | 'warning' | 'info' | 'off';
+
+export interface ClusterMappingSetting {
+  paths?: string[];
+  strimziCluster?: string;
+}
+
+export interface MirrorLintSettings {
+  /** Severity per rule id, e.g. `{ "inactive-flow-setting": "off" }`. */
+  rules: Record<string, SeveritySetting>;
+  /** Globs (relative to the workspace folder) of files not analysed. */
+  ignore: string[];
+  /** Alias → which declaration files describe it. */
+  clusters: Record<string, ClusterMappingSetting>;
+}
+
+export const DEFAULT_SETTINGS: MirrorLintSettings = { rules: {}, ignore: [], clusters: {} };
