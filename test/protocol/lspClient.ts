@@ -22,6 +22,8 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   settings: Record<string, unknown> = { rules: {} };
+  /** `window/showMessage` notifications, in order. */
+  readonly messages: { type: number; message: string }[] = [];
   stderr = '';
 
   constructor() {
@@ -39,6 +41,7 @@ export class TestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
     this.connection.listen();
   }
 

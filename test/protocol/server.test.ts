@@ -168,6 +168,20 @@ describe('language server over stdio (push diagnostics)', () => {
     await client.nextDiagnostics(URI);
   });
 
+  it('says which rule ids in the settings are not rules, as the CLI does, and applies the rest', async () => {
+    const status = new Promise<{ settingsProblems: string[] }>((resolve) => client.connection.onNotification('mirrorlint/status', (params: { settingsProblems: string[] }) => params.settingsProblems.length && resolve(params)));
+    client.settings = { rules: { 'unknown-propery': 'off', 'inactive-flow-setting': 'info' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const { diagnostics } = await client.nextDiagnostics(URI);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['unknown-property', 2], ['inactive-flow-setting', 3]]);
+    const { settingsProblems } = await status;
+    assert.deepEqual(settingsProblems, ['mirrorlint.rules: `unknown-propery` is not a MirrorLint rule (did you mean `unknown-property`?).']);
+    assert.ok(client.messages.some((m) => m.type === 2 && m.message.includes('`unknown-propery` is not a MirrorLint rule')), JSON.stringify(client.messages));
+    client.settings = { rules: {} };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.nextDiagnostics(URI);
+  });
+
   it('survives hostile input and keeps answering', async () => {
     const hostile = `clusters = A\ntopics = ${'('.repeat(20000)}, (a+)+$\n\\u12\n${'x'.repeat(100000)}\n${'\u0000\uffff\\'.repeat(1000)}`;
     await client.open('file:///workspace/hostile.mm2.properties', hostile);

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import type { Finding, Severity } from '../core/base/finding';
-import { LineIndex } from '../core/base/lineIndex';
+import { LineIndex, type Finding, type Severity } from '../core';
 
 /** A finding placed in a file with 1-based line and column numbers (the CLI's public shape). */
 export interface LocatedFinding {

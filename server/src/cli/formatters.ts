@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES } from '../core/lint/rules';
+import { ALL_RULES } from '../core';
 import { VERSION } from '../../../shared/src/constants';
 import type { LocatedFinding } from './findings';
 

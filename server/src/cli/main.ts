@@ -1,10 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/base/finding';
-import { RULES_BY_ID } from '../core/lint/rules';
-import { INTERNAL_ERROR } from '../core/lint/rules/syntax/internal-error';
-import { LanguageService } from '../core/service/languageService';
+import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, type SeveritySetting } from '../core';
 import { discoverFiles } from '../node/discover';
 import { readConfined } from '../node/readConfined';
 import { VERSION } from '../../../shared/src/constants';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { WorkspaceSnapshot } from '../core/service/languageService';
+import type { WorkspaceSnapshot } from '../core';
 
 const relative = (file: string, cwd: string): string => path.relative(cwd, file).split(path.sep).join('/');
 

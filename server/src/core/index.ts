@@ -6,11 +6,21 @@ import type { SeveritySetting } from './base/finding';
 import { Analyzer, type FileAnalysis, type SourceFile } from './service/analysis';
 import { LanguageService, type WorkspaceSnapshot } from './service/languageService';
 
+export type { CompletionCandidate } from './base/editor';
+export { LineIndex } from './base/lineIndex';
+export { classify, mayBeOurs } from './formats';
 export type { Finding, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './base/finding';
+export type { OffsetRange } from './base/range';
+export { SEVERITY_SETTINGS } from './base/finding';
 export type { RuleMeta } from './base/rule';
 export type { FileFacts, Mm2Facts } from './formats/facts';
-export type { FileAnalysis, SourceFile } from './service/analysis';
+export type { AnalysisHost, FileAnalysis, SourceFile } from './service/analysis';
+export type { WorkspaceSettings } from './service/configuration';
+export type { OffsetLocation } from './service/overview';
+export type { SymbolData } from './service/symbols';
+export { readSettings } from './service/settings';
 export { ALL_RULES, RULES_BY_ID } from './lint/rules';
+export { INTERNAL_ERROR } from './lint/rules/syntax/internal-error';
 export { LanguageService, type WorkspaceSnapshot };
 
 export interface AnalyzeOptions {

@@ -2,9 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../core/base/finding';
-import type { OffsetRange } from '../core/base/range';
-import { RULES_BY_ID } from '../core/lint/rules';
+import { RULES_BY_ID, type Finding, type OffsetRange, type Severity } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/src/constants';
 
 export function toRange(document: TextDocument, range: OffsetRange): Range {

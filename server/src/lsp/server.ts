@@ -6,8 +6,10 @@ import {
   FileChangeType,
   InlayHintKind,
   InsertTextFormat,
+  MessageType,
   MarkupKind,
   ResponseError,
+  ShowMessageNotification,
   SymbolKind,
   TextDocumentEdit,
   TextDocumentSyncKind,
@@ -21,13 +23,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionCandidate } from '../core/base/editor';
-import type { TextEdit as CoreEdit } from '../core/base/finding';
-import { minimalEdit } from '../core/lint/fixAll';
-import type { WorkspaceSnapshot } from '../core/service/languageService';
-import type { OffsetLocation } from '../core/service/overview';
-import { readSettings } from '../core/service/settings';
-import type { SymbolData } from '../core/service/symbols';
+import { readSettings, type CompletionCandidate, type OffsetLocation, type SymbolData, type TextEdit as CoreEdit, type WorkspaceSnapshot } from '../core';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION, VERSION } from '../../../shared/src/constants';
 import { PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNotification, TopologyRequest, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
@@ -57,6 +53,8 @@ export function startServer(connection: Connection): void {
   let pushDelayMs = PUSH_DEBOUNCE_MS;
   let workspaceFolders: string[] = [];
   const log = (message: string): void => connection.console.log(message);
+  // A notification, not showWarningMessage's request: a client that cannot answer requests must not break the server.
+  const warn = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 
   const index = new WorkspaceIndex({
     openDocuments: () => documents.all(),
@@ -115,7 +113,7 @@ export function startServer(connection: Connection): void {
     const findings = snapshot.files.flatMap((f) => f.findings);
     const settingsProblems = await index.settingsProblems();
     const key = settingsProblems.join('\n');
-    if (key && key !== lastSettingsProblems) void connection.window.showWarningMessage(`MirrorLint settings: ${settingsProblems.join(' ')}`);
+    if (key && key !== lastSettingsProblems) warn(`MirrorLint settings: ${settingsProblems.join(' ')}`);
     lastSettingsProblems = key;
     void connection.sendNotification(ServerStatusNotification, {
       files: snapshot.files.length,
@@ -170,7 +168,7 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     const skipped = index.scan(folders);
     log(`mirrorlint ${VERSION}: indexed ${index.size} files of ${folders.join(', ') || 'no folder'} in ${Date.now() - started} ms`);
-    if (skipped > 0) connection.window.showWarningMessage(`MirrorLint indexes at most 10,000 files of the workspace; ${skipped} were left out and are analysed only while open.`);
+    if (skipped > 0) warn(`MirrorLint indexes at most 10,000 files of the workspace; ${skipped} were left out and are analysed only while open.`);
   };
 
   connection.onInitialized(() => {
@@ -294,13 +292,12 @@ export function startServer(connection: Connection): void {
       }
       // The lightbulb offers fix-all once there is more than one automatic fix; on-save asks for it by kind.
       if (wantsFixAll || (quickFixes && snapshot.automaticFixCount(uri) > 1 && actions.length > 0)) {
-        const result = snapshot.fixAll(uri);
-        const edit = result && minimalEdit(doc.getText(), result.text);
-        if (edit) {
+        const all = snapshot.fixAllEdit(uri);
+        if (all) {
           actions.push({
-            title: `Fix all auto-fixable MirrorLint problems (${result.applied.length})`,
+            title: `Fix all auto-fixable MirrorLint problems (${all.applied.length})`,
             kind: wantsFixAll ? FIX_ALL_KIND : CodeActionKind.QuickFix,
-            edit: { changes: { [uri]: [{ range: toRange(doc, edit.range), newText: edit.newText }] } },
+            edit: { changes: { [uri]: [{ range: toRange(doc, all.edit.range), newText: all.edit.newText }] } },
           });
         }
       }

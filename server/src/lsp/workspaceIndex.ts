@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SourceFile } from '../core/service/analysis';
-import type { WorkspaceSettings } from '../core/service/configuration';
-import { LanguageService, type WorkspaceSnapshot } from '../core/service/languageService';
+import { LanguageService, type SourceFile, type WorkspaceSettings, type WorkspaceSnapshot } from '../core';
 import { discoverFiles, isMirrorLintFile } from '../node/discover';
 import { readConfined } from '../node/readConfined';
 import type { MirrorLintSettings } from '../../../shared/src/settings';

@@ -1,11 +1,10 @@
 import type { TextEdit } from '../base/finding';
-import type { OffsetMap } from '../base/offsetMap';
 import type { OffsetRange } from '../base/range';
-import type { PropertyLookup } from '../mm2/catalog';
 import type { KeyShape, KeyScope } from '../mm2/keys';
+import type { AliasOccurrence, ClusterAlias, ConnectorRole, EffectiveValue, Flow, Setting } from './settingFacts';
 import type { DeclarationFile } from './yaml/declarationTypes';
-import type { WorkspaceConfig } from './mirrorlintConfig/read';
-import type { StrimziFacts } from './yaml/strimzi';
+import type { WorkspaceConfig } from './mirrorlintConfig/types';
+import type { StrimziFacts } from './yaml/strimziTypes';
 
 /**
  * What a reader makes of one file, whatever its syntax: the MM2 settings it writes (with exact
@@ -21,70 +20,7 @@ export type Syntax = 'properties' | 'json' | 'yaml';
  */
 export type Mode = 'dedicated' | 'connect' | 'strimzi';
 
-export type ConnectorRole = 'source' | 'checkpoint' | 'heartbeat';
-
-/** One setting as MM2 reads it, wherever and however it was written. */
-export interface Setting {
-  /** The key as written, decoded (`K1->K2.topics`, `topics`, `topicsPattern`). */
-  key: string;
-  value: string;
-  keyRange: OffsetRange;
-  /** The value's text (inside quotes, for JSON and quoted YAML). */
-  valueRange: OffsetRange;
-  /** The whole entry, from its key to the end of its line. */
-  span: OffsetRange;
-  /** Source offset of each decoded character of the key / value (one extra element marks the end). */
-  keyOffsets: OffsetMap;
-  valueOffsets: OffsetMap;
-  /** Scope, aliases and the MM2 property the key sets. */
-  shape: KeyShape;
-  lookup: PropertyLookup | undefined;
-  /** A later setting of the same key wins, so MM2 never sees this one. */
-  overridden: boolean;
-  overriddenBy?: Setting;
-}
-
-export interface ClusterAlias {
-  alias: string;
-  /** Where the alias is declared (a `clusters` item, a Strimzi `alias:` value, a connector's alias value). */
-  range: OffsetRange;
-}
-
-/** Where a setting's effective value comes from, in MM2's resolution order (flow > top level > default). */
-export interface EffectiveValue {
-  value: string | undefined;
-  origin: 'flow' | 'top' | 'default';
-  setting?: Setting;
-}
-
-/** How one Mirror connector of a flow sees its settings. */
-export interface ConnectorView {
-  role: ConnectorRole;
-  value(property: string): EffectiveValue;
-  /** Where the connector is configured, for related locations. */
-  anchor?: Setting;
-}
-
-export interface Flow {
-  id: string;
-  source: string;
-  target: string;
-  /** The source connector runs and replicates topics. */
-  enabled: boolean;
-  /** Why the flow is (not) enabled, for hovers and messages. */
-  enabledReason: string;
-  /** The setting that enabled the flow, or where its connector is declared. */
-  enabledBy?: Setting;
-  /** The Mirror connectors this file runs for the pair, each with its view of the settings. */
-  connectors: Partial<Record<ConnectorRole, ConnectorView>>;
-}
-
-/** Every place an alias is written, for navigation and rename. */
-export interface AliasOccurrence {
-  alias: string;
-  range: OffsetRange;
-  isDeclaration: boolean;
-}
+export type { AliasOccurrence, ClusterAlias, ConnectorRole, ConnectorView, EffectiveValue, Flow, Setting } from './settingFacts';
 
 /** The MM2 configuration a file holds, format-free. */
 export interface Mm2Facts {

@@ -1,10 +1,10 @@
 import type { CompletionCandidate } from '../base/editor';
-import type { Finding, Fix } from '../base/finding';
+import type { Finding, Fix, TextEdit } from '../base/finding';
 import { overlaps, type OffsetRange } from '../base/range';
 import { completeProperties } from '../formats/properties/complete';
 import { completeStrimziConfigKey } from '../formats/yaml/complete';
 import { completeDeclarationKey } from '../formats/yaml/schemaSupport';
-import { automaticFix, fixAll, type FixAllResult } from '../lint/fixAll';
+import { automaticFix, fixAll, minimalEdit, type FixAllResult } from '../lint/fixAll';
 import type { DeclaredWorkspace } from '../model/declared';
 import type { Deployment } from '../model/deployments';
 import { Analyzer, type AnalysisHost, type FileAnalysis, type SourceFile, type WorkspaceAnalysis } from './analysis';
@@ -135,6 +135,14 @@ export class WorkspaceSnapshot {
     const others = this.analysis.sources.filter((s) => s.uri !== uri);
     const analyse = (text: string): Finding[] => this.analyzer.analyze([...others, { ...source, text }], this.analysis.settings).files.get(uri)?.findings ?? [];
     return fixAll(source.text, analyse);
+  }
+
+  /** Fix-all as one minimal edit of the file's text (the editor keeps its cursor and folding), with the titles of the fixes applied. */
+  fixAllEdit(uri: string): { edit: TextEdit; applied: string[] } | undefined {
+    const result = this.fixAll(uri);
+    const source = this.analysis.sources.find((s) => s.uri === uri);
+    const edit = result && source && minimalEdit(source.text, result.text);
+    return edit && result ? { edit, applied: result.applied } : undefined;
   }
 
   /** The deployments, clusters, flows and remote topics of the workspace: the tree, the diagram and the CLI's `topology`. */

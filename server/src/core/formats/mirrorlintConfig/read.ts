@@ -1,45 +1,17 @@
 import picomatch from 'picomatch';
 import { isMap, parseDocument, type Document } from 'yaml';
+import type { WorkspaceConfig } from './types';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../../base/finding';
 import type { FileFacts } from '../facts';
 import { hashComments, lineBreakOf } from '../text';
 import { yamlProblems } from '../yaml/nodes';
 import { yamlWriter } from '../yaml/write';
 import { child, pairs, scalarRange } from '../yaml/nodes';
-import type { OffsetRange } from '../../base/range';
 import { directoryOf, relativeTo } from '../../base/paths';
 
 export const WORKSPACE_CONFIG_NAME = '.mirrorlint.yaml';
 
-export type RegistrySharing = 'shared' | 'separate';
-
-export interface ClusterMapping {
-  alias: string;
-  aliasRange: OffsetRange;
-  /** Globs or folders, relative to the workspace config file, whose declarations describe this cluster. */
-  paths: string[];
-  /** The `strimzi.io/cluster` label (Kafka CR name) of this cluster's KafkaTopic and KafkaUser resources. */
-  strimziCluster?: string;
-}
-
-/** `.mirrorlint.yaml`: settings for the files below its folder. */
-export interface WorkspaceConfig {
-  uri: string;
-  /** The folder the config applies to (its paths are relative to it). */
-  directory: string;
-  clusters: ClusterMapping[];
-  /** Whether the clusters share one schema registry (then schemas need no syncing). */
-  schemaRegistry: RegistrySharing;
-  /** Rule severities; they win over editor settings and CLI defaults. */
-  rules: Record<string, SeveritySetting>;
-  /** Every rule id written under `rules:`, with where, so that misspelt ids are reported. */
-  ruleKeys: { id: string; range: OffsetRange }[];
-  /** Globs of files MirrorLint does not analyse. */
-  ignore: string[];
-  document?: Document.Parsed;
-  /** Made from editor settings rather than read from a `.mirrorlint.yaml`. */
-  fromSettings?: boolean;
-}
+export type { ClusterMapping, RegistrySharing, WorkspaceConfig } from './types';
 
 export function isWorkspaceConfig(uri: string): boolean {
   return uri.replace(/\\/g, '/').split('/').pop() === WORKSPACE_CONFIG_NAME;

@@ -1,8 +1,10 @@
 import { isMap, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import type { ConnectorField, MirrorFact, ResourceFact, StrimziVersion } from './strimziTypes';
 import { OffsetMap } from '../../base/offsetMap';
 import type { OffsetRange } from '../../base/range';
 import { lookupProperty, propertyInfo } from '../../mm2/catalog';
 import { flowId } from '../../mm2/keys';
+import { configFalse } from '../../mm2/lists';
 import type { AliasOccurrence, ClusterAlias, ConnectorRole, ConnectorView, EffectiveValue, Flow, Mm2Facts, Setting } from '../facts';
 import { child, field, pairs, type FieldFact } from './nodes';
 
@@ -12,52 +14,9 @@ import { child, field, pairs, type FieldFact } from './nodes';
  * with `topicsPattern` & co. written over them as Strimzi does. The resource layout itself is kept
  * as facts for the Strimzi rules.
  */
-export type StrimziVersion = 'v1' | 'v1beta2';
-export type { FieldFact };
-export type ConnectorField = 'sourceConnector' | 'checkpointConnector' | 'heartbeatConnector';
+export type { ConnectorField, FieldFact, MirrorConnectorFact, MirrorFact, ResourceFact, StrimziFacts, StrimziVersion } from './strimziTypes';
 
 export const CONNECTOR_FIELDS: Record<ConnectorRole, ConnectorField> = { source: 'sourceConnector', checkpoint: 'checkpointConnector', heartbeat: 'heartbeatConnector' };
-
-export interface MirrorConnectorFact {
-  key: FieldFact;
-  /** The connector's node (a map, or absent for `sourceConnector: {}` written as null). */
-  node?: YAMLMap;
-  config: Map<string, Setting>;
-  configNode?: YAMLMap;
-}
-
-export interface MirrorFact {
-  source?: FieldFact;
-  target?: FieldFact;
-  node: YAMLMap;
-  connectors: Partial<Record<ConnectorField, MirrorConnectorFact>>;
-  /** topicsPattern, topicsExcludePattern, groupsPattern, groupsExcludePattern and the deprecated *BlacklistPattern. */
-  patterns: Map<string, FieldFact>;
-  /** The settings the pattern fields become (`topics`, `topics.exclude` …), over every connector's config. */
-  patternSettings: Map<string, Setting>;
-  flow?: Flow;
-}
-
-export interface ResourceFact {
-  version: StrimziVersion;
-  /** The YAML document of the resource, for schema validation. */
-  document: Document.Parsed;
-  name?: string;
-  namespace?: string;
-  kindRange: OffsetRange;
-  connectCluster?: FieldFact;
-  clusters: { alias: FieldFact; bootstrapServers?: FieldFact; config: Map<string, FieldFact> }[];
-  target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact; storageTopics: FieldFact[]; config: Map<string, FieldFact> };
-  /** v1beta2: the Connect worker settings in the connect cluster's `config`. */
-  connectConfig?: Map<string, FieldFact>;
-  mirrors: MirrorFact[];
-  /** Spec fields the resource's API version does not define. */
-  fields: FieldFact[];
-}
-
-export interface StrimziFacts {
-  resources: ResourceFact[];
-}
 
 /** Each Strimzi pattern field and the MM2 setting it becomes. */
 export const PATTERN_SETTINGS: ReadonlyMap<string, string> = new Map([
@@ -241,7 +200,10 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
           const connector = mirror.connectors[CONNECTOR_FIELDS[role]];
           if (connector) connectors[role] = { role, value: valueFor(connector.config), anchor: settingOf(connector.key, source, target) } satisfies ConnectorView;
         }
-        mirror.flow = { id, source, target, enabled: true, enabledReason: `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`, enabledBy: anchor, connectors };
+        // The source connector's own `enabled` (MirrorConnectorConfig, default true) can switch replication off.
+        const switchedOff = configFalse(sourceConnector.config.get('enabled')?.value);
+        const where = `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`;
+        mirror.flow = { id, source, target, enabled: !switchedOff, enabledReason: switchedOff ? `\`enabled: false\` in the source connector of ${where}` : where, enabledBy: switchedOff ? undefined : anchor, connectors };
         flows.push(mirror.flow);
         for (const [property, setting] of [...sourceConnector.config, ...mirror.patternSettings]) byKey.set(`${id}.${property}`, setting);
       }

@@ -39,7 +39,9 @@ export const declarationSchema: DeclarationRule = {
       if (document.errors.length > 0) continue; // document-syntax reports it
       if (validate(document.toJS())) continue;
       const fallback = { start: document.range[0], end: document.range[0] };
-      for (const { message, range } of schemaProblems(document, validate.errors ?? [], fallback)) report({ messageId: 'schema', data: { problem: message, what }, range });
+      // Misspelt rule ids are reported below, with a suggestion and a fix.
+      const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && e.propertyName === undefined);
+      for (const { message, range } of schemaProblems(document, errors, fallback)) report({ messageId: 'schema', data: { problem: message, what }, range });
     }
     // A subscription pattern the Kafka client could not compile is a broken declaration too.
     for (const consumer of declarations.sections.flatMap((s) => s.consumers)) {

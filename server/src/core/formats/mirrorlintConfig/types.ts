@@ -1,0 +1,33 @@
+import type { Document } from 'yaml';
+import type { SeveritySetting } from '../../base/finding';
+import type { OffsetRange } from '../../base/range';
+
+export type RegistrySharing = 'shared' | 'separate';
+
+export interface ClusterMapping {
+  alias: string;
+  aliasRange: OffsetRange;
+  /** Globs or folders, relative to the workspace config file, whose declarations describe this cluster. */
+  paths: string[];
+  /** The `strimzi.io/cluster` label (Kafka CR name) of this cluster's KafkaTopic and KafkaUser resources. */
+  strimziCluster?: string;
+}
+
+/** `.mirrorlint.yaml`: settings for the files below its folder. */
+export interface WorkspaceConfig {
+  uri: string;
+  /** The folder the config applies to (its paths are relative to it). */
+  directory: string;
+  clusters: ClusterMapping[];
+  /** Whether the clusters share one schema registry (then schemas need no syncing). */
+  schemaRegistry: RegistrySharing;
+  /** Rule severities; they win over editor settings and CLI defaults. */
+  rules: Record<string, SeveritySetting>;
+  /** Every rule id written under `rules:`, with where, so that misspelt ids are reported. */
+  ruleKeys: { id: string; range: OffsetRange }[];
+  /** Globs of files MirrorLint does not analyse. */
+  ignore: string[];
+  document?: Document.Parsed;
+  /** Made from editor settings rather than read from a `.mirrorlint.yaml`. */
+  fromSettings?: boolean;
+}
