@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { analyzeProperties, analyzeWorkspace, LanguageService } from '../../server/src/core';
-import { completeDeclarationKey, describeKey } from '../../server/src/core/formats/yaml/schemaSupport';
-import { parseDeclarations, topicOfSubject } from '../../server/src/core/formats/yaml/declarations';
-import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../server/src/core/base/paths';
-import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../server/src/core/formats/mirrorlintConfig/read';
-import { addToSection, appendItems, insertPair, setIn, yamlScalar } from '../../server/src/core/formats/yaml/edits';
-import { subscriptionPattern } from '../../server/src/core/lint/rules/declarations/consumer-missing-remote-topics';
-import { patternMatcher } from '../../server/src/core/lint/rules/declarations/facts';
-import type { TextEdit } from '../../server/src/core';
+import { analyzeProperties, analyzeWorkspace, LanguageService } from '../../../server/src/core';
+import { completeDeclarationKey, describeKey } from '../../../server/src/core/formats/yaml/schemaSupport';
+import { parseDeclarations, topicOfSubject } from '../../../server/src/core/formats/yaml/declarations';
+import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../../server/src/core/base/paths';
+import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../../server/src/core/formats/mirrorlintConfig/read';
+import { addToSection, appendItems, insertPair, setIn, yamlScalar } from '../../../server/src/core/formats/yaml/edits';
+import { subscriptionPattern } from '../../../server/src/core/lint/rules/declarations/consumer-missing-remote-topics';
+import { patternMatcher } from '../../../server/src/core/lint/rules/declarations/facts';
+import type { TextEdit } from '../../../server/src/core';
 
 const apply = (text: string, edit: TextEdit): string => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeProperties, analyzeWorkspace } from '../../server/src/core';
-import { automaticFix, fixAll, minimalEdit } from '../../server/src/core/lint/fixAll';
+import { analyzeProperties, analyzeWorkspace } from '../../../server/src/core';
+import { automaticFix, fixAll, minimalEdit } from '../../../server/src/core/lint/fixAll';
 
-const MISTAKES = path.join(__dirname, '..', '..', 'examples', 'mistakes');
+const MISTAKES = path.join(__dirname, '..', '..', '..', 'examples', 'mistakes');
 
 describe('fix all', () => {
   it('on the mistakes example leaves only findings that have no automatic fix', () => {

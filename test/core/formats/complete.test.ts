@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completeProperties } from '../../server/src/core/formats/properties/complete';
-import { readMm2Properties } from '../../server/src/core/formats/properties/read';
-import type { Mm2Facts } from '../../server/src/core/formats/facts';
-import { locate } from '../../server/src/core/service/locate';
+import { completeProperties } from '../../../server/src/core/formats/properties/complete';
+import { readMm2Properties } from '../../../server/src/core/formats/properties/read';
+import type { Mm2Facts } from '../../../server/src/core/formats/facts';
+import { locate } from '../../../server/src/core/service/locate';
 
 const at = (textWithCursor: string) => {
   const offset = textWithCursor.indexOf('|');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lookupProperty, allProperties } from '../../server/src/core/mm2/catalog';
-import { readMm2Properties } from '../../server/src/core/formats/properties/read';
-import { parseKey } from '../../server/src/core/mm2/keys';
-import { splitList } from '../../server/src/core/mm2/lists';
-import { parseProperties } from '../../server/src/core/formats/properties/parse';
+import { lookupProperty, allProperties } from '../../../server/src/core/mm2/catalog';
+import { readMm2Properties } from '../../../server/src/core/formats/properties/read';
+import { parseKey } from '../../../server/src/core/mm2/keys';
+import { splitList } from '../../../server/src/core/mm2/lists';
+import { parseProperties } from '../../../server/src/core/formats/properties/parse';
 
 const config = (text: string) => readMm2Properties(text).mm2;
 const flow = (text: string, id: string) => config(text).flows.find((f) => f.id === id)!;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core';
-import { mirrorConnectorOf, readConnectJson } from '../../server/src/core/formats/connect/read';
+import { analyzeWorkspace } from '../../../server/src/core';
+import { mirrorConnectorOf, readConnectJson } from '../../../server/src/core/formats/connect/read';
 
 const parseConnectJson = (text: string) => ({ config: readConnectJson('c.json', text).mm2! });
 

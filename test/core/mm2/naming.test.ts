@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPolicy, isCycle, topicNameProblem } from '../../server/src/core/mm2/policy';
+import { createPolicy, isCycle, topicNameProblem } from '../../../server/src/core/mm2/policy';
 
 const IDENTITY = 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
-import { analyzeProperties } from '../../server/src/core';
-import { RULES } from '../../server/src/core/lint/rules';
-import type { Mm2Rule } from '../../server/src/core/lint/types';
+import { run } from '../../../server/src/cli/main';
+import { analyzeProperties } from '../../../server/src/core';
+import { RULES } from '../../../server/src/core/lint/rules';
+import type { Mm2Rule } from '../../../server/src/core/lint/types';
 
 const TEXT = 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\ntopics.exlude = x\n';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core';
+import { analyzeWorkspace } from '../../../server/src/core';
 
 const IDENTITY = 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 const dc = (servers: string, flow: string) =>

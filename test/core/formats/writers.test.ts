@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TextEdit } from '../../server/src/core';
-import { readConnectJson } from '../../server/src/core/formats/connect/read';
-import { readPropertiesFile } from '../../server/src/core/formats/properties/read';
-import { readYamlFile } from '../../server/src/core/formats/yaml/read';
+import type { TextEdit } from '../../../server/src/core';
+import { readConnectJson } from '../../../server/src/core/formats/connect/read';
+import { readPropertiesFile } from '../../../server/src/core/formats/properties/read';
+import { readYamlFile } from '../../../server/src/core/formats/yaml/read';
 
 const apply = (text: string, edit: TextEdit | undefined): string => {
   assert.ok(edit, 'the writer has an edit');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readPropertiesFile } from '../../server/src/core/formats/properties/read';
-import { buildDeployment, type Mm2File } from '../../server/src/core/model/deployments';
+import { readPropertiesFile } from '../../../server/src/core/formats/properties/read';
+import { buildDeployment, type Mm2File } from '../../../server/src/core/model/deployments';
 
 const deploymentOf = (text: string) => buildDeployment([readPropertiesFile('mm2.properties', text) as Mm2File]);
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeProperties, analyzeWorkspace, type TextEdit } from '../../server/src/core';
-import { completeProperties } from '../../server/src/core/formats/properties/complete';
-import { locate } from '../../server/src/core/service/locate';
+import { analyzeProperties, analyzeWorkspace, type TextEdit } from '../../../server/src/core';
+import { completeProperties } from '../../../server/src/core/formats/properties/complete';
+import { locate } from '../../../server/src/core/service/locate';
 
 const alias = fc.constantFrom('K1', 'K2', 'K3', 'us.east', 'dc_1', 'A', '', 'K1 ', 'x->y');
 const property = fc.constantFrom(

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/core';
-import { readYamlFile } from '../../server/src/core/formats/yaml/read';
-import { declaresKafkaMirrorMaker2 } from '../../server/src/core/formats/yaml/strimzi';
+import { analyzeWorkspace } from '../../../server/src/core';
+import { readYamlFile } from '../../../server/src/core/formats/yaml/read';
+import { declaresKafkaMirrorMaker2 } from '../../../server/src/core/formats/yaml/strimzi';
 
 const parseStrimziYaml = (text: string) => {
   const facts = readYamlFile('x.yaml', text);
   return { config: facts.mm2 ?? { flows: [] }, problems: facts.problems };
 };
 
-const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'examples', 'public', 'strimzi');
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const SHARED = path.join(__dirname, '..', '..', '..', '..', 'shared', 'examples', 'public', 'strimzi');
+const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
 describe('Strimzi KafkaMirrorMaker2 source', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkJavaRegex } from '../../server/src/core/mm2/patterns/javaRegex';
+import { checkJavaRegex } from '../../../server/src/core/mm2/patterns/javaRegex';
 
 describe('Java regex syntax check', () => {
   const valid = [

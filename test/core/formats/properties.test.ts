@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseProperties } from '../../server/src/core/formats/properties/parse';
+import { parseProperties } from '../../../server/src/core/formats/properties/parse';
 
 const entries = (text: string) => parseProperties(text).entries.map((e) => [e.key, e.value]);
 
