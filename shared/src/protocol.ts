@@ -1,4 +1,4 @@
-import { NotificationType, NotificationType0, RequestType, type Range } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 
 /**
  * MirrorLint's custom LSP requests and notifications, typed once for the server, the extension and
@@ -77,7 +77,7 @@ export interface TopologyResult<L = TopologyLocation> {
 export const TopologyRequest = new RequestType<Record<string, never>, TopologyResult, void>('mirrorlint/topology');
 
 /** Sent (debounced) after anything that may change the topology: the view then asks again. */
-export const TopologyChangedNotification = new NotificationType0('mirrorlint/topologyChanged');
+export const TopologyChangedNotification = new NotificationType<Record<string, never>>('mirrorlint/topologyChanged');
 
 export interface PreviewRemoteTopicsParams {
   uri: string;

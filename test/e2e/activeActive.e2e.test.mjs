@@ -56,7 +56,7 @@ describe('the active-active example in code-server', { timeout: 600_000 }, () =>
     }, 'clusters and flows in the topology view');
     // K2 → Consumer groups → billing, flagged by consumer-missing-remote-topics.
     // K2's remote topics, with their origin, for the screenshot.
-    await page.locator('.pane-body .monaco-list-row', { hasText: 'Remote topics (3)' }).nth(1).click();
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'Remote topics (3)' }).first().click();
     const groups = page.locator('.pane-body .monaco-list-row', { hasText: 'Consumer groups (1)' });
     await groups.first().click();
     const billing = page.locator('.pane-body .monaco-list-row', { hasText: 'billing' });

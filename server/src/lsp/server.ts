@@ -149,7 +149,7 @@ export function startServer(connection: Connection): void {
     index.invalidate();
     // The topology view asks again when told (its client sends no request of its own on edits).
     clearTimeout(topologyTimer);
-    topologyTimer = setTimeout(() => void connection.sendNotification(TopologyChangedNotification), delay + 100);
+    topologyTimer = setTimeout(() => void connection.sendNotification(TopologyChangedNotification, {}), delay + 100);
     if (usePullDiagnostics) {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => {
