@@ -60,8 +60,8 @@ interface EffectiveFilter {
 const FILTER_CACHE = new BoundedCache<string, BoundedCache<string, EffectiveFilter>>(5000);
 
 function describeProblem(compiled: CompiledFilter): string | undefined {
-  if (compiled.invalid.length) return `\`${compiled.invalid[0]}\` is not a valid Java regex`;
-  if (compiled.unanalysable.length) return `\`${compiled.unanalysable[0].pattern}\` cannot be analysed exactly (${compiled.unanalysable[0].reason})`;
+  if (compiled.error) return `\`${compiled.joined}\` is not a valid Java regex`;
+  if (compiled.unanalysable) return `\`${compiled.joined}\` cannot be analysed exactly (${compiled.unanalysable})`;
   return undefined;
 }
 

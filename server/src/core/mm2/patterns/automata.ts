@@ -14,32 +14,31 @@ function compileSource(source: string): NFA {
 }
 
 export interface CompiledFilter {
-  /** Names the filter admits (restricted to legal topic names); undefined when unanalysable. */
+  /** Names the filter admits (restricted to legal topic names); undefined when invalid or unanalysable. */
   nfa?: NFA;
-  /** Patterns that could not be analysed exactly, with the reason. */
-  unanalysable: { pattern: string; reason: string }[];
-  /** Patterns that are not valid Java regexes (MM2 fails to start on them). */
-  invalid: string[];
+  /** The joined pattern is not a valid Java regex: Pattern.compile's error (MM2 fails to start). */
+  error?: { message: string; index: number };
+  /** Why the (valid) pattern cannot be analysed exactly. */
+  unanalysable?: string;
+  /** The pattern MM2 compiles: the items joined with `|`. */
+  joined: string;
 }
 
-/** The union of a list of Java regexes, as MM2's compilePatternList joins them with `|`. */
-export function compilePatternList(patterns: readonly string[]): CompiledFilter {
-  const unanalysable: CompiledFilter['unanalysable'] = [];
-  const invalid: string[] = [];
-  const sources: string[] = [];
-  for (const pattern of patterns) {
-    const parsed = parseJavaRegex(pattern);
-    if (parsed.error) invalid.push(pattern);
-    else if (parsed.topicSource === undefined) unanalysable.push({ pattern, reason: parsed.unanalysable ?? 'unknown' });
-    else sources.push(`(?:${parsed.topicSource})`);
-  }
-  if (invalid.length || unanalysable.length) return { unanalysable, invalid };
+/**
+ * A regex list as MM2 compiles it (MirrorUtils.compilePatternList): the items (already split by
+ * ConfigDef) joined with `|` into ONE pattern — so a comma inside a group or a class only becomes
+ * an alternative, and a leading `(?i)` covers every later item. An empty list matches nothing.
+ */
+export function compilePatternList(items: readonly string[]): CompiledFilter {
+  if (items.length === 0) return { nfa: NFA.empty({ maxCharacter: 0xffff }), joined: '' };
+  const joined = items.join('|');
+  const parsed = parseJavaRegex(joined);
+  if (parsed.error) return { error: parsed.error, joined };
+  if (parsed.topicSource === undefined) return { unanalysable: parsed.unanalysable ?? 'unknown', joined };
   try {
-    // An empty list compiles to a pattern that matches nothing (MirrorUtils.compilePatternList).
-    const nfa = sources.length === 0 ? NFA.empty({ maxCharacter: 0xffff }) : compileSource(sources.join('|'));
-    return { nfa: intersection(nfa, LEGAL_NAME), unanalysable, invalid };
+    return { nfa: intersection(compileSource(parsed.topicSource), LEGAL_NAME), joined };
   } catch (error) {
-    return { unanalysable: [{ pattern: patterns.join(', '), reason: describeFailure(error) }], invalid };
+    return { unanalysable: describeFailure(error), joined };
   }
 }
 

@@ -1,44 +1,47 @@
-import { checkJavaRegex } from '../../../mm2/patterns/javaRegex';
-import { regexLists } from './regexLists';
+import type { OffsetRange } from '../../../base/range';
+import { parseJavaRegex } from '../../../mm2/patterns/javaRegex';
 import type { Mm2Rule } from '../../types';
+import { regexLists } from './regexLists';
 
 export const invalidTopicPattern: Mm2Rule = {
   kind: 'mm2',
   meta: {
     id: 'invalid-topic-pattern',
     group: 'properties',
-    description: 'A topic or group filter element that is not a valid Java regular expression, often because MM2 split a regex on its comma.',
+    description: 'A topic or group filter that is not a valid Java regular expression once MM2 joins its comma-separated items with `|`, so the connector fails to start.',
     defaultSeverity: 'error',
     fixable: false,
     messages: {
-      commaSplit: 'MM2 splits `{{property}}` on commas, so the regex `{{rejoined}}` becomes two broken patterns `{{first}}` and `{{second}}` and the connector fails with "{{error}}". Rewrite it without a comma (e.g. `x{1,3}` as `x|xx|xxx`, `[a,b]` as `(a|b)`).',
-      invalid: '`{{item}}` in `{{property}}` is not a valid Java regular expression: {{error}} near index {{index}}. MM2 joins the list with `|` and fails to start the connector on it.',
+      commaSplit: 'MM2 splits `{{property}}` on commas and joins the items with `|`, so `{{rejoined}}` becomes `{{broken}}` and the connector fails with "{{error}}". Rewrite it without a comma (e.g. `x{1,3}` as `x|xx|xxx`).',
+      invalid: '`{{property}}` is not a valid Java regular expression once MM2 joins its items with `|`: {{error}} near `{{near}}`. The connector fails to start.',
     },
   },
   check({ mm2, report }) {
     for (const { property, items } of regexLists(mm2)) {
-      for (let index = 0; index < items.length; index++) {
-        const { item, range } = items[index];
-        const error = checkJavaRegex(item);
-        if (!error || !range) continue;
-        const next = items[index + 1];
-        const rejoined = next ? `${item},${next.item}` : undefined;
-        const commaHazard = rejoined !== undefined && next?.range && !checkJavaRegex(rejoined);
-        if (commaHazard) {
-          report({
-            messageId: 'commaSplit',
-            data: { property, rejoined, first: item, second: next.item, error: error.message },
-            range: { start: range.start, end: next.range!.end },
-          });
-          index++;
-          continue;
+      const joined = items.map((i) => i.item).join('|');
+      const error = parseJavaRegex(joined).error;
+      if (!error) continue;
+      // Which item Pattern.compile stopped in: items sit in the joined pattern one `|` apart.
+      let at = 0;
+      let index = items.length - 1;
+      for (let i = 0; i < items.length; i++) {
+        if (error.index <= at + items[i].item.length) {
+          index = i;
+          break;
         }
-        report({
-          messageId: 'invalid',
-          data: { item, property, error: error.message, index: error.index },
-          range,
-        });
+        at += items[i].item.length + 1;
       }
+      const item = items[index];
+      const next = items[index + 1];
+      // The split cut a regex in two: the item and its neighbour compile together with their comma.
+      const rejoined = next ? `${item.item},${next.item}` : undefined;
+      if (rejoined !== undefined && !parseJavaRegex(rejoined).error && item.range && next.range) {
+        report({ messageId: 'commaSplit', data: { property, rejoined, broken: `${item.item}|${next.item}`, error: error.message }, range: { start: item.range.start, end: next.range.end } });
+        continue;
+      }
+      const range: OffsetRange | undefined = item.range;
+      if (!range) continue;
+      report({ messageId: 'invalid', data: { property, error: error.message, near: item.item }, range });
     }
   },
 };
