@@ -16,7 +16,7 @@ describe('Java regex syntax check', () => {
     ['a)', /Unmatched closing/],
     ['*a', /Dangling meta character '\*'/],
     ['a**', /Dangling meta character/],
-    ['{1}', /Illegal repetition/],
+    ['{', /Illegal repetition/],
     ['a{x}', /Illegal repetition/],
     ['a{3,1}', /Illegal repetition range/],
     ['[a-', /Unclosed character class/],
@@ -39,6 +39,35 @@ describe('Java regex syntax check', () => {
       assert.ok(error, `expected an error for ${pattern}`);
       assert.match(error.message, message);
     });
+  }
+
+  // Each of these was a disagreement with java.util.regex found by the Kafka-oracle layer (test/kafka).
+  const fromTheOracle: [string, boolean][] = [
+    ['{1}', true], // a counted closure with nothing before it applies to an empty node
+    ['a|{2}x', true],
+    ['a{2}{3}', true],
+    ['(?x)a b {2} # comment', true],
+    ['(?x)[#a]', false], // the comment runs to the end of the line, the class stays open
+    ['(?x)a(?-x) b', true],
+    ['(?x)a{ 2}', false],
+    ['(?x)a{2 , 3}', true],
+    ['(?--i)a', false],
+    ['(?c)a', true],
+    ['(?-i:(?x)a # c)', false],
+    ['\\k<n>', false],
+    ['(?<n>a)\\k<n>', true],
+    ['(?<n>a)(?<n>b)', false],
+    ['a(?<=b*)', true],
+    ['a(?<=(?:bc)*)', false],
+    ['a(?<=(c)*x)', true],
+    ['a(?<=x(c)*)', false],
+    ['a(?<=x.*)', true],
+    ['a(?<=x.*?)', false],
+    ['a(?<=(b)\\1)', false],
+    ['(?<!(?<!a)+)$', true],
+  ];
+  for (const [pattern, compiles] of fromTheOracle) {
+    it(`${compiles ? 'accepts' : 'rejects'} ${pattern} as java.util.regex does`, () => assert.equal(checkJavaRegex(pattern) === undefined, compiles, JSON.stringify(checkJavaRegex(pattern))));
   }
 
   it('does not throw or hang on deep nesting or hostile input', () => {

@@ -26,19 +26,35 @@ export interface JavaRegex {
 }
 
 import { BoundedCache } from '../../base/cache';
+import { removeQuoting } from './javaQuoting';
+import { deterministic, lookbehindBounded, MAX_REPS, type JavaNode } from './lookbehindStudy';
 import { ALL, EMPTY, ESCAPE_SETS, NAMED_SETS, caseVariants, complement, intersect, renderSet, setOf, type CharSet } from './topicCharSets';
 
 export { TOPIC_ALPHABET } from './topicCharSets';
 
 const SIMPLE_ESCAPE_CHARS: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', a: '\x07', e: '\x1b' };
 const VALID_LETTER_ESCAPES = new Set('tnrfaedDsSwWbBAGZzhHvVRXN'.split(''));
-const INLINE_FLAGS = new Set('idmsuxU'.split(''));
+const INLINE_FLAGS = new Set('idmsuxUc'.split(''));
+const LINE_TERMINATORS = '\n\r\u0085\u2028\u2029';
+const COMMENT_WHITESPACE = ' \t\n\x0B\f\r';
 const MAX_REPETITION = 100;
 const MAX_NESTING = 500;
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9a-fA-F]$/.test(ch);
 const isLetter = (ch: string): boolean => /^[a-zA-Z]$/.test(ch);
+
+/** The Java nodes an atom becomes, and what decides how a quantifier wraps them. */
+interface AtomNodes {
+  nodes: JavaNode[];
+  /** A plain group: a quantifier makes it a GroupCurly or a Loop. */
+  group?: boolean;
+  /** A lookaround or atomic group: one node that a quantifier wraps as it is. */
+  zeroWidth?: boolean;
+}
+
+/** One character (CharProperty): what a literal, a class, `.` or a class escape becomes. */
+const CHARACTER: JavaNode = { t: 'len', min: 1, max: 1, charProperty: true };
 
 class Fail extends Error {
   constructor(readonly syntax: RegexSyntaxError) {
@@ -48,6 +64,8 @@ class Fail extends Error {
 
 interface Flags {
   caseInsensitive: boolean;
+  /** COMMENTS (`(?x)`): whitespace and `#` comments are ignored between tokens, in classes too. */
+  comments: boolean;
 }
 
 /** One parsed class member or escape: a character set (and the single code point, for ranges). */
@@ -59,7 +77,11 @@ interface Member {
 class JavaRegexParser {
   private i = 0;
   private depth = 0;
-  private flags: Flags = { caseInsensitive: false };
+  private flags: Flags = { caseInsensitive: false, comments: false };
+  /** Named groups defined so far: `\k<name>` may only refer to one of them. */
+  private readonly groupNames = new Set<string>();
+  /** How many lookbehinds the parser is in. */
+  private lookbehinds = 0;
   unanalysable: string | undefined;
 
   constructor(private readonly src: string) {}
@@ -82,24 +104,71 @@ class JavaRegexParser {
     return this.src[this.i + offset];
   }
 
+  /** In comments mode, skips whitespace and `#` comments (to the end of the line), as Java's peek does. */
+  private skipIgnored(): void {
+    if (!this.flags.comments) return;
+    for (;;) {
+      const ch = this.src[this.i];
+      if (ch !== undefined && COMMENT_WHITESPACE.includes(ch)) {
+        this.i++;
+      } else if (ch === '#') {
+        while (this.i < this.src.length && !LINE_TERMINATORS.includes(this.src[this.i])) this.i++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** The node chain of each alternative of the last alternation parsed (see lookbehindStudy.ts). */
+  private lastChains: JavaNode[][] = [];
+
   private alternation(): string {
     const alternatives = [this.sequence()];
+    const chains = [this.lastChain];
     while (this.peek() === '|') {
       this.i++;
       alternatives.push(this.sequence());
+      chains.push(this.lastChain);
     }
+    this.lastChains = chains;
     return alternatives.join('|');
+  }
+
+  /** The node chain of the last sequence parsed. */
+  private lastChain: JavaNode[] = [];
+
+  /** Applies a quantifier to an atom's nodes, as Pattern.closure and group0 build them. */
+  private quantify(atom: AtomNodes | undefined, cmin: number, cmax: number, type: 'greedy' | 'lazy' | 'possessive'): JavaNode[] {
+    const question = cmin === 0 && cmax === 1;
+    if (!atom) return [{ t: 'curly', cmin, cmax, atom: [] }];
+    if (atom.group && !atom.zeroWidth) {
+      // `(…)?+` stays a possessive Ques; `(…)?` and `(…)??` become a Branch with an empty alternative.
+      if (question) return type === 'possessive' ? [{ t: 'ques', independent: false, atom: atom.nodes }] : [{ t: 'branch', alts: [atom.nodes, []] }];
+      if (type === 'possessive' || deterministic(atom.nodes)) return [{ t: 'curly', cmin, cmax, atom: atom.nodes }];
+      return [{ t: 'loop' }];
+    }
+    // Only an atomic group is an INDEPENDENT Ques; `x?+` is a possessive one, studied like `x?`.
+    if (question) return [{ t: 'ques', independent: false, atom: atom.nodes }];
+    const only = atom.nodes.length === 1 ? atom.nodes[0] : undefined;
+    if (cmax === MAX_REPS && type === 'greedy' && only?.t === 'len' && only.charProperty) return [{ t: 'greedy', cmin }];
+    return [{ t: 'curly', cmin, cmax, atom: atom.nodes }];
   }
 
   private sequence(): string {
     let js = '';
     let previous: string | undefined; // the last quantifiable atom, not yet appended
+    let previousNodes: AtomNodes | undefined; // its nodes
+    const chain: JavaNode[] = [];
     let atStart = true;
     const flush = (): void => {
       if (previous !== undefined) js += previous;
+      if (previousNodes) chain.push(...previousNodes.nodes);
       previous = undefined;
+      previousNodes = undefined;
     };
-    while (this.i < this.src.length) {
+    for (;;) {
+      this.skipIgnored();
+      if (this.i >= this.src.length) break;
       const ch = this.src[this.i];
       if (ch === '|') break;
       if (ch === ')') {
@@ -109,14 +178,21 @@ class JavaRegexParser {
       if (ch === '*' || ch === '+' || ch === '?') {
         if (previous === undefined) this.fail(`Dangling meta character '${ch}'`);
         this.i++;
-        js += `(?:${previous})${ch}${this.quantifierSuffix()}`;
+        const suffix = this.quantifierSuffix();
+        chain.push(...this.quantify(previousNodes, ch === '+' ? 1 : 0, ch === '?' ? 1 : MAX_REPS, suffix.type));
+        js += `(?:${previous})${ch}${suffix.js}`;
         previous = undefined;
+        previousNodes = undefined;
         continue;
       }
       if (ch === '{') {
-        if (previous === undefined) this.fail('Illegal repetition');
-        js += `(?:${previous})${this.countedClosure()}`;
+        // Java applies a counted closure to the atom before it; after a quantifier, or with nothing
+        // before it, to an empty node (`a{2}{3}` matches `aa`).
+        const closure = this.countedClosure();
+        chain.push(...this.quantify(previousNodes, closure.cmin, closure.cmax, closure.type));
+        js += `(?:${previous ?? ''})${closure.js}`;
         previous = undefined;
+        previousNodes = undefined;
         continue;
       }
       flush();
@@ -125,57 +201,80 @@ class JavaRegexParser {
         const atEnd = this.i >= this.src.length || this.peek() === '|';
         if (this.depth > 0 || (ch === '^' ? !atStart : !atEnd)) this.cannotAnalyse(`anchor \`${ch}\` in the middle of the pattern`);
         previous = '(?:)';
+        previousNodes = { nodes: [{ t: 'zero' }] };
         atStart = false;
         continue;
       }
-      previous = this.atom(atStart);
+      this.lastAtom = undefined;
+      const atom = this.atom(atStart);
+      // An inline-flags group (`(?i)`) is no atom: a quantifier after it has nothing to repeat.
+      if (this.lastAtom !== undefined) {
+        previous = atom;
+        previousNodes = this.lastAtom;
+      }
       atStart = false;
     }
     flush();
+    this.lastChain = chain;
     return js;
   }
 
-  private quantifierSuffix(): string {
+  /** The nodes of the atom just parsed (undefined for an inline-flags group). */
+  private lastAtom: AtomNodes | undefined;
+
+  private quantifierSuffix(): { js: string; type: 'greedy' | 'lazy' | 'possessive' } {
+    this.skipIgnored();
     if (this.peek() === '?') {
       this.i++;
-      return '?';
+      return { js: '?', type: 'lazy' };
     }
     if (this.peek() === '+') {
       this.i++;
       this.cannotAnalyse('possessive quantifier');
+      return { js: '', type: 'possessive' };
     }
-    return '';
+    return { js: '', type: 'greedy' };
   }
 
-  private countedClosure(): string {
+  private countedClosure(): { js: string; cmin: number; cmax: number; type: 'greedy' | 'lazy' | 'possessive' } {
     const start = this.i;
     this.i++;
+    // The first digit must follow `{` at once; later, comments mode skips blanks (Java's closure()).
     if (!isDigit(this.peek())) this.fail('Illegal repetition', start);
     let min = '';
     while (isDigit(this.peek())) min += this.src[this.i++];
+    this.skipIgnored();
     let max: string | undefined;
     if (this.peek() === ',') {
       this.i++;
+      this.skipIgnored();
       max = '';
       while (isDigit(this.peek())) max += this.src[this.i++];
+      this.skipIgnored();
     }
     if (this.peek() !== '}') this.fail('Unclosed counted closure');
     this.i++;
-    if (max !== undefined && max !== '' && Number(max) < Number(min)) this.fail('Illegal repetition range', start);
-    if (Number(min) > MAX_REPETITION || (max !== undefined && max !== '' && Number(max) > MAX_REPETITION)) this.cannotAnalyse(`repetition count above ${MAX_REPETITION}`);
+    // Java reads the counts as ints: an overflow is an illegal range.
+    if (Number(min) > MAX_REPS || (max !== undefined && max !== '' && Number(max) > MAX_REPS)) this.fail('Illegal repetition range', start);
+    const cmin = Number(min);
+    const cmax = max === undefined ? cmin : max === '' ? MAX_REPS : Number(max);
+    if (cmax < cmin) this.fail('Illegal repetition range', start);
+    if (cmin > MAX_REPETITION || (cmax !== MAX_REPS && cmax > MAX_REPETITION)) this.cannotAnalyse(`repetition count above ${MAX_REPETITION}`);
     const suffix = this.quantifierSuffix();
-    const clampedMin = Math.min(Number(min), MAX_REPETITION);
-    const range = max === undefined ? `{${clampedMin}}` : max === '' ? `{${clampedMin},}` : `{${clampedMin},${Math.min(Number(max), MAX_REPETITION)}}`;
-    return `${range}${suffix}`;
+    const clampedMin = Math.min(cmin, MAX_REPETITION);
+    const range = max === undefined ? `{${clampedMin}}` : max === '' ? `{${clampedMin},}` : `{${clampedMin},${Math.min(cmax, MAX_REPETITION)}}`;
+    return { js: `${range}${suffix.js}`, cmin, cmax, type: suffix.type };
   }
 
   /** Parses one atom and returns its translation. */
   private atom(atStart: boolean): string {
     const ch = this.src[this.i];
     if (ch === '(') return this.group();
+    this.lastAtom = { nodes: [CHARACTER] };
     if (ch === '[') return renderSet(this.characterClass());
     if (ch === '\\') {
       const escaped = this.escape(false, atStart);
+      if (escaped.kind === 'js') this.lastAtom = { nodes: [escaped.node ?? { t: 'zero' }] };
       return escaped.kind === 'set' ? renderSet(this.flags.caseInsensitive ? caseVariants(escaped.set) : escaped.set) : escaped.js;
     }
     this.i++;
@@ -192,6 +291,9 @@ class JavaRegexParser {
     const open = this.i;
     this.i++;
     const savedFlags = { ...this.flags };
+    let lookaround: 'behind' | 'ahead' | undefined;
+    let atomic = false;
+    this.skipIgnored();
     if (this.peek() === '?') {
       this.i++;
       const kind = this.peek();
@@ -199,20 +301,26 @@ class JavaRegexParser {
         this.i++;
       } else if (kind === '=' || kind === '!') {
         this.i++;
+        lookaround = 'ahead';
         this.cannotAnalyse('lookahead');
       } else if (kind === '>') {
         this.i++;
+        atomic = true;
         this.cannotAnalyse('atomic group');
       } else if (kind === '<') {
         this.i++;
         if (this.peek() === '=' || this.peek() === '!') {
           this.i++;
           this.cannotAnalyse('lookbehind');
+          lookaround = 'behind';
         } else {
           const nameStart = this.i;
           while (this.peek() !== undefined && /[a-zA-Z0-9]/.test(this.peek() as string)) this.i++;
           if (this.i === nameStart || !isLetter(this.src[nameStart])) this.fail('capturing group name does not start with a Latin letter', nameStart);
           if (this.peek() !== '>') this.fail("named capturing group is missing trailing '>'");
+          const name = this.src.slice(nameStart, this.i);
+          if (this.groupNames.has(name)) this.fail(`Named capturing group <${name}> is already defined`);
+          this.groupNames.add(name);
           this.i++;
         }
       } else {
@@ -221,6 +329,7 @@ class JavaRegexParser {
           // `(?i)` changes the flags of the rest of the enclosing group: no group of its own.
           this.i++;
           this.flags = flags;
+          this.lastAtom = undefined;
           return '(?:)';
         }
         if (this.peek() !== ':') this.fail(this.peek() === undefined ? 'Unknown group type' : 'Unknown inline modifier');
@@ -230,12 +339,25 @@ class JavaRegexParser {
     }
     if (this.depth >= MAX_NESTING) this.fail(`Groups nested more than ${MAX_NESTING} deep: Java's Pattern.compile may overflow its stack`, open);
     this.depth++;
+    if (lookaround === 'behind') this.lookbehinds++;
     const inner = this.alternation();
+    if (lookaround === 'behind') this.lookbehinds--;
     this.depth--;
     this.flags = savedFlags;
     if (this.peek() !== ')') this.fail('Unclosed group', Math.max(open, this.src.length));
     this.i++;
+    const content: JavaNode[] = this.lastChains.length === 1 ? this.lastChains[0] : [{ t: 'branch', alts: this.lastChains }];
+    if (lookaround === 'behind' && !lookbehindBounded(content)) this.fail('Look-behind group does not have an obvious maximum length');
+    // Lookarounds are zero-width nodes; an atomic group is one INDEPENDENT node; others inline their body.
+    if (lookaround) this.lastAtom = { nodes: [{ t: 'zero' }], zeroWidth: true };
+    else if (atomic) this.lastAtom = { nodes: [{ t: 'ques', independent: true, atom: content }], zeroWidth: true };
+    else this.lastAtom = { nodes: content, group: true };
     return `(?:${inner})`;
+  }
+
+  /** A backreference: not a regular language (and a length Java cannot bound). */
+  private backreference(): void {
+    this.cannotAnalyse('backreference');
   }
 
   private inlineFlags(): Flags {
@@ -245,9 +367,11 @@ class JavaRegexParser {
     while (this.peek() !== undefined && (INLINE_FLAGS.has(this.peek() as string) || this.peek() === '-')) {
       const flag = this.src[this.i++];
       sawFlag = true;
-      if (flag === '-') on = false;
-      else if (flag === 'i') flags.caseInsensitive = on;
-      else if (flag === 'x' && on) this.cannotAnalyse('comments mode `(?x)`');
+      if (flag === '-') {
+        if (!on) this.fail('Unknown inline modifier', this.i - 1);
+        on = false;
+      } else if (flag === 'i') flags.caseInsensitive = on;
+      else if (flag === 'x') flags.comments = on;
     }
     if (!sawFlag) this.fail('Unknown inline modifier');
     return flags;
@@ -257,6 +381,7 @@ class JavaRegexParser {
     const open = this.i;
     this.i++;
     let negated = false;
+    this.skipIgnored();
     if (this.peek() === '^') {
       negated = true;
       this.i++;
@@ -265,6 +390,7 @@ class JavaRegexParser {
     let first = true;
     let previousSingle: number | undefined;
     for (;;) {
+      this.skipIgnored();
       const ch = this.peek();
       if (ch === undefined) this.fail('Unclosed character class', Math.max(open, this.src.length - 1));
       if (ch === ']' && !first) {
@@ -315,7 +441,7 @@ class JavaRegexParser {
   }
 
   /** Parses an escape at '\'. Character escapes become sets; assertions become JS fragments. */
-  private escape(inClass: boolean, atStart: boolean): { kind: 'set'; set: CharSet; codePoint?: number } | { kind: 'js'; js: string } {
+  private escape(inClass: boolean, atStart: boolean): { kind: 'set'; set: CharSet; codePoint?: number } | { kind: 'js'; js: string; node?: JavaNode } {
     const start = this.i;
     this.i++;
     const ch = this.peek();
@@ -325,14 +451,7 @@ class JavaRegexParser {
       const literal = String.fromCodePoint(codePoint);
       return { kind: 'set', set: ALL.has(literal) ? setOf(literal) : new Set(), codePoint };
     };
-    if (ch === 'Q') {
-      const end = this.src.indexOf('\\E', this.i);
-      const quoted = this.src.slice(this.i, end < 0 ? this.src.length : end);
-      this.i = end < 0 ? this.src.length : end + 2;
-      if (inClass) return { kind: 'set', set: new Set([...quoted].filter((c) => ALL.has(c))) };
-      return { kind: 'js', js: `(?:${[...quoted].map((c) => renderSet(this.literal(c))).join('')})` };
-    }
-    if (ch === 'E') return { kind: 'js', js: '' };
+    if (ch === 'E') this.fail('Illegal/unsupported escape sequence', start);
     if (isDigit(ch)) {
       if (ch === '0') {
         let octal = '';
@@ -342,13 +461,14 @@ class JavaRegexParser {
       }
       if (inClass) this.fail('Illegal/unsupported escape sequence', start);
       while (isDigit(this.peek())) this.i++;
-      this.cannotAnalyse('backreference');
-      return { kind: 'js', js: '(?:)' };
+      this.backreference();
+      return { kind: 'js', js: '(?:)', node: { t: 'backref' } };
     }
     if (ch === 'x') {
       if (this.peek() === '{') {
         const close = this.src.indexOf('}', this.i);
-        const hex = close < 0 ? '' : this.src.slice(this.i + 1, close);
+        const written = close < 0 ? '' : this.src.slice(this.i + 1, close);
+        const hex = this.flags.comments ? written.trim() : written;
         if (close < 0 || hex === '' || !/^[0-9a-fA-F]+$/.test(hex) || parseInt(hex, 16) > 0x10ffff) this.fail('Illegal hexadecimal escape sequence', start);
         this.i = close + 1;
         return single(parseInt(hex, 16));
@@ -363,12 +483,15 @@ class JavaRegexParser {
       return single(parseInt(this.src.slice(this.i - 4, this.i), 16));
     }
     if (ch === 'c') {
+      // The control character is whatever comes next, a backslash too (in comments mode past blanks).
+      this.skipIgnored();
       if (this.peek() === undefined) this.fail('Illegal control escape sequence', start);
       this.i++;
       return { kind: 'set', set: new Set() };
     }
     if (ch === 'p' || ch === 'P') {
       let name: string;
+      this.skipIgnored();
       if (this.peek() === '{') {
         const close = this.src.indexOf('}', this.i);
         if (close < 0) this.fail('Unclosed character family', start);
@@ -392,9 +515,11 @@ class JavaRegexParser {
       if (inClass || this.peek() !== '<') this.fail("\\k is not followed by '<' for named capturing group", start);
       const close = this.src.indexOf('>', this.i);
       if (close < 0) this.fail("named capturing group is missing trailing '>'", start);
+      const name = this.src.slice(this.i + 1, close);
       this.i = close + 1;
-      this.cannotAnalyse('backreference');
-      return { kind: 'js', js: '(?:)' };
+      if (!this.groupNames.has(name)) this.fail(`named capturing group <${name}> does not exist`);
+      this.backreference();
+      return { kind: 'js', js: '(?:)', node: { t: 'backref' } };
     }
     if (ch === 'N') {
       if (this.peek() !== '{' || this.src.indexOf('}', this.i) < 0) this.fail('Illegal character name escape sequence', start);
@@ -402,10 +527,10 @@ class JavaRegexParser {
       this.cannotAnalyse('named character');
       return { kind: 'set', set: new Set() };
     }
-    if (ch === 'b' && this.peek() === '{') {
-      const close = this.src.indexOf('}', this.i);
-      if (close < 0) this.fail('Unclosed \\b{...} boundary', start);
-      this.i = close + 1;
+    if (ch === 'b' && this.peek() === '{' && this.peek(1) === 'g') {
+      // `\b{g}` (a grapheme boundary) is the only braced boundary; `\b{2}` is `\b` repeated.
+      if (this.peek(2) !== '}') this.fail('Illegal/unsupported escape sequence', start);
+      this.i += 3;
       this.cannotAnalyse('boundary');
       return { kind: 'js', js: '(?:)' };
     }
@@ -423,9 +548,10 @@ class JavaRegexParser {
         if (this.depth > 0 || (this.i < this.src.length && this.peek() !== '|')) this.cannotAnalyse(`anchor \`\\${ch}\` in the middle of the pattern`);
         return { kind: 'js', js: '(?:)' };
       }
-      if (ch === 'R') return { kind: 'set', set: new Set() };
+      // A line break (LineEnding: one or two characters): never part of a topic name.
+      if (ch === 'R') return { kind: 'js', js: renderSet(EMPTY), node: { t: 'len', min: 1, max: 2, charProperty: false } };
       this.cannotAnalyse(`\\${ch}`);
-      return { kind: 'js', js: '(?:)' };
+      return { kind: 'js', js: '(?:)', node: ch === 'X' ? { t: 'grapheme' } : { t: 'zero' } };
     }
     return single(ch.codePointAt(0) as number);
   }
@@ -439,12 +565,13 @@ export function parseJavaRegex(pattern: string): JavaRegex {
 }
 
 function parseUncached(pattern: string): JavaRegex {
-  const parser = new JavaRegexParser(pattern);
+  const { text, origin } = removeQuoting(pattern);
+  const parser = new JavaRegexParser(text);
   try {
     const js = parser.parse();
     return parser.unanalysable ? { unanalysable: parser.unanalysable, shapeSource: js } : { topicSource: js, shapeSource: js };
   } catch (error) {
-    if (error instanceof Fail) return { error: error.syntax };
+    if (error instanceof Fail) return { error: { ...error.syntax, index: origin.length ? (origin[error.syntax.index] ?? pattern.length) : error.syntax.index } };
     return { unanalysable: `too complex to analyse (${(error as Error).message})` };
   }
 }
