@@ -51,6 +51,8 @@ export interface TopologyFlow<L = TopologyLocation> extends Item<L> {
   enabledReason: string;
   policy: string;
   separator: string;
+  /** The Kafka release whose MM2 behaviour the flow is read with, and whether it was configured or assumed. */
+  kafkaVersion?: { version: string; configured: boolean };
   topics: string[];
   topicsExclude: string[];
   /** What the flow creates in its target: remote names of listed topics, renamed patterns (`K1.*`). */

@@ -17,6 +17,8 @@ export interface MirrorLintSettings {
   ignore: string[];
   /** Alias → which declaration files describe it. */
   clusters: Record<string, ClusterMappingSetting>;
+  /** The Kafka version MM2 runs (`3.9`, `4.1.0`); empty for the newest MirrorLint knows. */
+  kafkaVersion?: string;
 }
 
-export const DEFAULT_SETTINGS: MirrorLintSettings = { rules: {}, ignore: [], clusters: {} };
+export const DEFAULT_SETTINGS: MirrorLintSettings = { rules: {}, ignore: [], clusters: {}, kafkaVersion: '' };

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { run } from '../../server/src/cli/main';
+import { NEWEST_KAFKA } from '../../server/src/core';
 
 type Mermaid = { parse(text: string): Promise<unknown> };
 let mermaid: Mermaid;
@@ -58,5 +59,18 @@ describe('mirrorlint topology', () => {
     assert.deepEqual(deployment.flows[0].produces, ['A.orders']);
     assert.deepEqual(deployment.remoteTopics.C.find((t: { name: string }) => t.name === 'B.A.orders').path, ['A', 'B', 'C']);
     assert.equal(runIn(dir, ['topology', '--format', 'sarif']).code, 2);
+  });
+
+  it('reads flows with the Kafka version of --kafka-version, else of .mirrorlint.yaml, else the newest known', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = A, B\nA->B.enabled = true\nA->B.topics = x.internal, orders\n');
+    const flowOf = (args: string[]) => JSON.parse(runIn(dir, ['topology', ...args]).stdout).deployments[0].flows[0];
+    assert.deepEqual(flowOf([]).kafkaVersion, { version: NEWEST_KAFKA, configured: false });
+    assert.deepEqual(flowOf([]).produces, ['A.x.internal', 'A.orders']);
+    fs.writeFileSync(path.join(dir, '.mirrorlint.yaml'), 'kafkaVersion: 3.9\n');
+    assert.deepEqual(flowOf([]).kafkaVersion, { version: '3.9', configured: true });
+    assert.deepEqual(flowOf([]).produces, ['A.orders'], 'before 4.0, x.internal is internal');
+    assert.deepEqual(flowOf(['--kafka-version', '4.0.0']).kafkaVersion, { version: '4.0.0', configured: true });
+    assert.equal(runIn(dir, ['topology', '--kafka-version', 'latest']).code, 2);
   });
 });

@@ -31,6 +31,9 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return [...edits].sort((a, b) => b.range.start - a.range.start).reduce((acc, edit) => acc.slice(0, edit.range.start) + edit.newText + acc.slice(edit.range.end), text);
 }
 
+/** `# kafka-version: 3.9` in a single-file fixture analyses it as that release's MM2 would run it. */
+const kafkaVersionOf = (text: string): string | undefined => /^(?:#|\/\/)\s*kafka-version:\s*(\S+)\s*$/m.exec(text)?.[1];
+
 const lineOf = (index: LineIndex, finding: Finding): number => index.positionAt(finding.range.start).line;
 
 /** Every file below a folder (a workspace fixture), dot-files included. */
@@ -106,7 +109,8 @@ function findingsOfFolder(folder: string): Finding[] {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) return analyzeFolderAsWorkspace(full).flatMap(([, findings]) => findings);
     if (!ANALYSED.test(entry.name)) return [];
-    return analyzeWorkspace([{ uri: entry.name, text: fs.readFileSync(full, 'utf8') }]).get(entry.name)?.findings ?? [];
+    const text = fs.readFileSync(full, 'utf8');
+    return analyzeWorkspace([{ uri: entry.name, text }], { kafkaVersion: kafkaVersionOf(text) }).get(entry.name)?.findings ?? [];
   });
 }
 
@@ -134,7 +138,7 @@ for (const rule of ALL_RULES) {
       for (const file of files) {
         const text = fs.readFileSync(path.join(folder, file), 'utf8');
         const index = new LineIndex(text);
-        const analyze = (source: string) => analyzeWorkspace([{ uri: file, text: source }]).get(file)!;
+        const analyze = (source: string) => analyzeWorkspace([{ uri: file, text: source }], { kafkaVersion: kafkaVersionOf(text) }).get(file)!;
         const findings = analyze(text).findings.filter((f) => f.ruleId === id);
 
         if (kind === 'valid') {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, type SeveritySetting } from '../core';
+import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, parseKafkaVersion, type SeveritySetting } from '../core';
 import { discoverFiles } from '../node/discover';
 import { readConfined } from '../node/readConfined';
 import { VERSION } from '../../../shared/src/constants';
@@ -9,8 +9,8 @@ import { locateFindings, type LocatedFinding } from './findings';
 import { formatJson, formatSarif, formatText } from './formatters';
 import { topologyJson, topologyMermaid } from './topology';
 
-const USAGE = `Usage: mirrorlint check [paths...] [--format text|json|sarif] [--rule <id>=<severity>]
-       mirrorlint topology [paths...] [--format json|mermaid]
+const USAGE = `Usage: mirrorlint check [paths...] [--format text|json|sarif] [--rule <id>=<severity>] [--kafka-version <v>]
+       mirrorlint topology [paths...] [--format json|mermaid] [--kafka-version <v>]
 
 check     lints MirrorMaker 2 configurations.
 topology  prints clusters, enabled flows (policy and filters) and the remote
@@ -25,6 +25,8 @@ and .mirrorlint.yaml. Without paths, the current folder is used.
 Options:
   --format <format>          check: text (default), json, sarif; topology: json (default), mermaid
   --rule <id>=<severity>     check: override a rule's severity: error, warning, info or off
+  --kafka-version <v>        the Kafka release MM2 runs (3.9, 4.1.0); wins over .mirrorlint.yaml.
+                             Without it, .mirrorlint.yaml's kafkaVersion, else the newest known.
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -40,12 +42,21 @@ interface Options {
   format: string;
   paths: string[];
   severities: Record<string, SeveritySetting>;
+  kafkaVersion?: string;
 }
 
+const OPTIONS = {
+  format: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'kafka-version': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
 function parseArguments(args: string[]): Options | 'help' | 'version' {
-  let parsed: ReturnType<typeof parseArgs<{ options: { format: { type: 'string' }; rule: { type: 'string'; multiple: true }; help: { type: 'boolean'; short: 'h' }; version: { type: 'boolean'; short: 'v' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, rule: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -64,7 +75,9 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
     if (!SEVERITY_SETTINGS.includes(severity as SeveritySetting)) throw new UsageError(`--rule ${value}: severity must be error, warning, info or off`);
     severities[id] = severity as SeveritySetting;
   }
-  return { command, format, paths: paths.length ? paths : ['.'], severities };
+  const kafkaVersion = values['kafka-version'];
+  if (kafkaVersion !== undefined && !parseKafkaVersion(kafkaVersion)) throw new UsageError(`--kafka-version ${kafkaVersion}: not a Kafka version (like 3.9 or 4.1.0)`);
+  return { command, format, paths: paths.length ? paths : ['.'], severities, kafkaVersion };
 }
 
 /** Analyses the given paths together, as one workspace: a loop may span the configs of two MM2 clusters. */
@@ -73,7 +86,7 @@ function analyse(options: Options, cwd: string, files: string[], writeError: (te
   const roots = options.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.statSync(p).isDirectory() ? p : path.dirname(p)));
   const service = new LanguageService({ readText: (file) => readConfined(file, roots).text, log: (message) => writeError(`${message}\n`) });
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
-  return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities }) };
+  return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities, forcedKafkaVersion: options.kafkaVersion }) };
 }
 
 export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {

@@ -19,7 +19,7 @@ export function topologyJson(snapshot: WorkspaceSnapshot, cwd: string): string {
       clusters: deployment.clusters.map((c) => ({ alias: c.alias, bootstrapServers: c.bootstrapServers ?? null, localTopics: c.localTopics.map((t) => t.name) })),
       flows: deployment.flows
         .filter((f) => f.enabled)
-        .map((f) => ({ id: f.id, source: f.source, target: f.target, file: f.location ? relative(f.location.uri, cwd) : null, policy: f.policy, separator: f.separator, topics: f.topics, topicsExclude: f.topicsExclude, produces: f.produces, loop: f.loop, ...(f.filterProblem ? { filterProblem: f.filterProblem } : {}) })),
+        .map((f) => ({ id: f.id, source: f.source, target: f.target, file: f.location ? relative(f.location.uri, cwd) : null, policy: f.policy, separator: f.separator, kafkaVersion: f.kafkaVersion ?? null, topics: f.topics, topicsExclude: f.topicsExclude, produces: f.produces, loop: f.loop, ...(f.filterProblem ? { filterProblem: f.filterProblem } : {}) })),
       remoteTopics,
       truncated: deployment.truncated,
     };

@@ -4,7 +4,9 @@
  */
 import type { SeveritySetting } from './base/finding';
 import { Analyzer, type FileAnalysis, type SourceFile } from './service/analysis';
+import type { WorkspaceSettings } from './service/configuration';
 import { LanguageService, type WorkspaceSnapshot } from './service/languageService';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 
 export type { CompletionCandidate } from './base/editor';
 export { LineIndex } from './base/lineIndex';
@@ -19,6 +21,7 @@ export type { WorkspaceSettings } from './service/configuration';
 export type { OffsetLocation } from './service/overview';
 export type { SymbolData } from './service/symbols';
 export { readSettings } from './service/settings';
+export { kafkaSemantics, parseKafkaVersion, NEWEST_KAFKA, type KafkaSemantics } from './mm2/versions';
 export { ALL_RULES, RULES_BY_ID } from './lint/rules';
 export { INTERNAL_ERROR } from './lint/rules/syntax/internal-error';
 export { LanguageService, type WorkspaceSnapshot };
@@ -31,12 +34,22 @@ export interface AnalyzeOptions {
   /** Reads files the declarations refer to (schema files). */
   readText?: (uri: string) => string | undefined;
   log?: (message: string) => void;
+  /** The Kafka version MM2 runs; it wins over `.mirrorlint.yaml` (the CLI's `--kafka-version`). */
+  kafkaVersion?: string;
+}
+
+function settingsOf(options: AnalyzeOptions): WorkspaceSettings {
+  return {
+    folders: [{ uri: '', settings: { ...DEFAULT_SETTINGS, rules: { ...options.severities } } }],
+    forcedSeverities: options.forcedSeverities,
+    forcedKafkaVersion: options.kafkaVersion,
+  };
 }
 
 /** Analyses files together, as one workspace; the result has the files MirrorLint reads, in the given order. */
 export function analyzeWorkspace(files: SourceFile[], options: AnalyzeOptions = {}): Map<string, FileAnalysis> {
   const analyzer = new Analyzer({ readText: options.readText ?? (() => undefined), log: options.log });
-  return analyzer.analyze(files, { folders: [{ uri: '', settings: { rules: { ...options.severities }, ignore: [], clusters: {} } }], forcedSeverities: options.forcedSeverities }).files;
+  return analyzer.analyze(files, settingsOf(options)).files;
 }
 
 /** Analyses one dedicated-mode MM2 properties file on its own. Never throws on any input text. */
@@ -47,5 +60,5 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): F
 /** A language service over the given files, for tests and tools that want its features without an editor. */
 export function snapshotOf(files: SourceFile[], options: AnalyzeOptions = {}): WorkspaceSnapshot {
   const service = new LanguageService({ readText: options.readText ?? (() => undefined), log: options.log });
-  return service.analyze(files, { folders: [{ uri: '', settings: { rules: { ...options.severities }, ignore: [], clusters: {} } }], forcedSeverities: options.forcedSeverities });
+  return service.analyze(files, settingsOf(options));
 }

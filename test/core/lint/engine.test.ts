@@ -23,6 +23,14 @@ const restore: (() => void)[] = [];
 afterEach(() => restore.splice(0).forEach((undo) => undo()));
 
 describe('lint engine', () => {
+  it('reports what depends on an unconfigured Kafka version at info, and at the rule\'s severity once the version is known', () => {
+    const text = 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\nA->B.enabled = true\nA->B.topics = a, b,\n';
+    const severities = (kafkaVersion?: string) => analyzeProperties(text, { kafkaVersion }).findings.filter((f) => f.ruleId === 'invalid-value').map((f) => f.severity);
+    assert.deepEqual(severities(), ['info']);
+    assert.deepEqual(severities('4.2'), ['error']);
+    assert.deepEqual(severities('4.1'), []);
+  });
+
   it('turns a rule that throws into one internal-error finding, keeps the other rules\' findings, and logs the stack', () => {
     breakRule('duplicate-property');
     const logged: string[] = [];

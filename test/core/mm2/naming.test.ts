@@ -41,10 +41,16 @@ describe('DefaultReplicationPolicy naming (table from apache/kafka DefaultReplic
     assert.equal(legacy.heartbeatsTopic(), 'heartbeats');
   });
 
-  it('detects internal topics', () => {
-    const policy = createPolicy({ separator: '_' });
-    for (const topic of ['x.internal', 'x-internal', '__consumer_offsets', '.hidden', 'K1_checkpoints_internal']) assert.ok(policy.isInternalTopic(topic), topic);
+  it('detects internal topics as Kafka 3.x does', () => {
+    const policy = createPolicy({ separator: '_', legacyInternalTopics: true });
+    for (const topic of ['x.internal', 'x-internal', 'x_internal', '__consumer_offsets', '.hidden', 'K1_checkpoints_internal']) assert.ok(policy.isInternalTopic(topic), topic);
     for (const topic of ['orders', 'internal-audit', '_schemas']) assert.ok(!policy.isInternalTopic(topic), topic);
+  });
+
+  it('detects internal topics as Kafka 4.x does: MM2\'s own, checkpoints, __ and .', () => {
+    const policy = createPolicy({ separator: '_' });
+    for (const topic of ['mm2-offset-syncs_K1_internal', 'mm2x_internal', 'K1_checkpoints_internal', '__consumer_offsets', '.hidden']) assert.ok(policy.isInternalTopic(topic), topic);
+    for (const topic of ['x.internal', 'x-internal', 'x_internal', 'mm2x-internal', 'mm2.internal', 'orders', '_schemas']) assert.ok(!policy.isInternalTopic(topic), topic);
   });
 
   it('recognises heartbeats topics through their original name', () => {

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readPropertiesFile } from '../../../server/src/core/formats/properties/read';
+import { kafkaSemantics } from '../../../server/src/core/mm2/versions';
 import { buildDeployment, type Mm2File } from '../../../server/src/core/model/deployments';
 
-const deploymentOf = (text: string) => buildDeployment([readPropertiesFile('mm2.properties', text) as Mm2File]);
+const deploymentOf = (text: string, kafkaVersion?: string) => buildDeployment([readPropertiesFile('mm2.properties', text) as Mm2File], () => kafkaSemantics(kafkaVersion));
 
 const IDENTITY = 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 
 /** The replay of some topics: where they arrive, and the loops they travel. */
-function run(text: string, seeds: Record<string, string[]>, maxDepth = 3) {
-  const { replay } = deploymentOf(text);
+function run(text: string, seeds: Record<string, string[]>, maxDepth = 3, kafkaVersion?: string) {
+  const { replay } = deploymentOf(text, kafkaVersion);
   const copies = Object.entries(seeds).flatMap(([cluster, names]) => names.map((name) => replay.copiesOf(cluster, name, maxDepth)));
   const simulation = { arrivals: copies.flatMap((c) => c.arrivals), cycles: copies.flatMap((c) => c.cycles) };
   const where = (cluster: string) => simulation.arrivals.filter((a) => a.cluster === cluster).map((a) => a.name).sort();
@@ -51,9 +52,34 @@ describe('replication simulation (MM2 replicate-or-not decisions)', () => {
     assert.deepEqual(where('C'), ['B.A.heartbeats']);
   });
 
-  it('never replicates internal topics, whatever the filter', () => {
-    const { where } = run('clusters = A, B\nA->B.enabled = true\ntopics.exclude =\n', { A: ['x.internal', 'y-internal', '__offsets', 'ok'] });
+  it('never replicates internal topics, whatever the filter: before 4.0 every *.internal and *-internal', () => {
+    const seeds = { A: ['x.internal', 'y-internal', '__offsets', '.hidden', 'mm2-offsets.B.internal', 'A.checkpoints.internal', 'ok'] };
+    const { where } = run('clusters = A, B\nA->B.enabled = true\ntopics.exclude =\n', seeds, 3, '3.9');
     assert.deepEqual(where('B'), ['A.ok']);
+  });
+
+  it('from 4.0, only MM2\'s own, checkpoints, __ and . topics are internal', () => {
+    const seeds = { A: ['x.internal', 'y-internal', '__offsets', '.hidden', 'mm2-offsets.B.internal', 'A.checkpoints.internal', 'ok'] };
+    const { where } = run('clusters = A, B\nA->B.enabled = true\ntopics.exclude =\n', seeds, 3, '4.0');
+    assert.deepEqual(where('B'), ['A.ok', 'A.x.internal', 'A.y-internal']);
+  });
+
+  it('default excludes follow the version: 3.9 excludes x.internal, 4.x does not', () => {
+    const text = 'clusters = A, B\nA->B.enabled = true\n';
+    assert.deepEqual(run(text, { A: ['x.internal', 'x.replica', 'ok'] }, 3, '3.9').where('B'), ['A.ok']);
+    assert.deepEqual(run(text, { A: ['x.internal', 'x.replica', 'ok'] }, 3, '4.1').where('B'), ['A.ok', 'A.x.internal']);
+  });
+
+  it('*.blacklist names count before 4.0 only', () => {
+    const text = 'clusters = A, B\nA->B.enabled = true\ntopics.blacklist = tmp.*\n';
+    assert.deepEqual(run(text, { A: ['tmp1', 'ok'] }, 3, '3.9').where('B'), ['A.ok']);
+    assert.deepEqual(run(text, { A: ['tmp1', 'ok'] }, 3, '4.0').where('B'), ['A.ok', 'A.tmp1']);
+  });
+
+  it('heartbeats.replication.enabled = false (4.0+) stops heartbeats the filter does not admit', () => {
+    const text = 'clusters = A, B\nA->B.enabled = true\ntopics = orders\nheartbeats.replication.enabled = false\n';
+    assert.deepEqual(run(text, { A: ['heartbeats', 'orders'] }, 3, '4.0').where('B'), ['A.orders']);
+    assert.deepEqual(run(text, { A: ['heartbeats', 'orders'] }, 3, '3.9').where('B'), ['A.heartbeats', 'A.orders']);
   });
 
   it('applies topics minus topics.exclude, with MM2\'s default excludes', () => {

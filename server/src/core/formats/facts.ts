@@ -40,6 +40,8 @@ export interface Mm2Facts {
   effective(flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue;
   /** Strimzi: the resource layout, for the rules about KafkaMirrorMaker2 itself. */
   strimzi?: StrimziFacts;
+  /** The Kafka version the file says MM2 runs (Strimzi's `spec.version`, when its resources agree). */
+  kafkaVersion?: string;
   /** Connect mode: which Mirror connector the file posts, and its `name`. */
   connector?: { role: ConnectorRole; className: string; name?: string };
 }

@@ -6,6 +6,7 @@ import type { DeclarationFile } from '../formats/yaml/declarationTypes';
 import type { DeclaredWorkspace, UnboundSection } from '../model/declared';
 import type { Deployment } from '../model/deployments';
 import type { WorkspaceModel } from '../model/workspace';
+import type { KafkaSemantics } from '../mm2/versions';
 
 export type { Finding, Fix, RelatedLocation, TextEdit, Severity, SeveritySetting } from '../base/finding';
 export type { RuleMeta } from '../base/rule';
@@ -17,6 +18,11 @@ export interface Report {
   range: OffsetRange;
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /**
+   * The consequence depends on something MirrorLint cannot know (the Kafka version, when none is
+   * configured): the finding is reported at `info`, whatever the rule's severity.
+   */
+  undecided?: boolean;
 }
 
 interface BaseContext {
@@ -35,6 +41,8 @@ export interface Mm2RuleContext extends BaseContext {
   mm2: Mm2Facts;
   /** The deployment the file's flows belong to: its flows together with those of the other files. */
   deployment: Deployment;
+  /** MM2's behaviour in the Kafka version that runs the file's connectors. */
+  kafka: KafkaSemantics;
 }
 
 export interface DeclarationRuleContext extends BaseContext {

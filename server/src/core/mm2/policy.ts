@@ -30,6 +30,8 @@ export interface PolicySettings {
   /** `source.cluster.alias` as IdentityReplicationPolicy is configured with it (the flow's source). */
   sourceAlias?: string;
   heartbeatsTopicName?: string;
+  /** Kafka < 4.0: every `*.internal` and `*-internal` topic counts as internal too. */
+  legacyInternalTopics?: boolean;
 }
 
 export const HEARTBEATS_TOPIC = 'heartbeats';
@@ -54,12 +56,14 @@ class DefaultPolicy implements ReplicationPolicy {
   readonly separator: string;
   private readonly internalSeparator: string;
   private readonly heartbeats: string;
+  private readonly legacyInternalTopics: boolean;
 
   constructor(readonly className: string, settings: PolicySettings) {
     // DefaultReplicationPolicy reads the internal-topic flag only when a separator is configured.
     this.separator = settings.separator ?? '.';
     this.internalSeparator = settings.separator !== undefined && settings.internalTopicSeparatorEnabled === false ? '.' : this.separator;
     this.heartbeats = settings.heartbeatsTopicName ?? HEARTBEATS_TOPIC;
+    this.legacyInternalTopics = settings.legacyInternalTopics === true;
   }
 
   formatRemoteTopic(sourceAlias: string, topic: string): string {
@@ -102,14 +106,18 @@ class DefaultPolicy implements ReplicationPolicy {
     return topic.endsWith(this.heartbeats) && this.originalTopic(topic) === this.heartbeats;
   }
 
+  /**
+   * ReplicationPolicy.isInternalTopic with DefaultReplicationPolicy's isMM2InternalTopic and
+   * isCheckpointsTopic: Kafka's own (`__*`, `.*`), MM2's own (`mm2*<sep>internal`, checkpoints)
+   * and, before 4.0, Connect's (`*.internal`, `*-internal`).
+   */
   isInternalTopic(topic: string): boolean {
-    return (
-      topic.endsWith('.internal') ||
-      topic.endsWith('-internal') ||
-      topic.startsWith('__') ||
-      topic.startsWith('.') ||
-      topic.endsWith(`${this.internalSeparator}internal`)
-    );
+    const suffix = `${this.internalSeparator}internal`;
+    const mm2Internal = (topic.startsWith('mm2') && topic.endsWith(suffix)) || topic.endsWith(`${this.internalSeparator}checkpoints${suffix}`);
+    const kafkaInternal = topic.startsWith('__') || topic.startsWith('.');
+    if (mm2Internal || kafkaInternal) return true;
+    if (!this.legacyInternalTopics) return false;
+    return topic.endsWith('.internal') || topic.endsWith('-internal') || topic.endsWith(suffix);
   }
 }
 

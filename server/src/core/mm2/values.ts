@@ -1,5 +1,7 @@
 import { closestMatch } from '../base/closest';
 import type { PropertyInfo } from './catalog';
+import { splitList } from './lists';
+import type { KafkaSemantics } from './versions';
 
 export interface ValueProblem {
   message: string;
@@ -16,6 +18,22 @@ const INTEGER_LIMITS: Record<string, [bigint, bigint]> = {
 const JAVA_CLASS_NAME = /^(?:[\p{L}_$][\p{L}\p{N}_$]*\.)*[\p{L}_$][\p{L}\p{N}_$]*(?:\$[\p{L}\p{N}_$]+)*$/u;
 const HOST_PORT = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/;
 const DURATION_WITH_UNIT = /^(\d+)\s*(ms|s|m|h|d|sec|secs|seconds|min|mins|minutes|hours)$/i;
+
+/**
+ * Kafka 4.2+ list validation: ConfigDef rejects an empty item in any LIST value, and a connector's
+ * validate() rejects repeated items where its ConfigDef wants unique ones. Older releases accept both.
+ */
+export function validateListItems(info: PropertyInfo, rawValue: string, kafka: KafkaSemantics): ValueProblem | undefined {
+  if (info.type !== 'list' || !kafka.validatesListItems || isIndirect(rawValue)) return undefined;
+  const items = splitList(rawValue).map((i) => i.item);
+  const kept = [...new Set(items.filter((item) => item !== ''))];
+  if (items.includes('')) return { message: `\`${info.name}\` has an empty item, which Kafka 4.2 and later reject.`, replacement: kept.join(', ') };
+  if (info.uniqueItems && kept.length < items.length) {
+    const repeated = [...new Set(items.filter((item, i) => items.indexOf(item) !== i))];
+    return { message: `\`${info.name}\` repeats ${repeated.map((r) => `\`${r}\``).join(', ')}, which Kafka 4.2 and later reject.`, replacement: kept.join(', ') };
+  }
+  return undefined;
+}
 
 /** Values resolved at runtime by a ConfigProvider (`${file:…}`) cannot be checked statically. */
 export function isIndirect(value: string): boolean {

@@ -1,4 +1,5 @@
-import type { FileFacts, Mm2Facts } from '../formats/facts';
+import type { FileFacts, Flow, Mm2Facts } from '../formats/facts';
+import type { KafkaSemantics } from '../mm2/versions';
 import { splitList } from '../mm2/lists';
 import { flowModel, type FlowModel, type PlacedConnector } from './flows';
 import { Replay } from './replay';
@@ -53,7 +54,7 @@ export function groupDeployments(files: Mm2File[]): Mm2File[][] {
 const byUri = (a: { uri: string }, b: { uri: string }): number => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 /** One deployment's flows and replay. */
-export function buildDeployment(group: Mm2File[]): Deployment {
+export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow: Flow) => KafkaSemantics): Deployment {
   const files = [...group].sort(byUri);
   // Connect mode: the checkpoint connector of a pair may be posted from another file.
   const checkpoints = new Map<string, PlacedConnector>();
@@ -69,7 +70,7 @@ export function buildDeployment(group: Mm2File[]): Deployment {
       // A flow into its own cluster (only a misconfigured Strimzi or Connect file can say so) is not
       // replication between clusters; duplicate-cluster-alias reports it.
       if (!flow.enabled || flow.source === flow.target) continue;
-      const model = flowModel(file, file.mm2, flow);
+      const model = flowModel(file, file.mm2, flow, kafkaOf(file, flow));
       const own = flow.connectors.checkpoint;
       model.checkpoint = own ? { uri: file.uri, file, view: own } : file.mm2.mode === 'connect' ? checkpoints.get(flow.id) : undefined;
       flows.push(model);

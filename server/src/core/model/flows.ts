@@ -1,10 +1,11 @@
 import type { NFA } from 'refa';
 import { BoundedCache } from '../base/cache';
 import type { ConnectorView, EffectiveValue, FileFacts, Flow, Mm2Facts, Setting } from '../formats/facts';
-import { DEFAULT_TOPICS_EXCLUDE } from '../mm2/catalog';
+import { definedIn, propertyInfo } from '../mm2/catalog';
 import { configFalse, splitList } from '../mm2/lists';
 import { compilePatternList, difference, matcher, type CompiledFilter } from '../mm2/patterns/automata';
 import { createPolicy, type ReplicationPolicy } from '../mm2/policy';
+import type { KafkaSemantics } from '../mm2/versions';
 import { effectiveOrDeprecated } from './values';
 
 /** A connector of the flow's pair and the file that configures it. */
@@ -24,11 +25,15 @@ export interface FlowModel {
   uri: string;
   file: FileFacts;
   mm2: Mm2Facts;
+  /** MM2's behaviour in the Kafka version that runs the flow. */
+  kafka: KafkaSemantics;
   /** The source connector's value of a setting. */
   value(property: string): EffectiveValue;
   /** The checkpoint connector of the pair in the deployment (another file in Connect mode), if one runs. */
   checkpoint?: PlacedConnector;
   policy: ReplicationPolicy;
+  /** Heartbeats topics are replicated whatever the filter says (`heartbeats.replication.enabled`, always before 4.0). */
+  replicatesHeartbeats: boolean;
   topics: string[];
   topicsExclude: string[];
   /** Effective filter (`topics` minus `topics.exclude`) over legal names; undefined when unanalysable. */
@@ -65,6 +70,8 @@ function describeProblem(compiled: CompiledFilter): string | undefined {
   return undefined;
 }
 
+const HEARTBEATS_REPLICATION = propertyInfo('heartbeats.replication.enabled')!;
+
 const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
 
 /** `topics` minus `topics.exclude` as DefaultTopicFilter applies them (also used for groups). */
@@ -88,10 +95,10 @@ export function effectiveFilter(topicsValue: string, excludeValue: string): Effe
 }
 
 /** What MM2 resolves for a flow whose source connector runs in `file`. */
-export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow): FlowModel {
+export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: KafkaSemantics): FlowModel {
   const value = (property: string) => flow.connectors.source?.value(property) ?? mm2.effective(flow, property);
   const topics = value('topics');
-  const exclude = effectiveOrDeprecated(value, 'topics.exclude', 'topics.blacklist');
+  const exclude = effectiveOrDeprecated(value, 'topics.exclude', 'topics.blacklist', kafka);
   const policyClass = value('replication.policy.class');
   const separator = value('replication.policy.separator');
   const internalSeparator = value('replication.policy.internal.topic.separator.enabled');
@@ -100,15 +107,18 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow): FlowModel
     separator: separator.origin === 'default' ? undefined : separator.value,
     internalTopicSeparatorEnabled: !configFalse(internalSeparator.value),
     sourceAlias: flow.source,
+    legacyInternalTopics: kafka.legacyInternalTopics,
   });
-  const compiled = effectiveFilter(topics.value ?? '.*', exclude.value ?? DEFAULT_TOPICS_EXCLUDE);
+  const compiled = effectiveFilter(topics.value ?? '.*', exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value);
   return {
     flow,
     uri: file.uri,
     file,
     mm2,
+    kafka,
     value,
     policy,
+    replicatesHeartbeats: !(definedIn(HEARTBEATS_REPLICATION, kafka) && configFalse(value(HEARTBEATS_REPLICATION.name).value)),
     topics: compiled.topics,
     topicsExclude: compiled.topicsExclude,
     filter: compiled.filter,

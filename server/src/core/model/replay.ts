@@ -74,7 +74,7 @@ export const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compileP
 /** MirrorSourceConnector.shouldReplicateTopic for one flow. */
 export function replicates(model: FlowModel, name: string): boolean {
   if (!model.filter) return false;
-  const passes = model.admits(name) || model.policy.isHeartbeatsTopic(name);
+  const passes = model.admits(name) || (model.replicatesHeartbeats && model.policy.isHeartbeatsTopic(name));
   return passes && !model.policy.isInternalTopic(name) && !isCycle(model.policy, name, model.flow.target);
 }
 

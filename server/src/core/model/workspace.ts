@@ -1,6 +1,7 @@
 import type { FileFacts } from '../formats/facts';
 import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 import type { DeclarationFile } from '../formats/yaml/declarationTypes';
+import { kafkaSemantics, type KafkaSemantics } from '../mm2/versions';
 import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declared';
 import { buildDeployment, groupDeployments, type Deployment, type Mm2File } from './deployments';
 
@@ -15,6 +16,8 @@ export interface WorkspaceModel {
   declaredOf(uri: string): DeclaredWorkspace[];
   /** The sections of a file that could not be bound to an MM2 cluster. */
   unboundOf(uri: string): UnboundSection[];
+  /** MM2's behaviour in the Kafka version that runs a file's connectors. */
+  kafkaOf(uri: string): KafkaSemantics;
 }
 
 export interface ModelInputs {
@@ -22,12 +25,16 @@ export interface ModelInputs {
   configChain(uri: string): WorkspaceConfig[];
   /** Reads files the declarations refer to (schema files); undefined when it cannot. */
   readText(uri: string): string | undefined;
+  /** The Kafka version configured for a file (settings, `.mirrorlint.yaml`, `--kafka-version`). */
+  kafkaVersion(uri: string): string | undefined;
 }
 
 /** Facts of every file → deployments (with their flows and replay) → declarations bound to them. */
 export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceModel {
+  const filesByUri = new Map(files.map((f) => [f.uri, f]));
   const mm2Files = files.filter((f): f is Mm2File => f.mm2 !== undefined);
-  const deployments = groupDeployments(mm2Files).map(buildDeployment);
+  const kafkaOf = (uri: string): KafkaSemantics => kafkaSemantics(filesByUri.get(uri)?.mm2?.kafkaVersion ?? inputs.kafkaVersion(uri));
+  const deployments = groupDeployments(mm2Files).map((group) => buildDeployment(group, (file, flow) => kafkaSemantics(flow.kafkaVersion ?? inputs.kafkaVersion(file.uri))));
   const byFile = new Map<string, Deployment>();
   for (const deployment of deployments) for (const file of deployment.files) byFile.set(file.uri, deployment);
   const declarationFiles = files.flatMap((f): DeclarationFile[] => (f.declarations && f.kind !== 'mirrorlint-config' ? [f.declarations] : []));
@@ -42,7 +49,6 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
       }
     }
   }
-  const filesByUri = new Map(files.map((f) => [f.uri, f]));
   return {
     files,
     fileOf: (uri) => filesByUri.get(uri),
@@ -50,5 +56,6 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
     deploymentOf: (uri) => byFile.get(uri),
     declaredOf: (uri) => declaredByFile.get(uri) ?? [],
     unboundOf: (uri) => binding.unbound.filter((u) => u.uri === uri),
+    kafkaOf,
   };
 }

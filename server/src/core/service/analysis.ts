@@ -73,7 +73,7 @@ export class Analyzer {
     const configFiles = read.flatMap((f): WorkspaceConfig[] => (f.mirrorlintConfig ? [f.mirrorlintConfig] : []));
     const configuration = new Configuration(configFiles, settings);
     const kept = read.filter((f) => f.kind === 'mirrorlint-config' || !configuration.ignored(f.uri));
-    const model = buildModel(kept, { configChain: (uri) => configuration.chain(uri), readText: (uri) => this.host.readText(uri) });
+    const model = buildModel(kept, { configChain: (uri) => configuration.chain(uri), readText: (uri) => this.host.readText(uri), kafkaVersion: (uri) => configuration.kafkaVersion(uri) });
     const files = new Map<string, FileAnalysis>();
     for (const file of kept) {
       files.set(file.uri, { uri: file.uri, file, findings: lintFile(model, file.uri, { severities: configuration.severities(file.uri), log: this.host.log }) });

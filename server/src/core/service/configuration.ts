@@ -7,6 +7,8 @@ export interface WorkspaceSettings {
   /** Settings per workspace folder; a folder `''` holds the settings of files outside every folder. */
   folders: { uri: string; settings: MirrorLintSettings }[];
   forcedSeverities?: Readonly<Record<string, SeveritySetting>>;
+  /** A Kafka version that wins over every file's and folder's (the CLI's `--kafka-version`). */
+  forcedKafkaVersion?: string;
 }
 
 /**
@@ -23,6 +25,12 @@ export class Configuration {
   /** The configs that govern a file, strongest first. */
   chain(uri: string): WorkspaceConfig[] {
     return configChain(this.files, this.fromSettings, uri);
+  }
+
+  /** The Kafka version MM2 runs for a file, as configured; undefined when nothing says. */
+  kafkaVersion(uri: string): string | undefined {
+    const configured = this.settings.forcedKafkaVersion || this.chain(uri).find((config) => config.kafkaVersion)?.kafkaVersion;
+    return configured || this.settings.folders.find((folder) => folder.uri === '')?.settings.kafkaVersion || undefined;
   }
 
   ignored(uri: string): boolean {

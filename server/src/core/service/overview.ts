@@ -117,6 +117,7 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
             enabledReason: flow.enabledReason,
             policy: model?.policy.className ?? '',
             separator: model?.policy.separator ?? '',
+            ...(model ? { kafkaVersion: { version: model.kafka.version.text, configured: model.kafka.configured } } : {}),
             topics: model?.topics ?? [],
             topicsExclude: model?.topicsExclude ?? [],
             produces: model && !model.filterProblem ? flowProducts(model) : [],

@@ -3,6 +3,7 @@ import workspaceConfigSchema from '../../../../schemas/mirrorlint-config.json';
 import { closestMatch } from '../base/closest';
 import { DEFAULT_SETTINGS, type MirrorLintSettings, type SeveritySetting } from '../../../../shared/src/settings';
 import { RULES_BY_ID } from '../lint/rules';
+import { parseKafkaVersion } from '../mm2/versions';
 
 let validate: ValidateFunction | undefined;
 
@@ -14,7 +15,7 @@ let validate: ValidateFunction | undefined;
 export function readSettings(raw: unknown): { settings: MirrorLintSettings; problems: string[] } {
   const problems: string[] = [];
   const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const subset = Object.fromEntries(['rules', 'ignore', 'clusters'].filter((k) => section[k] !== undefined && section[k] !== null).map((k) => [k, section[k]]));
+  const subset = Object.fromEntries(['rules', 'ignore', 'clusters', 'kafkaVersion'].filter((k) => section[k] !== undefined && section[k] !== null).map((k) => [k, section[k]]));
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(workspaceConfigSchema);
   if (!validate(subset)) {
     for (const error of validate.errors ?? []) {
@@ -42,5 +43,6 @@ export function readSettings(raw: unknown): { settings: MirrorLintSettings; prob
       clusters[alias] = { paths, strimziCluster: typeof m.strimziCluster === 'string' ? m.strimziCluster : undefined };
     }
   }
-  return { settings: { ...DEFAULT_SETTINGS, rules, ignore, clusters }, problems };
+  const kafkaVersion = typeof section.kafkaVersion === 'string' && parseKafkaVersion(section.kafkaVersion) ? section.kafkaVersion.trim() : '';
+  return { settings: { ...DEFAULT_SETTINGS, rules, ignore, clusters, kafkaVersion }, problems };
 }

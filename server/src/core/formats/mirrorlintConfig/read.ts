@@ -6,7 +6,7 @@ import type { FileFacts } from '../facts';
 import { hashComments, lineBreakOf } from '../text';
 import { yamlProblems } from '../yaml/nodes';
 import { yamlWriter } from '../yaml/write';
-import { child, pairs, scalarRange } from '../yaml/nodes';
+import { child, pairs, scalarRange, scalarText } from '../yaml/nodes';
 import { directoryOf, relativeTo } from '../../base/paths';
 
 export const WORKSPACE_CONFIG_NAME = '.mirrorlint.yaml';
@@ -52,6 +52,8 @@ export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig
       if (typeof rule === 'string' && typeof severity === 'string' && SEVERITIES.has(severity)) config.rules[rule] = severity as SeveritySetting;
     }
     config.ignore = stringList(child(root, 'ignore').pair?.value);
+    const kafkaVersion = scalarText(child(root, 'kafkaVersion').pair?.value);
+    if (kafkaVersion) config.kafkaVersion = kafkaVersion;
   } catch {
     // Unreadable YAML: document-syntax reports it; the settings stay at their defaults.
   }
@@ -97,7 +99,7 @@ export function governingConfig(configs: WorkspaceConfig[], uri: string): Worksp
 }
 
 /** Editor settings (`mirrorlint.ignore`, `mirrorlint.clusters`) of a workspace folder, as a config below any `.mirrorlint.yaml`. */
-export function settingsConfig(folderUri: string, settings: { ignore?: string[]; clusters?: Record<string, { paths?: string[]; strimziCluster?: string }> }): WorkspaceConfig {
+export function settingsConfig(folderUri: string, settings: { ignore?: string[]; clusters?: Record<string, { paths?: string[]; strimziCluster?: string }>; kafkaVersion?: string }): WorkspaceConfig {
   const directory = folderUri.replace(/\/+$/, '');
   return {
     uri: `${directory}/(settings)`,
@@ -107,6 +109,7 @@ export function settingsConfig(folderUri: string, settings: { ignore?: string[];
     rules: {},
     ruleKeys: [],
     ignore: settings.ignore ?? [],
+    kafkaVersion: settings.kafkaVersion || undefined,
     fromSettings: true,
   };
 }

@@ -25,6 +25,8 @@ export interface WorkspaceConfig {
   rules: Record<string, SeveritySetting>;
   /** Every rule id written under `rules:`, with where, so that misspelt ids are reported. */
   ruleKeys: { id: string; range: OffsetRange }[];
+  /** The Kafka version MM2 runs, as written (validated by the schema rule). */
+  kafkaVersion?: string;
   /** Globs of files MirrorLint does not analyse. */
   ignore: string[];
   document?: Document.Parsed;

@@ -25,6 +25,14 @@ export function field(pair: Pair): FieldFact | undefined {
   return { name: String(key.value), value: text, keyRange, valueRange: value ? scalarRange(value) : { start: keyRange.end, end: keyRange.end } };
 }
 
+/** A scalar as written: `3.10` stays `3.10` where its value would be the number 3.1. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const source = (node as Scalar & { source?: unknown }).source;
+  if (typeof node.value === 'number' && typeof source === 'string') return source;
+  return node.value === null ? undefined : String(node.value);
+}
+
 export function pairs(node: unknown): Pair[] {
   return isMap(node) ? (node as YAMLMap).items : [];
 }

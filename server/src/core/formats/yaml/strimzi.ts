@@ -6,7 +6,7 @@ import { lookupProperty, propertyInfo } from '../../mm2/catalog';
 import { flowId } from '../../mm2/keys';
 import { configFalse } from '../../mm2/lists';
 import type { AliasOccurrence, ClusterAlias, ConnectorRole, ConnectorView, EffectiveValue, Flow, Mm2Facts, Setting } from '../facts';
-import { child, field, pairs, type FieldFact } from './nodes';
+import { child, field, pairs, scalarText, type FieldFact } from './nodes';
 
 /**
  * Strimzi `KafkaMirrorMaker2` resources (API `kafka.strimzi.io/v1beta2` and `v1`, any number per
@@ -91,6 +91,7 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
       namespace: child(metadata, 'namespace').fact?.value,
       kindRange: kind.valueRange,
       connectCluster: child(spec, 'connectCluster').fact,
+      kafkaVersion: scalarText(child(spec, 'version').pair?.value),
       clusters: [],
       mirrors: [],
       fields: [],
@@ -203,7 +204,7 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
         // The source connector's own `enabled` (MirrorConnectorConfig, default true) can switch replication off.
         const switchedOff = configFalse(sourceConnector.config.get('enabled')?.value);
         const where = `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`;
-        mirror.flow = { id, source, target, enabled: !switchedOff, enabledReason: switchedOff ? `\`enabled: false\` in the source connector of ${where}` : where, enabledBy: switchedOff ? undefined : anchor, connectors };
+        mirror.flow = { id, source, target, kafkaVersion: resource.kafkaVersion, enabled: !switchedOff, enabledReason: switchedOff ? `\`enabled: false\` in the source connector of ${where}` : where, enabledBy: switchedOff ? undefined : anchor, connectors };
         flows.push(mirror.flow);
         for (const [property, setting] of [...sourceConnector.config, ...mirror.patternSettings]) byKey.set(`${id}.${property}`, setting);
       }
@@ -227,6 +228,7 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
     keyPrefix: () => '',
     effective,
     strimzi: { resources },
+    kafkaVersion: new Set(resources.map((r) => r.kafkaVersion)).size === 1 ? resources[0].kafkaVersion : undefined,
   };
   return { mm2, pairsOf };
 }

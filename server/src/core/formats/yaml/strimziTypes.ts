@@ -37,6 +37,8 @@ export interface ResourceFact {
   namespace?: string;
   kindRange: OffsetRange;
   connectCluster?: FieldFact;
+  /** `spec.version`: the Kafka version Strimzi runs MM2 with (the operator's default when absent). */
+  kafkaVersion?: string;
   clusters: { alias: FieldFact; bootstrapServers?: FieldFact; config: Map<string, FieldFact> }[];
   target?: { alias?: FieldFact; bootstrapServers?: FieldFact; groupId?: FieldFact; storageTopics: FieldFact[]; config: Map<string, FieldFact> };
   /** v1beta2: the Connect worker settings in the connect cluster's `config`. */

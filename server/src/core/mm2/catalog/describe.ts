@@ -5,7 +5,8 @@ export function describeProperty(info: PropertyInfo): string {
   const lines = [`**${info.name}**`, '', info.doc, ''];
   const facts: string[] = [];
   facts.push(`Type: \`${info.type}\`${info.unit ? ` (${info.unit})` : ''}`);
-  if (info.defaultValue !== undefined) facts.push(`Default: \`${info.defaultValue === '' ? '""' : info.defaultValue}\``);
+  const shown = (value: string): string => `\`${value === '' ? '""' : value}\``;
+  if (info.defaultValue !== undefined) facts.push(`Default: ${shown(info.defaultValue)}${info.legacyDefault ? ` (before Kafka ${info.legacyDefault.before}: ${shown(info.legacyDefault.value)})` : ''}`);
   if (info.validValues) facts.push(`Values: ${info.validValues.map((v) => `\`${v}\``).join(', ')}`);
   facts.push(`Scope: ${info.scopes.map((s) => (s === 'top' ? 'top level' : s === 'cluster' ? '`<alias>.`' : '`<source>-><target>.`')).join(', ')}`);
   if (info.connectors && info.owner === 'connector') facts.push(`Read by: ${info.connectors.map((c) => `Mirror${c[0].toUpperCase()}${c.slice(1)}Connector`).join(', ')}`);

@@ -1,6 +1,7 @@
 import { ADMIN_SETTINGS, CLIENT_PROPERTIES, CLUSTER_SETTINGS, CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './clientProperties';
 import { MIRROR_PROPERTIES } from './mirrorProperties';
 import type { PrefixFamily, PropertyInfo, PropertyScope } from './types';
+import { releasedBy, type KafkaSemantics } from '../versions';
 
 export * from './types';
 export { MIRROR_PROPERTIES, DEFAULT_REPLICATION_POLICY, IDENTITY_REPLICATION_POLICY, DEFAULT_TOPICS_EXCLUDE, DEFAULT_GROUPS_EXCLUDE } from './mirrorProperties';
@@ -11,7 +12,15 @@ const CONNECT_CONNECTOR_SETTINGS = [
   'config.action.reload', 'errors.retry.timeout', 'errors.retry.delay.max.ms', 'errors.tolerance',
   'errors.log.enable', 'errors.log.include.messages', 'exactly.once.support', 'transaction.boundary',
   'transaction.boundary.interval.ms', 'offsets.storage.topic', 'topic.creation.groups',
+  // Kafka 4.1 (KIP-891): pin plugin versions.
+  'connector.plugin.version', 'key.converter.plugin.version', 'value.converter.plugin.version', 'header.converter.plugin.version',
 ];
+
+/** The dedicated-mode REST server's settings (RestServerConfig.addInternalConfig), read at top level. */
+const REST_SERVER_SETTINGS: ReadonlySet<string> = new Set([
+  'listeners', 'rest.advertised.host.name', 'rest.advertised.port', 'rest.advertised.listener',
+  'access.control.allow.origin', 'access.control.allow.methods', 'response.http.headers.config', 'ssl.client.auth',
+]);
 
 const family = (prefix: string, scopes: PropertyScope[], doc: string, suffixes?: ReadonlySet<string>, acceptsClusterSettings = false): PrefixFamily => ({
   prefix,
@@ -68,7 +77,7 @@ export function lookupProperty(name: string, scope: PropertyScope): PropertyLook
   if (info && info.scopes.includes(scope)) return { kind: 'property', info };
   if (scope !== 'cluster' && CONNECT_CONNECTOR_SETTINGS.includes(name)) return { kind: 'passthrough', name };
   if (scope !== 'top' && CLUSTER_SETTINGS.has(name)) return { kind: 'passthrough', name };
-  if (scope === 'top' && (name.startsWith('task') || name.startsWith('worker'))) return { kind: 'passthrough', name };
+  if (scope === 'top' && (name.startsWith('task') || name.startsWith('worker') || REST_SERVER_SETTINGS.has(name))) return { kind: 'passthrough', name };
   for (const fam of FAMILIES) {
     if (fam.scopes.includes(scope) && name.startsWith(fam.prefix) && name.length > fam.prefix.length) {
       const suffix = name.slice(fam.prefix.length);
@@ -119,4 +128,15 @@ export function documentedProperties(scope: PropertyScope): PropertyInfo[] {
 
 export function allProperties(): PropertyInfo[] {
   return [...BY_NAME.values()];
+}
+
+/** The property's default in the Kafka release `kafka` describes. */
+export function defaultIn(info: PropertyInfo, kafka: KafkaSemantics): string | undefined {
+  const legacy = info.legacyDefault;
+  return legacy && !releasedBy(kafka, legacy.before) ? legacy.value : info.defaultValue;
+}
+
+/** Whether the release defines the property: added by then (`since`) and not removed (`removedIn`). */
+export function definedIn(info: PropertyInfo, kafka: KafkaSemantics): boolean {
+  return (info.since === undefined || releasedBy(kafka, info.since)) && (info.removedIn === undefined || !releasedBy(kafka, info.removedIn));
 }

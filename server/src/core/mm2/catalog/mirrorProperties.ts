@@ -9,7 +9,7 @@ const CONNECTOR_SCOPES = ['top', 'flow'] as const;
 
 export const DEFAULT_REPLICATION_POLICY = 'org.apache.kafka.connect.mirror.DefaultReplicationPolicy';
 export const IDENTITY_REPLICATION_POLICY = 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
-export const DEFAULT_TOPICS_EXCLUDE = '.*[\\-\\.]internal, .*\\.replica, __.*';
+export const DEFAULT_TOPICS_EXCLUDE = 'mm2.*\\.internal, .*\\.replica, __.*';
 export const DEFAULT_GROUPS_EXCLUDE = 'console-consumer-.*, connect-.*, __.*';
 
 function connector(info: Omit<PropertyInfo, 'owner' | 'scopes'> & Partial<Pick<PropertyInfo, 'scopes'>>): PropertyInfo {
@@ -67,6 +67,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
   connector({
     name: 'topics',
     type: 'list',
+    uniqueItems: true,
     defaultValue: '.*',
     connectors: ['source', 'checkpoint'],
     regexList: 'topics',
@@ -76,10 +77,12 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
   connector({
     name: 'topics.exclude',
     type: 'list',
+    uniqueItems: true,
     defaultValue: DEFAULT_TOPICS_EXCLUDE,
+    legacyDefault: { before: '4.0', value: '.*[\\-\\.]internal, .*\\.replica, __.*' },
     connectors: ['source', 'checkpoint'],
     regexList: 'topics',
-    doc: 'Excluded topics: comma-separated Java regular expressions. Excludes take precedence over includes. Setting it replaces the default, which keeps internal topics (`*.internal`, `*-internal`, `*.replica`, `__*`) from being mirrored — keep those patterns when you override it.',
+    doc: 'Excluded topics: comma-separated Java regular expressions. Excludes take precedence over includes. Setting it replaces the default, which keeps MM2\'s own topics (`mm2*.internal`; before Kafka 4.0 every `*.internal` and `*-internal`), `*.replica` and `__*` from being mirrored — keep those patterns when you override it.',
     since: '3.0',
   }),
   connector({
@@ -89,11 +92,13 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     regexList: 'topics',
     doc: 'Deprecated alias of `topics.exclude`.',
     since: '2.4',
-    deprecated: { since: '3.0', replacement: 'topics.exclude', note: 'KIP-629 renamed it; when both are set, `topics.exclude` wins.' },
+    removedIn: '4.0',
+    deprecated: { since: '3.0', replacement: 'topics.exclude', note: 'KIP-629 renamed it; when both are set, `topics.exclude` wins. Kafka 4.0 no longer reads it.' },
   }),
   connector({
     name: 'groups',
     type: 'list',
+    uniqueItems: true,
     defaultValue: '.*',
     connectors: ['checkpoint'],
     regexList: 'groups',
@@ -103,6 +108,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
   connector({
     name: 'groups.exclude',
     type: 'list',
+    uniqueItems: true,
     defaultValue: DEFAULT_GROUPS_EXCLUDE,
     connectors: ['checkpoint'],
     regexList: 'groups',
@@ -116,12 +122,18 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     regexList: 'groups',
     doc: 'Deprecated alias of `groups.exclude`.',
     since: '2.4',
-    deprecated: { since: '3.0', replacement: 'groups.exclude', note: 'KIP-629 renamed it; when both are set, `groups.exclude` wins.' },
+    removedIn: '4.0',
+    deprecated: { since: '3.0', replacement: 'groups.exclude', note: 'KIP-629 renamed it; when both are set, `groups.exclude` wins. Kafka 4.0 no longer reads it.' },
   }),
   connector({
     name: 'config.properties.exclude',
     type: 'list',
-    defaultValue: 'follower\\.replication\\.throttled\\.replicas, leader\\.replication\\.throttled\\.replicas, message\\.timestamp\\.difference\\.max\\.ms, message\\.timestamp\\.type, unclean\\.leader\\.election\\.enable, min\\.insync\\.replicas',
+    uniqueItems: true,
+    defaultValue: 'follower.replication.throttled.replicas, leader.replication.throttled.replicas, message.timestamp.difference.max.ms, log.message.timestamp.before.max.ms, log.message.timestamp.after.max.ms, message.timestamp.type, unclean.leader.election.enable, min.insync.replicas',
+    legacyDefault: {
+      before: '4.3',
+      value: 'follower\\.replication\\.throttled\\.replicas, leader\\.replication\\.throttled\\.replicas, message\\.timestamp\\.difference\\.max\\.ms, message\\.timestamp\\.type, unclean\\.leader\\.election\\.enable, min\\.insync\\.replicas',
+    },
     connectors: ['source'],
     regexList: 'config properties',
     doc: 'Topic config properties that are not copied to remote topics: comma-separated Java regular expressions over property names.',
@@ -134,7 +146,8 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     regexList: 'config properties',
     doc: 'Deprecated alias of `config.properties.exclude`.',
     since: '2.4',
-    deprecated: { since: '3.0', replacement: 'config.properties.exclude', note: 'KIP-629 renamed it; when both are set, `config.properties.exclude` wins.' },
+    removedIn: '4.0',
+    deprecated: { since: '3.0', replacement: 'config.properties.exclude', note: 'KIP-629 renamed it; when both are set, `config.properties.exclude` wins. Kafka 4.0 no longer reads it.' },
   }),
   connector({
     name: 'topic.filter.class',
@@ -315,9 +328,38 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
   connector({
     name: 'metric.reporters',
     type: 'list',
-    defaultValue: '',
-    doc: 'Classes used as metrics reporters by the Mirror connectors, in addition to JMX.',
+    uniqueItems: true,
+    defaultValue: 'org.apache.kafka.common.metrics.JmxReporter',
+    legacyDefault: { before: '4.0', value: '' },
+    doc: 'Classes used as metrics reporters by the Mirror connectors. Before Kafka 4.0 JMX was added by `auto.include.jmx.reporter`; from 4.0 it is the default value, so setting this list without `JmxReporter` turns JMX metrics off.',
     since: '2.4',
+  }),
+  connector({
+    name: 'auto.include.jmx.reporter',
+    type: 'boolean',
+    defaultValue: 'true',
+    doc: 'Whether to add JmxReporter to `metric.reporters` (KIP-830).',
+    since: '3.4',
+    removedIn: '4.0',
+    deprecated: { since: '3.4', note: 'Kafka 4.0 removed it: list `org.apache.kafka.common.metrics.JmxReporter` in `metric.reporters` instead.' },
+  }),
+  connector({
+    name: 'heartbeats.replication.enabled',
+    type: 'boolean',
+    defaultValue: 'true',
+    connectors: ['source'],
+    doc: 'Whether the source connector replicates heartbeats topics even when the topic filter does not include them. Before Kafka 4.0 it always did.',
+    since: '4.0',
+  }),
+  connector({
+    name: 'metric.names.formats',
+    type: 'list',
+    uniqueItems: true,
+    defaultValue: 'legacy',
+    validValues: ['legacy', 'new'],
+    connectors: ['source', 'checkpoint'],
+    doc: 'The formats in which the Mirror connectors name their metrics: `legacy`, `new`, or both.',
+    since: '4.3',
   }),
   connector({
     name: 'tasks.max',

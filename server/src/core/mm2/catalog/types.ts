@@ -10,8 +10,10 @@ export type PropertyOwner = 'mirror-maker' | 'connector' | 'worker' | 'client';
 export interface PropertyInfo {
   name: string;
   type: PropertyType;
-  /** Default as Kafka prints it; undefined for "no default" (null). */
+  /** Default as the newest Kafka release prints it; undefined for "no default" (null). */
   defaultValue?: string;
+  /** The default of releases before `before` (`topics.exclude` before 4.0). */
+  legacyDefault?: { before: string; value: string };
   validValues?: readonly string[];
   /** ConfigDef.CaseInsensitiveValidString rather than ValidString. */
   caseInsensitive?: boolean;
@@ -27,6 +29,8 @@ export interface PropertyInfo {
   since?: string;
   removedIn?: string;
   deprecated?: { since: string; replacement?: string; note: string };
+  /** Kafka 4.2+ rejects duplicate items (ConfigDef.ValidList.anyNonDuplicateValues, checked by the connector's validate). */
+  uniqueItems?: boolean;
   /** The value is a comma-separated list of Java regular expressions. */
   regexList?: 'topics' | 'groups' | 'config properties';
   /** Class values that are worth offering in completion. */

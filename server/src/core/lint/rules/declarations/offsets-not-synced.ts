@@ -45,7 +45,7 @@ function gapsOf(model: FlowModel, checkpoint: PlacedConnector, group: string): G
     gaps.push({ reason: `${model.flow.id} does not emit checkpoints (\`emit.checkpoints.enabled = false\`)`, setting: emit.setting, fix: fixOf(`Emit checkpoints on ${model.flow.id}`, 'emit.checkpoints.enabled', 'true') });
   }
   const groups = value('groups');
-  const exclude = effectiveOrDeprecated(value, 'groups.exclude', 'groups.blacklist');
+  const exclude = effectiveOrDeprecated(value, 'groups.exclude', 'groups.blacklist', model.kafka);
   // Group filters are topic-name automata: names with other characters are not judged.
   if (/^[a-zA-Z0-9._-]+$/.test(group) && !effectiveFilter(groups.value ?? '.*', exclude.value ?? DEFAULT_GROUPS_EXCLUDE).admits(group)) {
     const included = effectiveFilter(groups.value ?? '.*', '').admits(group);

@@ -2,6 +2,7 @@ import type { TopicDeclaration, Valued } from '../../../formats/yaml/declaration
 import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
 import { rawValue } from '../../../formats/yaml/edits';
 import { splitList } from '../../../mm2/lists';
+import { compilePatternList, matcher } from '../../../mm2/patterns/automata';
 import { effectiveOrDeprecated } from '../../../model/values';
 import type { FlowModel } from '../../../model/flows';
 import { alignTopicSetting } from './edits';
@@ -49,7 +50,11 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
 }
 
 interface ExcludedProperties {
+  /** The list as MM2 compiles it (items joined with `|`, so a `(?i)` reaches later items). */
+  matches?: (name: string) => boolean;
+  /** Each item on its own, to name the one that excludes a key. */
   matchers: { pattern: string; matches?: (name: string) => boolean }[];
+  list: string;
   setting?: FlowModel['topicsSetting'];
 }
 
@@ -59,8 +64,11 @@ const EXCLUDED = new WeakMap<FlowModel, ExcludedProperties>();
 function excludedProperties(model: FlowModel): ExcludedProperties {
   let excluded = EXCLUDED.get(model);
   if (excluded) return excluded;
-  const chosen = effectiveOrDeprecated(model.value, 'config.properties.exclude', 'config.properties.blacklist');
-  excluded = { matchers: splitList(chosen.value ?? '').map((i) => ({ pattern: i.item, matches: patternMatcher(i.item) })), setting: chosen.setting };
+  const chosen = effectiveOrDeprecated(model.value, 'config.properties.exclude', 'config.properties.blacklist', model.kafka);
+  const list = chosen.origin === 'default' || chosen.value === undefined ? model.kafka.defaultConfigPropertiesExclude : chosen.value;
+  const items = splitList(list).map((i) => i.item);
+  const joined = compilePatternList(items);
+  excluded = { matches: joined.nfa ? matcher(joined.nfa) : undefined, matchers: items.map((pattern) => ({ pattern, matches: patternMatcher(pattern) })), list, setting: chosen.setting };
   EXCLUDED.set(model, excluded);
   return excluded;
 }
@@ -81,10 +89,10 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
       });
       continue;
     }
-    const { matchers, setting } = excludedProperties(model);
+    const { matches, matchers, list, setting } = excludedProperties(model);
     for (const [key, valued] of topic.decl.config) {
-      const excludedBy = matchers.find((m) => m.matches?.(key));
-      if (!excludedBy) continue;
+      if (!matches?.(key)) continue;
+      const excludedBy = matchers.find((m) => m.matches?.(key)) ?? { pattern: list };
       report({
         messageId: 'excluded',
         data: { key, topic: topic.decl.name, copy: copy.name, target: copy.cluster, pattern: excludedBy.pattern, byDefault: setting ? '' : ', a default' },

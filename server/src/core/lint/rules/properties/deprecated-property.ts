@@ -1,6 +1,6 @@
 import type { Mm2Facts, Writer } from '../../../formats/facts';
 import { propertyRange, siblingSetting } from '../../../formats/settings';
-import { IDENTITY_REPLICATION_POLICY } from '../../../mm2/catalog';
+import { definedIn, IDENTITY_REPLICATION_POLICY } from '../../../mm2/catalog';
 import type { Mm2Rule, Mm2RuleContext } from '../../types';
 
 export const deprecatedProperty: Mm2Rule = {
@@ -16,12 +16,14 @@ export const deprecatedProperty: Mm2Rule = {
       noReplacement: '`{{name}}` is deprecated since Kafka {{since}}{{removed}}. {{note}}',
       bothSet: '`{{key}}` is deprecated since Kafka {{since}}{{removed}}, and MM2 ignores it here because `{{newKey}}` is also set. Remove it.',
       rename: '`{{key}}` is deprecated since Kafka {{since}}{{removed}}: use `{{newKey}}`. {{note}}',
+      removedNoReplacement: '`{{name}}` is ignored: Kafka {{removedIn}} removed it. {{note}}',
+      removedRename: '`{{key}}` is ignored: Kafka {{removedIn}} removed it. Use `{{newKey}}`.',
       strimziBothSet: '`{{name}}` is deprecated since Strimzi 0.24 and ignored here because `{{replacement}}` is also set. Remove it.',
       strimziRename: '`{{name}}` is deprecated since Strimzi 0.24 and gone from kafka.strimzi.io/v1: use `{{replacement}}`.',
       strimziIdentity: '`{{old}}` was deprecated in Strimzi 0.28 and its plugin is gone from images after 0.45: the connector fails to start. Use Kafka\'s `{{identity}}`.',
     },
   },
-  check({ mm2, file, report }) {
+  check({ mm2, file, report, kafka }) {
     reportStrimziDeprecations(mm2, file.writer, report);
     for (const setting of mm2.settings) {
       const { shape, lookup } = setting;
@@ -30,9 +32,10 @@ export const deprecatedProperty: Mm2Rule = {
       const deprecation = info.deprecated!;
       const prefix = mm2.keyPrefix(shape);
       const range = propertyRange(setting);
-      const base = { name: info.name, key: setting.key, since: deprecation.since, removed: info.removedIn ? ` and removed in Kafka ${info.removedIn}` : '', note: deprecation.note };
+      const gone = !definedIn(info, kafka);
+      const base = { name: info.name, key: setting.key, since: deprecation.since, removed: info.removedIn ? ` and removed in Kafka ${info.removedIn}` : '', note: deprecation.note, version: kafka.version.text, removedIn: info.removedIn ?? '' };
       if (!deprecation.replacement) {
-        report({ messageId: 'noReplacement', data: base, range });
+        report({ messageId: gone ? 'removedNoReplacement' : 'noReplacement', data: base, range });
         continue;
       }
       const newKey = `${prefix}${deprecation.replacement}`;
@@ -48,7 +51,7 @@ export const deprecatedProperty: Mm2Rule = {
         continue;
       }
       report({
-        messageId: 'rename',
+        messageId: gone ? 'removedRename' : 'rename',
         data: { ...base, newKey },
         range,
         fixes: [{ title: `Rename to \`${newKey}\``, edits: [file.writer.renameProperty(setting, deprecation.replacement)], preferred: true }],

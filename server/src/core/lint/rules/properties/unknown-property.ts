@@ -1,6 +1,6 @@
 import { closestMatch } from '../../../base/closest';
 import { propertyRange } from '../../../formats/settings';
-import { lookupProperty, namesForScope, propertyInfo } from '../../../mm2/catalog';
+import { definedIn, lookupProperty, namesForScope, propertyInfo } from '../../../mm2/catalog';
 import type { Mm2Rule } from '../../types';
 
 const MAX_SUGGESTIONS = 100;
@@ -17,14 +17,19 @@ export const unknownProperty: Mm2Rule = {
       connectorUnderCluster: '`{{property}}` is a connector setting, but MM2 passes `{{prefix}}…` keys only to the clients and Connect worker of cluster {{alias}}, so `{{key}}` has no effect. Set it at top level or on a flow{{example}}.',
       clientAtTop: 'MM2 ignores `{{property}}` at top level: client settings need a cluster prefix, e.g. `{{alias}}.{{property}}`.',
       unknown: 'Unknown MM2 property `{{property}}` {{where}}; MirrorMaker 2 ignores it.{{suggestion}}',
+      tooNew: '`{{property}}` does not exist in Kafka {{version}}, so MM2 ignores it (added in {{since}}).',
     },
   },
-  check({ mm2, file, report }) {
+  check({ mm2, file, report, kafka }) {
     // Suggestions cost an edit-distance scan of the catalog; bound them so a file of garbage stays fast.
     let suggestionsLeft = MAX_SUGGESTIONS;
     const aliases = new Set(mm2.clusters.map((c) => c.alias));
     for (const setting of mm2.settings) {
       const { shape, lookup } = setting;
+      if (lookup?.kind === 'property' && !lookup.info.deprecated && !definedIn(lookup.info, kafka)) {
+        report({ messageId: 'tooNew', data: { property: lookup.info.name, version: kafka.version.text, since: lookup.info.since ?? '?' }, range: propertyRange(setting) });
+        continue;
+      }
       if (lookup) continue;
       if (shape.scope === 'cluster' && !aliases.has(shape.alias)) continue; // unknown-cluster reports it
       if (shape.scope === 'flow' && (!aliases.has(shape.source) || !aliases.has(shape.target))) continue;
