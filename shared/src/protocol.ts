@@ -62,10 +62,21 @@ export interface TopologyFlow<L = TopologyLocation> extends Item<L> {
   loop: boolean;
 }
 
+/** A topic MM2 creates itself: heartbeats (and their copies), checkpoints, offset syncs, its Connect workers' storage. */
+export interface TopologyMm2Topic {
+  cluster: string;
+  name: string;
+  role: 'heartbeats' | 'heartbeats-copy' | 'checkpoints' | 'offset-syncs' | 'connect-configs' | 'connect-offsets' | 'connect-status';
+  /** The pair whose connector or worker creates it, or the cluster a copy comes from. */
+  by: string;
+}
+
 export interface TopologyDeployment<L = TopologyLocation> {
   name: string;
   clusters: TopologyCluster<L>[];
   flows: TopologyFlow<L>[];
+  /** The topics MM2 creates for its own use, per cluster. */
+  mm2Topics: TopologyMm2Topic[];
   mermaid: string;
   /** Some topic's copies were not all listed (the replay stopped at its budget). */
   truncated: boolean;

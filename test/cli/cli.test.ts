@@ -60,7 +60,7 @@ describe('mirrorlint check', () => {
   });
 
   it('exits 1 on an error-level finding, 0 when clean, 2 on usage errors', () => {
-    const dir = tempDir({ 'bad.mm2.properties': 'clusters = A\n', 'good/mm2.properties': 'clusters = A\nA.bootstrap.servers = a:1\n' });
+    const dir = tempDir({ 'bad.mm2.properties': 'clusters = A, B\nA.bootstrap.servers = a:1\n', 'good/mm2.properties': 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\n' });
     assert.equal(runIn(dir, ['check', 'bad.mm2.properties']).code, 1);
     assert.equal(runIn(dir, ['check', 'good']).code, 0);
     assert.equal(runIn(dir, ['check', '--format', 'xml']).code, 2);
@@ -71,8 +71,8 @@ describe('mirrorlint check', () => {
 
   it('finds MM2 files in folders by name or by a clusters line, and skips other properties files', () => {
     const dir = tempDir({
-      'a/connect-mirror-maker.properties': 'clusters = A\nA.bootstrap.servers = a:1\n',
-      'b/replication.properties': 'clusters = B\n',
+      'a/connect-mirror-maker.properties': 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\n',
+      'b/replication.properties': 'clusters = B, C\nB.bootstrap.servers = b:1\n',
       'c/log4j.properties': 'log4j.rootLogger = INFO\n',
       'node_modules/x/mm2.properties': 'clusters = X\n',
     });
@@ -111,7 +111,7 @@ describe('mirrorlint check', () => {
   });
 
   it('survives huge and hostile files', () => {
-    const lines = ['clusters = A', 'A.bootstrap.servers = a:1', 'topics = (a+)+$, ' + '('.repeat(5000)];
+    const lines = ['clusters = A, B', 'A.bootstrap.servers = a:1', 'B.bootstrap.servers = b:1', 'A->B.enabled = true', 'topics = (a+)+$, ' + '('.repeat(5000)];
     for (let i = 0; i < 50_000; i++) lines.push(`garbage.key.${i} = ${i}`);
     const dir = tempDir({ 'mm2.properties': lines.join('\n') });
     const { code, stdout } = runIn(dir, ['check', '--format', 'json']);

@@ -183,7 +183,7 @@ describe('language server over stdio (push diagnostics)', () => {
   });
 
   it('survives hostile input and keeps answering', async () => {
-    const hostile = `clusters = A\ntopics = ${'('.repeat(20000)}, (a+)+$\n\\u12\n${'x'.repeat(100000)}\n${'\u0000\uffff\\'.repeat(1000)}`;
+    const hostile = `clusters = A, B\nA->B.enabled = true\ntopics = ${'('.repeat(20000)}, (a+)+$\n\\u12\n${'x'.repeat(100000)}\n${'\u0000\uffff\\'.repeat(1000)}`;
     await client.open('file:///workspace/hostile.mm2.properties', hostile);
     const { diagnostics } = await client.nextDiagnostics('file:///workspace/hostile.mm2.properties');
     assert.ok(diagnostics.some((d) => d.code === 'invalid-topic-pattern'));

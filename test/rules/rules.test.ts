@@ -223,7 +223,7 @@ describe('rule set', () => {
   });
 
   it('honours severity overrides and off', () => {
-    const text = 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n';
+    const text = 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\ntopics.exlude = x\n';
     assert.equal(analyzeProperties(text, { severities: { 'unknown-property': 'error' } }).findings[0].severity, 'error');
     assert.equal(analyzeProperties(text, { severities: { 'unknown-property': 'off' } }).findings.length, 0);
   });

@@ -21,6 +21,7 @@ export function topologyJson(snapshot: WorkspaceSnapshot, cwd: string): string {
         .filter((f) => f.enabled)
         .map((f) => ({ id: f.id, source: f.source, target: f.target, file: f.location ? relative(f.location.uri, cwd) : null, policy: f.policy, separator: f.separator, kafkaVersion: f.kafkaVersion ?? null, topics: f.topics, topicsExclude: f.topicsExclude, produces: f.produces, loop: f.loop, ...(f.filterProblem ? { filterProblem: f.filterProblem } : {}) })),
       remoteTopics,
+      mm2Topics: deployment.mm2Topics,
       truncated: deployment.truncated,
     };
   });

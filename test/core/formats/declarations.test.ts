@@ -128,8 +128,8 @@ ignore: [generated/**]
   it('its severities and ignores apply to the files below it', () => {
     const files = [
       { uri: '/r/.mirrorlint.yaml', text: 'rules: { unknown-property: error }\nignore: [old/**]\n' },
-      { uri: '/r/a.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n' },
-      { uri: '/r/old/b.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = b:1\ntopics.exlude = x\n' },
+      { uri: '/r/a.mm2.properties', text: 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\ntopics.exlude = x\n' },
+      { uri: '/r/old/b.mm2.properties', text: 'clusters = A, B\nA.bootstrap.servers = b:1\nB.bootstrap.servers = c:1\ntopics.exlude = x\n' },
     ];
     const results = analyzeWorkspace(files, { severities: { 'unknown-property': 'info' } });
     assert.deepEqual(results.get('/r/a.mm2.properties')!.findings.map((f) => `${f.ruleId} ${f.severity}`), ['unknown-property error']);
@@ -225,7 +225,7 @@ describe('severity precedence', () => {
   it('editor settings < .mirrorlint.yaml < forced (command-line) overrides', () => {
     const files = [
       { uri: '/p/.mirrorlint.yaml', text: 'rules: { unknown-property: error }\n' },
-      { uri: '/p/a.mm2.properties', text: 'clusters = A\nA.bootstrap.servers = a:1\ntopics.exlude = x\n' },
+      { uri: '/p/a.mm2.properties', text: 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\ntopics.exlude = x\n' },
     ];
     const severity = (options: Parameters<typeof analyzeWorkspace>[1]) => analyzeWorkspace(files, options).get('/p/a.mm2.properties')!.findings.map((f) => f.severity);
     assert.deepEqual(severity({ severities: { 'unknown-property': 'info' } }), ['error']);
@@ -234,7 +234,7 @@ describe('severity precedence', () => {
 });
 
 describe('suppression comments', () => {
-  const text = 'clusters = K1\nK1.bootstrap.servers = k1:9092\n# mirrorlint-disable-next-line unknown-property\ntopics.exlude = a\ntopics.exlude = b\n';
+  const text = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\n# mirrorlint-disable-next-line unknown-property\ntopics.exlude = a\ntopics.exlude = b\n';
   it('silence exactly one finding', () => {
     const without = analyzeProperties(text.replace('# mirrorlint-disable-next-line unknown-property\n', '')).findings.filter((f) => f.ruleId === 'unknown-property');
     const withComment = analyzeProperties(text).findings;
@@ -244,19 +244,19 @@ describe('suppression comments', () => {
   });
 
   it('report an unused one, and offer "Disable <rule> for this line" on the others', () => {
-    const unused = analyzeProperties('clusters = K1\nK1.bootstrap.servers = k1:9092\n# mirrorlint-disable-next-line unknown-property\ntopics.exclude = a\n').findings;
+    const unused = analyzeProperties('clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\n# mirrorlint-disable-next-line unknown-property\ntopics.exclude = a\n').findings;
     assert.deepEqual(unused.map((f) => f.ruleId), ['unused-suppression']);
-    const plain = 'clusters = K1\nK1.bootstrap.servers = k1:9092\n  topics.exlude = a\n';
+    const plain = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\n  topics.exlude = a\n';
     const [finding] = analyzeProperties(plain).findings;
     const disable = finding.fixes.find((f) => f.suppression)!;
     assert.equal(disable.title, 'Disable unknown-property for this line');
     const fixed = apply(plain, disable.edits[0]);
-    assert.equal(fixed, 'clusters = K1\nK1.bootstrap.servers = k1:9092\n  # mirrorlint-disable-next-line unknown-property\n  topics.exlude = a\n');
+    assert.equal(fixed, 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\n  # mirrorlint-disable-next-line unknown-property\n  topics.exlude = a\n');
     assert.deepEqual(analyzeProperties(fixed).findings, []);
   });
 
   it('offer no comment inside a continued value, where it would become part of the value', () => {
-    const continued = 'clusters = K1\nK1.bootstrap.servers = k1:9092\nK1->K1.topics = a, \\\n  b{1,\n';
+    const continued = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\nK1->K1.topics = a, \\\n  b{1,\n';
     for (const finding of analyzeProperties(continued).findings) {
       const line = continued.slice(0, finding.range.start).split('\n').length - 1;
       if (line === 3) assert.ok(!finding.fixes.some((f) => f.suppression), finding.message);

@@ -21,6 +21,7 @@ describe('fix all', () => {
       'missing-bootstrap-servers',
       'invalid-topic-pattern',
       'invalid-topic-pattern',
+      'conflicting-settings',
       'inactive-flow-setting',
     ]);
     assert.deepEqual(result.remaining.filter((f) => automaticFix(f)), []);

@@ -70,6 +70,52 @@ describe('replication simulation (MM2 replicate-or-not decisions)', () => {
     assert.deepEqual(run(text, { A: ['x.internal', 'x.replica', 'ok'] }, 3, '4.1').where('B'), ['A.ok', 'A.x.internal']);
   });
 
+  it('reads replication.policy.internal.topic.separator.enabled with Boolean.parseBoolean: `true ` keeps `.` for internal topics (found by test/kafka)', () => {
+    const text = 'clusters = A, B\nA->B.enabled = true\nreplication.policy.separator = _\nreplication.policy.internal.topic.separator.enabled = true \ntopics = .*internal\n';
+    const seeds = { A: ['A_checkpoints_internal', 'A.checkpoints.internal', 'mm2-offset-syncs_C_internal', 'mm2-offset-syncs.C.internal'] };
+    assert.deepEqual(run(text, seeds).where('B'), ['A_A_checkpoints_internal', 'A_mm2-offset-syncs_C_internal']);
+  });
+
+  it('a top-level `source.cluster.alias =` is the alias the connectors name remote topics with (the blank-alias idiom)', () => {
+    const text = 'clusters = A, B\nA->B.enabled = true\nB->A.enabled = true\nsource.cluster.alias =\nreplication.policy.separator =\ntopics = orders\n';
+    const { where, simulation } = run(text, { A: ['orders'] });
+    assert.deepEqual(where('B'), ['orders']);
+    assert.ok(simulation.cycles.length > 0, 'identity names loop: topicSource finds no source');
+  });
+
+  it('gives a pair a herder only when Boolean.parseBoolean reads its switch or heartbeats as true (found by test/kafka)', () => {
+    const text = 'clusters = A, B\nemit.heartbeats.enabled = true \nA->B.enabled = true \nB->A.enabled = true\n';
+    assert.deepEqual(deploymentOf(text).flows.map((m) => m.flow.id), ['B->A']);
+    const withHeartbeats = 'clusters = A, B\nA->B.enabled = true \n';
+    assert.deepEqual(deploymentOf(withHeartbeats).flows.map((m) => m.flow.id), ['A->B'], 'heartbeats on: the connector reads `true ` as true');
+  });
+
+  it('a loop back to the origin cluster creates a topic there before isCycle stops it (found by the running MM2 of test/kafka)', () => {
+    // `s6.a` contains the separator: isCycle reads `s6.a.s6-orders` as coming from `s6`, so the copy
+    // comes home as `s6b.s6.a.s6-orders`; going out again, isCycle finds s6b in the name and stops.
+    const text = 'clusters = s6.a, s6b\ns6.a->s6b.enabled = true\ns6b->s6.a.enabled = true\ntopics = s6.*\n';
+    const copies = deploymentOf(text).replay.copiesOf('s6.a', 's6-orders');
+    assert.deepEqual(copies.arrivals.map((a) => `${a.cluster}:${a.name}`), ['s6b:s6.a.s6-orders', 's6.a:s6b.s6.a.s6-orders']);
+    assert.ok(!copies.truncated);
+    assert.equal(copies.cycles.length, 1);
+  });
+
+  it('mixed policies: Identity one way and Default back brings `B.x` home, then `B.B.x`… (found by test/kafka)', () => {
+    const text = `clusters = A, B\nA->B.enabled = true\nA->B.${IDENTITY}\nB->A.enabled = true\n`;
+    const { where } = run(text, { A: ['x'] }, 4);
+    assert.deepEqual(where('A'), ['B.B.x', 'B.x']);
+    assert.deepEqual(where('B'), ['B.x', 'x']);
+    assert.ok(deploymentOf(text).replay.copiesOf('A', 'x').truncated, 'the copies never end');
+  });
+
+  it('an identity loop writes back into the topic it came from: no new topic', () => {
+    const text = `clusters = A, B\n${IDENTITY}\nA->B.enabled = true\nB->A.enabled = true\n`;
+    const { where, simulation } = run(text, { A: ['orders'] }, 6);
+    assert.deepEqual(where('A'), []);
+    assert.deepEqual(where('B'), ['orders']);
+    assert.equal(simulation.cycles.length, 1);
+  });
+
   it('*.blacklist names count before 4.0 only', () => {
     const text = 'clusters = A, B\nA->B.enabled = true\ntopics.blacklist = tmp.*\n';
     assert.deepEqual(run(text, { A: ['tmp1', 'ok'] }, 3, '3.9').where('B'), ['A.ok']);

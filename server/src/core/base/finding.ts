@@ -31,6 +31,8 @@ export interface RelatedLocation {
 
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages it is (ESLint's messageId): what kind of problem, for tools that sort findings. */
+  messageId?: string;
   severity: Severity;
   message: string;
   range: OffsetRange;

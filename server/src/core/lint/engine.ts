@@ -72,7 +72,7 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
     if (severity === 'off') continue;
     const report = (reported: Report): void => {
       // What depends on something MirrorLint does not know (the Kafka version) is said at info.
-      findings.push({ ...inFileTerms(uri, reported, rule.meta), ruleId: rule.meta.id, severity: reported.undecided ? 'info' : severity });
+      findings.push({ ...inFileTerms(uri, reported, rule.meta), ruleId: rule.meta.id, messageId: reported.messageId, severity: reported.undecided ? 'info' : severity });
     };
     const run = (check: () => void): void => {
       try {

@@ -7,6 +7,10 @@ export interface ValueProblem {
   message: string;
   /** A corrected value, when one is unambiguous. */
   replacement?: string;
+  /** The release from which Kafka rejects it (older ones accept it). */
+  since?: string;
+  /** List problems: which check of ConfigDef's list validation it is. */
+  listCheck?: 'empty-item' | 'repeated-item';
 }
 
 const INTEGER_LIMITS: Record<string, [bigint, bigint]> = {
@@ -24,13 +28,18 @@ const DURATION_WITH_UNIT = /^(\d+)\s*(ms|s|m|h|d|sec|secs|seconds|min|mins|minut
  * validate() rejects repeated items where its ConfigDef wants unique ones. Older releases accept both.
  */
 export function validateListItems(info: PropertyInfo, rawValue: string, kafka: KafkaSemantics): ValueProblem | undefined {
-  if (info.type !== 'list' || !kafka.validatesListItems || isIndirect(rawValue)) return undefined;
+  if (info.type !== 'list' || isIndirect(rawValue)) return undefined;
   const items = splitList(rawValue).map((i) => i.item);
   const kept = [...new Set(items.filter((item) => item !== ''))];
-  if (items.includes('')) return { message: `\`${info.name}\` has an empty item, which Kafka 4.2 and later reject.`, replacement: kept.join(', ') };
+  if (!kafka.validatesListItems) {
+    // Before 4.2 an empty item is kept: in `clusters` it is one more cluster, named "", that MM2 pairs with every other.
+    return info.name === 'clusters' && items.includes('') ? { message: '`clusters` has an empty item, which Kafka before 4.2 reads as a cluster named `""`.', replacement: kept.join(', '), listCheck: 'empty-item' } : undefined;
+  }
+  // `clusters` is wrong either way (a cluster named "" before 4.2), so only other lists depend on the release.
+  if (items.includes('')) return { message: `\`${info.name}\` has an empty item, which Kafka 4.2 and later reject.`, replacement: kept.join(', '), since: info.name === 'clusters' ? undefined : '4.2', listCheck: 'empty-item' };
   if (info.uniqueItems && kept.length < items.length) {
     const repeated = [...new Set(items.filter((item, i) => items.indexOf(item) !== i))];
-    return { message: `\`${info.name}\` repeats ${repeated.map((r) => `\`${r}\``).join(', ')}, which Kafka 4.2 and later reject.`, replacement: kept.join(', ') };
+    return { message: `\`${info.name}\` repeats ${repeated.map((r) => `\`${r}\``).join(', ')}, which Kafka 4.2 and later reject.`, replacement: kept.join(', '), since: '4.2', listCheck: 'repeated-item' };
   }
   return undefined;
 }

@@ -188,7 +188,7 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
       byTopic = new Map();
       for (const origin of aliases) {
         if (!localTopics(origin).has(topic)) continue;
-        for (const arrival of deployment.replay.copiesOf(origin, topic).arrivals) {
+        for (const arrival of deployment.replay.plainCopiesOf(origin, topic)) {
           const list = byTopic.get(arrival.cluster);
           if (list) list.push(arrival);
           else byTopic.set(arrival.cluster, [arrival]);
@@ -202,7 +202,7 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
     deployment,
     clusters,
     schemaRegistry,
-    copiesOf: (origin, topic) => deployment.replay.copiesOf(origin, topic).arrivals,
+    copiesOf: (origin, topic) => deployment.replay.plainCopiesOf(origin, topic),
     copiesIn,
     readText,
     localTopics,

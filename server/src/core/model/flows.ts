@@ -2,7 +2,7 @@ import type { NFA } from 'refa';
 import { BoundedCache } from '../base/cache';
 import type { ConnectorView, EffectiveValue, FileFacts, Flow, Mm2Facts, Setting } from '../formats/facts';
 import { definedIn, propertyInfo } from '../mm2/catalog';
-import { configFalse, splitList } from '../mm2/lists';
+import { configFalse, parsesTrue, splitList } from '../mm2/lists';
 import { compilePatternList, difference, matcher, type CompiledFilter } from '../mm2/patterns/automata';
 import { createPolicy, type ReplicationPolicy } from '../mm2/policy';
 import type { KafkaSemantics } from '../mm2/versions';
@@ -32,6 +32,15 @@ export interface FlowModel {
   /** The checkpoint connector of the pair in the deployment (another file in Connect mode), if one runs. */
   checkpoint?: PlacedConnector;
   policy: ReplicationPolicy;
+  /**
+   * The aliases the connector works with: the flow's, unless `source.cluster.alias` /
+   * `target.cluster.alias` are set (connectorBaseConfig only fills them in when absent), which
+   * is how the blank-alias idiom (`source.cluster.alias =`) makes remote names equal local ones.
+   */
+  sourceAlias: string;
+  targetAlias: string;
+  /** The name `topic` of the source gets in the target (the policy's, with the connector's source alias). */
+  remoteName(topic: string): string;
   /** Heartbeats topics are replicated whatever the filter says (`heartbeats.replication.enabled`, always before 4.0). */
   replicatesHeartbeats: boolean;
   topics: string[];
@@ -99,14 +108,21 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
   const value = (property: string) => flow.connectors.source?.value(property) ?? mm2.effective(flow, property);
   const topics = value('topics');
   const exclude = effectiveOrDeprecated(value, 'topics.exclude', 'topics.blacklist', kafka);
+  const configuredAlias = (property: string, fallback: string): string => {
+    const set = value(property);
+    return set.origin !== 'default' && set.value !== undefined ? set.value : fallback;
+  };
+  const sourceAlias = configuredAlias('source.cluster.alias', flow.source);
+  const targetAlias = configuredAlias('target.cluster.alias', flow.target);
   const policyClass = value('replication.policy.class');
   const separator = value('replication.policy.separator');
   const internalSeparator = value('replication.policy.internal.topic.separator.enabled');
   const policy = createPolicy({
     className: policyClass.value,
     separator: separator.origin === 'default' ? undefined : separator.value,
-    internalTopicSeparatorEnabled: !configFalse(internalSeparator.value),
-    sourceAlias: flow.source,
+    // DefaultReplicationPolicy.configure: Boolean.parseBoolean of the raw value (`true ` is false).
+    internalTopicSeparatorEnabled: internalSeparator.origin === 'default' || parsesTrue(internalSeparator.value),
+    sourceAlias,
     legacyInternalTopics: kafka.legacyInternalTopics,
   });
   const compiled = effectiveFilter(topics.value ?? '.*', exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value);
@@ -118,6 +134,9 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     kafka,
     value,
     policy,
+    sourceAlias,
+    targetAlias,
+    remoteName: (topic) => policy.formatRemoteTopic(sourceAlias, topic),
     replicatesHeartbeats: !(definedIn(HEARTBEATS_REPLICATION, kafka) && configFalse(value(HEARTBEATS_REPLICATION.name).value)),
     topics: compiled.topics,
     topicsExclude: compiled.topicsExclude,

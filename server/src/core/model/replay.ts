@@ -32,6 +32,8 @@ export interface Arrival {
   via?: FlowModel;
   /** Its name in the cluster before the last hop. */
   previousName?: string;
+  /** It came back to a cluster its path had left: a copy made by a replication loop (replication-cycle reports those). */
+  looping: boolean;
 }
 
 /** Data that replication carries back into a cluster it already came from. */
@@ -75,7 +77,7 @@ export const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compileP
 export function replicates(model: FlowModel, name: string): boolean {
   if (!model.filter) return false;
   const passes = model.admits(name) || (model.replicatesHeartbeats && model.policy.isHeartbeatsTopic(name));
-  return passes && !model.policy.isInternalTopic(name) && !isCycle(model.policy, name, model.flow.target);
+  return passes && !model.policy.isInternalTopic(name) && !isCycle(model.policy, name, model.targetAlias);
 }
 
 /**
@@ -93,6 +95,7 @@ class ArrivalNode implements Arrival {
     private readonly model: FlowModel | undefined,
     private readonly previous: ArrivalNode | undefined,
     readonly depth: number,
+    readonly looping = false,
   ) {}
 
   get via(): FlowModel | undefined {
@@ -177,7 +180,8 @@ export class Replay {
   /**
    * Where `topic` of `origin` ends up, up to `maxDepth` hops. Without a depth the chain is
    * followed as far as MM2 follows it: isCycle stops it, so through N clusters it has at most N−1
-   * hops; it stops early only at MAX_COPIES_PER_TOPIC copies, and says so.
+   * hops — unless it loops, when MM2 creates copies without end: the replay stops at
+   * MAX_COPIES_PER_TOPIC copies, and says so.
    */
   copiesOf(origin: string, topic: string, maxDepth = Number.POSITIVE_INFINITY): Copies {
     const state = this.seeds.get(`${origin}\u0000${topic}`, () => ({
@@ -202,24 +206,26 @@ export class Replay {
     for (const current of state.frontier) {
       for (const model of this.outgoing.get(current.cluster) ?? []) {
         if (!replicates(model, current.name)) continue;
-        const name = model.policy.formatRemoteTopic(model.flow.source, current.name);
+        const name = model.remoteName(current.name);
         const target = model.flow.target;
-        if (target === current.origin || current.visits(target)) {
+        const returning = target === current.origin || current.visits(target);
+        if (returning) {
           const hops = [...current.hops, { model, name }];
           const loopStart = target === current.origin ? 0 : hops.findIndex((h) => h.model.flow.source === target);
           const loop = hops.slice(loopStart).map((h) => h.model);
-          const key = cycleKey(loop);
-          if (!state.cycles.has(key)) state.cycles.set(key, { models: loop, witness: loopStart === 0 ? current.originTopic : hops[loopStart - 1].name, returnsAs: name, named: false });
-          continue;
+          const cycle = cycleKey(loop);
+          if (!state.cycles.has(cycle)) state.cycles.set(cycle, { models: loop, witness: loopStart === 0 ? current.originTopic : hops[loopStart - 1].name, returnsAs: name, named: false });
+          // Back under its own name, the data goes into the topic it came from; under a new name
+          // MM2 creates one more topic there, and the loop goes on (until the budget says stop).
         }
         const key = `${target}\u0000${name}`;
-        if (state.seen.has(key)) continue;
+        if (state.seen.has(key) || (target === current.origin && name === current.originTopic)) continue;
         if (state.arrivals.length >= MAX_COPIES_PER_TOPIC) {
           state.truncated = true;
           return;
         }
         state.seen.add(key);
-        const arrival = new ArrivalNode(target, name, current.origin, current.originTopic, model, current, current.depth + 1);
+        const arrival = new ArrivalNode(target, name, current.origin, current.originTopic, model, current, current.depth + 1, current.looping || returning);
         state.arrivals.push(arrival);
         next.push(arrival);
       }
@@ -265,9 +271,14 @@ export class Replay {
     return samples;
   }
 
-  /** The samples' copies within the rules' depth. */
+  /** The samples' copies within the rules' depth, without those a loop makes (replication-cycle's). */
   sampleArrivals(): Arrival[] {
-    return this.samples().flatMap((s) => this.copiesOf(s.cluster, s.name, RULE_DEPTH).arrivals);
+    return this.samples().flatMap((s) => this.copiesOf(s.cluster, s.name, RULE_DEPTH).arrivals.filter((a) => !a.looping));
+  }
+
+  /** Every copy of a topic that no loop makes: a path through N clusters has at most N−1 hops. */
+  plainCopiesOf(origin: string, topic: string): Arrival[] {
+    return this.copiesOf(origin, topic, Math.max(1, this.clusters.length - 1)).arrivals.filter((a) => !a.looping);
   }
 
   /**
@@ -280,8 +291,10 @@ export class Replay {
     // Under a prefixing policy whose aliases do not contain the separator, isCycle sees every
     // cluster a name passed through, so no path can come back: only other flows need following.
     if (this.models.some(mayLoop)) {
+      // A loop shows within one round of the clusters; deeper levels only repeat it.
+      const depth = this.clusters.length + 1;
       for (const sample of this.samples()) {
-        for (const cycle of this.copiesOf(sample.cluster, sample.name).cycles) {
+        for (const cycle of this.copiesOf(sample.cluster, sample.name, depth).cycles) {
           const key = cycleKey(cycle.models);
           if (!cycles.has(key)) cycles.set(key, { ...cycle, named: sample.named });
         }

@@ -2,6 +2,7 @@ import { overlaps, type OffsetRange } from '../base/range';
 import type { Setting } from '../formats/facts';
 import type { DeclaredWorkspace } from '../model/declared';
 import type { Deployment } from '../model/deployments';
+import { mm2Topics } from '../model/internalTopics';
 import { arrivalPath, type Arrival } from '../model/replay';
 import type { TopologyCluster, TopologyDeployment, TopologyFlow, TopologyProblem, TopologyTopic } from '../../../../shared/src/protocol';
 import type { WorkspaceAnalysis } from './analysis';
@@ -138,6 +139,7 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
         name: part.name,
         clusters: [...clusters.values()].sort((a, b) => a.alias.localeCompare(b.alias)),
         flows,
+        mm2Topics: mm2Topics(deployment).sort((a, b) => a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name)),
         mermaid: topologyMermaid([part]),
         truncated,
       };

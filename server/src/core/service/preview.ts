@@ -30,13 +30,13 @@ export function flowProducts(model: FlowModel): string[] {
   for (const pattern of model.topics) {
     const literal = literalTopic(pattern);
     if (literal !== undefined) {
-      if (model.admits(literal)) products.push(model.policy.formatRemoteTopic(model.flow.source, literal));
+      if (model.admits(literal)) products.push(model.remoteName(literal));
       continue;
     }
     if (parseJavaRegex(pattern).error) continue;
     // `.*` reads better as a glob: `K1.*` for "every topic, prefixed".
     const shown = pattern === '.*' ? '*' : pattern;
-    products.push(model.policy.kind === 'identity' ? shown : `${model.policy.formatRemoteTopic(model.flow.source, '')}${shown}`);
+    products.push(model.policy.kind === 'identity' ? shown : `${model.remoteName('')}${shown}`);
   }
   return products;
 }

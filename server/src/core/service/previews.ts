@@ -50,7 +50,7 @@ export function topicValuePreviewMarkdown(deployment: Deployment | undefined, ur
   const topic = literalTopic(item.item);
   const origins = [...new Set(models.map((m) => m.flow.source))];
   if (topic === undefined) {
-    const renamed = models.map((m) => `${m.flow.target}: \`${m.policy.kind === 'identity' ? item.item : `${m.policy.formatRemoteTopic(m.flow.source, '')}${item.item}`}\``);
+    const renamed = models.map((m) => `${m.flow.target}: \`${m.policy.kind === 'identity' ? item.item : `${m.remoteName('')}${item.item}`}\``);
     return `Topics matching \`${item.item}\` appear as ${renamed.join(', ')}`;
   }
   return [`Where \`${topic}\` ends up:`, ...origins.map((origin) => chainOf(deployment, origin, topic))].join('\n');

@@ -1,6 +1,6 @@
 import { lookupProperty, propertyInfo } from '../../mm2/catalog';
 import { flowId, parseKey, scopePrefix } from '../../mm2/keys';
-import { configTrue, splitList } from '../../mm2/lists';
+import { configTrue, parsesTrue, splitList } from '../../mm2/lists';
 import type { AliasOccurrence, ClusterAlias, ConnectorView, EffectiveValue, FileFacts, Flow, Mm2Facts, Setting } from '../facts';
 import { lineBreakOf } from '../text';
 import { parseProperties, type PropertyEntry } from './parse';
@@ -82,17 +82,18 @@ export function readMm2Properties(text: string): { mm2: Mm2Facts; comments: File
   const uniqueAliases = [...aliases];
   const flows: Flow[] = [];
   const topHeartbeats = byKey.get('emit.heartbeats.enabled');
-  const globalHeartbeats = topHeartbeats ? configTrue(topHeartbeats.value) : true;
+  // clusterPairs reads these with Boolean.parseBoolean: `true ` (a trailing blank) is false there.
+  const globalHeartbeats = topHeartbeats ? parsesTrue(topHeartbeats.value) : true;
   for (const source of uniqueAliases) {
     for (const target of uniqueAliases) {
       if (source === target) continue;
       const id = flowId(source, target);
       const pairEnabled = byKey.get(`${id}.enabled`);
       const pairHeartbeats = byKey.get(`${id}.emit.heartbeats.enabled`);
-      const heartbeats = pairHeartbeats ? configTrue(pairHeartbeats.value) : globalHeartbeats;
+      const heartbeats = pairHeartbeats ? parsesTrue(pairHeartbeats.value) : globalHeartbeats;
       // MirrorMakerConfig.clusterPairs: a herder exists when the pair is enabled or emits heartbeats;
       // its connectors then replicate when the resolved `enabled` is true.
-      const herder = configTrue(pairEnabled?.value) || heartbeats;
+      const herder = parsesTrue(pairEnabled?.value) || heartbeats;
       const resolved = effective({ source, target }, 'enabled');
       const enabled = herder && configTrue(resolved.value);
       let enabledReason: string;

@@ -10,12 +10,14 @@ import { topicConfigDrift } from './declarations/topic-config-drift';
 import { topicMissingInPeer } from './declarations/topic-missing-in-peer';
 import { unmappedCluster } from './declarations/unmapped-cluster';
 import { catastrophicPattern } from './properties/catastrophic-pattern';
+import { conflictingSettings } from './properties/conflicting-settings';
 import { deprecatedProperty } from './properties/deprecated-property';
 import { duplicateProperty } from './properties/duplicate-property';
 import { inactiveFlowSetting } from './properties/inactive-flow-setting';
 import { invalidTopicPattern } from './properties/invalid-topic-pattern';
 import { invalidValue } from './properties/invalid-value';
 import { missingBootstrapServers } from './properties/missing-bootstrap-servers';
+import { noReplicationFlows } from './properties/no-replication-flows';
 import { unknownCluster } from './properties/unknown-cluster';
 import { unknownProperty } from './properties/unknown-property';
 import { unknownReplicationPolicy } from './properties/unknown-replication-policy';
@@ -49,7 +51,9 @@ export const RULES: readonly Rule[] = [
   duplicateProperty,
   unknownCluster,
   missingBootstrapServers,
+  noReplicationFlows,
   invalidTopicPattern,
+  conflictingSettings,
   inactiveFlowSetting,
   catastrophicPattern,
   aliasContainsSeparator,

@@ -11,7 +11,7 @@ const CONNECT_CONNECTOR_SETTINGS = [
   'name', 'connector.class', 'key.converter', 'value.converter', 'header.converter', 'transforms', 'predicates',
   'config.action.reload', 'errors.retry.timeout', 'errors.retry.delay.max.ms', 'errors.tolerance',
   'errors.log.enable', 'errors.log.include.messages', 'exactly.once.support', 'transaction.boundary',
-  'transaction.boundary.interval.ms', 'offsets.storage.topic', 'topic.creation.groups',
+  'transaction.boundary.interval.ms', 'offsets.storage.topic', 'topic.creation.groups', 'tasks.max.enforce',
   // Kafka 4.1 (KIP-891): pin plugin versions.
   'connector.plugin.version', 'key.converter.plugin.version', 'value.converter.plugin.version', 'header.converter.plugin.version',
 ];

@@ -60,8 +60,8 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
   connector({
     name: 'enabled',
     type: 'boolean',
-    defaultValue: 'false',
-    doc: 'Whether to replicate source->target. Written as `A->B.enabled = true` to turn on the flow from A to B. MM2 fills in `false` when no value is set, so **flows are off unless enabled**. A top-level `enabled = true` enables every pair that has a herder — and because heartbeats are on by default, that is every pair.',
+    defaultValue: 'true',
+    doc: 'Whether to replicate source->target. Written as `A->B.enabled = true` to turn on the flow from A to B. A Mirror connector\'s own default is true (Connect, Strimzi), but dedicated-mode MM2 fills in `false` when no value is set, so **dedicated-mode flows are off unless enabled**. A top-level `enabled = true` enables every pair that has a herder — and because heartbeats are on by default, that is every pair.',
     since: '2.4',
   }),
   connector({

@@ -26,7 +26,7 @@ export const topicMissingInPeer: DeclarationRule = {
           const declared = cluster.topicNamed.get(topic.value);
           const related: RelatedLocation[] = peer.sections.slice(0, 3).map((s) => ({ uri: s.uri, range: s.section.anchor, message: `${peerAlias}'s declarations, without \`${topic.value}\`` }));
           if (declared) related.push({ uri: declared.uri, range: declared.decl.nameRange, message: `\`${topic.value}\` is declared in ${cluster.alias} here` });
-          const remote = workspace.flow(cluster.alias, peerAlias)?.policy.formatRemoteTopic(cluster.alias, topic.value);
+          const remote = workspace.flow(cluster.alias, peerAlias)?.remoteName(topic.value);
           const edit = declareTopicIn(peer, declared, topic.value);
           report({
             messageId: 'missing',

@@ -1,6 +1,8 @@
 import type { OffsetRange } from '../../../base/range';
 import { parseJavaRegex } from '../../../mm2/patterns/javaRegex';
+import { definedIn } from '../../../mm2/catalog';
 import type { Mm2Rule } from '../../types';
+import { reachesConnector } from './reach';
 import { regexLists } from './regexLists';
 
 export const invalidTopicPattern: Mm2Rule = {
@@ -16,11 +18,13 @@ export const invalidTopicPattern: Mm2Rule = {
       invalid: '`{{property}}` is not a valid Java regular expression once MM2 joins its items with `|`: {{error}} near `{{near}}`. The connector fails to start.',
     },
   },
-  check({ mm2, report }) {
-    for (const { property, items } of regexLists(mm2)) {
+  check({ mm2, report, kafka }) {
+    for (const { property, setting, info, items } of regexLists(mm2)) {
       const joined = items.map((i) => i.item).join('|');
       const error = parseJavaRegex(joined).error;
       if (!error) continue;
+      // Only enabled connectors compile their filters (on start), and a removed name is not read at all.
+      if (!definedIn(info, kafka) || !reachesConnector(mm2, setting, property, 'started', info.connectors)) continue;
       // Which item Pattern.compile stopped in: items sit in the joined pattern one `|` apart.
       let at = 0;
       let index = items.length - 1;

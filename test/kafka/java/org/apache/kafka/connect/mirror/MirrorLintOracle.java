@@ -31,6 +31,8 @@ import java.util.TreeMap;
  *         MirrorMaker loads it, MirrorMakerConfig.clusterPairs, connectorBaseConfig per pair,
  *         each Mirror connector's validate() and config, and MirrorSourceConnector.shouldReplicateTopic
  *         with the policy's remote name for each topic of the source cluster.
+ * catalog: {"id"} — every property the Mirror connectors' ConfigDefs and MirrorMakerConfig's define,
+ *         with its type and default as ConfigDef prints it, for comparison with MirrorLint's catalog.
  */
 public final class MirrorLintOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +51,7 @@ public final class MirrorLintOracle {
             JsonNode request = JSON.readTree(line);
             ObjectNode answer;
             try {
-                answer = "config".equals(mode) ? config(request) : regex(request);
+                answer = "config".equals(mode) ? config(request) : "catalog".equals(mode) ? catalog() : regex(request);
             } catch (Throwable t) {
                 answer = JSON.createObjectNode();
                 answer.put("harnessError", t.toString());
@@ -128,6 +130,9 @@ public final class MirrorLintOracle {
         properties.load(new StringReader(request.get("text").asText()));
         Map<String, String> props = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) props.put(name, properties.getProperty(name));
+        // MirrorMakerConfig scans the classpath for plugins on every construction (about a second);
+        // reading ServiceLoader manifests finds the same plugins. No generated file sets this key.
+        props.putIfAbsent("plugin.discovery", "service_load");
 
         MirrorMakerConfig mm;
         try {
@@ -137,8 +142,14 @@ public final class MirrorLintOracle {
             answer.put("configError", t.getClass().getSimpleName() + ": " + firstLine(t.getMessage()));
             return answer;
         }
+        List<SourceAndTarget> pairs = mm.clusterPairs();
+        if (pairs.isEmpty()) {
+            // MirrorMaker's constructor, when the node runs every cluster (the default).
+            answer.put("configError", "IllegalArgumentException: No source->target replication flows.");
+            return answer;
+        }
         ArrayNode flows = answer.putArray("flows");
-        for (SourceAndTarget pair : mm.clusterPairs()) {
+        for (SourceAndTarget pair : pairs) {
             ObjectNode flow = flows.addObject();
             flow.put("source", pair.source());
             flow.put("target", pair.target());
@@ -161,23 +172,38 @@ public final class MirrorLintOracle {
             for (String key : new String[] { "topics", "topics.exclude", "replication.policy.class", "replication.policy.separator", "emit.heartbeats.enabled", "sync.group.offsets.enabled" }) {
                 if (sourceProps.containsKey(key)) settings.put(key, sourceProps.get(key));
             }
+            // The connectors' start(): a disabled connector returns before building its filters.
+            try {
+                MirrorCheckpointConfig checkpoint = new MirrorCheckpointConfig(checkpointProps);
+                if (checkpoint.enabled()) {
+                    checkpoint.topicFilter();
+                    checkpoint.groupFilter();
+                }
+            } catch (Throwable t) {
+                errors.add("checkpoint start: " + t.getClass().getSimpleName() + ": " + firstLine(t.getMessage()));
+            }
+            if (!config.enabled()) continue;
             ReplicationPolicy policy;
             TopicFilter filter;
             try {
                 policy = config.replicationPolicy();
                 filter = config.topicFilter();
+                config.configPropertyFilter();
             } catch (Throwable t) {
                 errors.add("source start: " + t.getClass().getSimpleName() + ": " + firstLine(t.getMessage()));
                 continue;
             }
-            MirrorSourceConnector connector = connector(pair, policy, filter, config);
+            // MirrorSourceConnector.start: the connector's own aliases, which a top-level
+            // `source.cluster.alias` overrides (connectorBaseConfig only puts them if absent).
+            SourceAndTarget configured = new SourceAndTarget(config.sourceClusterAlias(), config.targetClusterAlias());
+            MirrorSourceConnector connector = connector(configured, policy, filter, config);
             ObjectNode replicated = flow.putObject("replicated");
             JsonNode topics = request.path("topics").path(pair.source());
             for (JsonNode topic : topics) {
                 String name = topic.asText();
                 try {
-                    boolean replicates = config.enabled() && connector.shouldReplicateTopic(name);
-                    if (replicates) replicated.put(name, policy.formatRemoteTopic(pair.source(), name));
+                    boolean replicates = connector.shouldReplicateTopic(name);
+                    if (replicates) replicated.put(name, policy.formatRemoteTopic(configured.source(), name));
                     else replicated.putNull(name);
                 } catch (IllegalStateException | StackOverflowError gaveUp) {
                     replicated.put(name, "?");
@@ -185,6 +211,30 @@ public final class MirrorLintOracle {
             }
         }
         return answer;
+    }
+
+    private static ObjectNode catalog() throws Exception {
+        ObjectNode answer = JSON.createObjectNode();
+        putDef(answer.putArray("source"), MirrorSourceConfig.CONNECTOR_CONFIG_DEF);
+        putDef(answer.putArray("checkpoint"), MirrorCheckpointConfig.CONNECTOR_CONFIG_DEF);
+        putDef(answer.putArray("heartbeat"), MirrorHeartbeatConfig.CONNECTOR_CONFIG_DEF);
+        Method config = MirrorMakerConfig.class.getDeclaredMethod("config");
+        config.setAccessible(true);
+        putDef(answer.putArray("mirrorMaker"), (org.apache.kafka.common.config.ConfigDef) config.invoke(null));
+        return answer;
+    }
+
+    private static void putDef(ArrayNode out, org.apache.kafka.common.config.ConfigDef def) {
+        for (org.apache.kafka.common.config.ConfigDef.ConfigKey key : def.configKeys().values()) {
+            ObjectNode entry = out.addObject();
+            entry.put("name", key.name);
+            entry.put("type", key.type.name());
+            if (key.hasDefault()) {
+                if (key.defaultValue == null) entry.putNull("default");
+                else entry.put("default", org.apache.kafka.common.config.ConfigDef.convertToString(key.defaultValue, key.type));
+            }
+            if (key.validator != null) entry.put("validator", key.validator.toString());
+        }
     }
 
     /** MirrorSourceConnector's test constructor; 4.x adds whether heartbeats are replicated. */

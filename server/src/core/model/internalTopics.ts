@@ -1,0 +1,69 @@
+import type { Flow } from '../formats/facts';
+import { configFalse } from '../mm2/lists';
+import type { Deployment, Mm2File } from './deployments';
+import type { FlowModel } from './flows';
+
+/** A topic MM2 itself creates (its connectors' and, in dedicated mode, its Connect workers'), and the copies replication makes of heartbeats. */
+export interface Mm2Topic {
+  cluster: string;
+  name: string;
+  role: 'heartbeats' | 'heartbeats-copy' | 'checkpoints' | 'offset-syncs' | 'connect-configs' | 'connect-offsets' | 'connect-status';
+  /** The pair whose connector or worker creates it (`A->B`), or the origin of a copy. */
+  by: string;
+}
+
+/**
+ * The topics MM2 creates, from its own code paths: for every pair it runs a herder for
+ * (dedicated mode: MirrorMakerConfig.clusterPairs), the heartbeat connector creates `heartbeats`
+ * in the target (it starts even when the flow is off) and the Connect worker its storage topics
+ * there (`mm2-configs.<source>.internal`…, workerConfig); an enabled source connector creates the
+ * offset-syncs topic (when `emit.offset-syncs.enabled`), an enabled checkpoint connector
+ * `<source>.checkpoints.internal` in the target. Heartbeats topics are then replicated like any
+ * topic the filters and the heartbeats switch let through.
+ */
+export function mm2Topics(deployment: Deployment): Mm2Topic[] {
+  const found = new Map<string, Mm2Topic>();
+  const add = (topic: Mm2Topic): void => {
+    const key = `${topic.cluster}\u0000${topic.name}`;
+    if (!found.has(key)) found.set(key, topic);
+  };
+  const models = new Map(deployment.flows.map((m) => [`${m.uri}\u0000${m.flow.id}`, m]));
+  for (const file of deployment.files) {
+    for (const flow of file.mm2.flows) {
+      if (flow.source === flow.target || !flow.connectors.heartbeat) continue;
+      add({ cluster: flow.target, name: 'heartbeats', role: 'heartbeats', by: flow.id });
+      if (file.mm2.mode === 'dedicated') for (const topic of connectStorage(file, flow)) add(topic);
+      const model = models.get(`${file.uri}\u0000${flow.id}`);
+      if (model) for (const topic of connectorTopics(model)) add(topic);
+    }
+  }
+  for (const holder of [...found.values()].filter((t) => t.role === 'heartbeats')) {
+    for (const arrival of deployment.replay.copiesOf(holder.cluster, holder.name).arrivals) {
+      add({ cluster: arrival.cluster, name: arrival.name, role: 'heartbeats-copy', by: holder.cluster });
+    }
+  }
+  return [...found.values()];
+}
+
+/** The dedicated-mode worker's storage topics in the target (MirrorMakerConfig.workerConfig defaults, unless set for the target or at top level). */
+function connectStorage(file: Mm2File, flow: Flow): Mm2Topic[] {
+  const named = (property: string, fallback: string): string => (file.mm2.byKey.get(`${flow.target}.${property}`) ?? file.mm2.byKey.get(property))?.value ?? fallback;
+  return [
+    { cluster: flow.target, name: named('config.storage.topic', `mm2-configs.${flow.source}.internal`), role: 'connect-configs', by: flow.id },
+    { cluster: flow.target, name: named('offset.storage.topic', `mm2-offsets.${flow.source}.internal`), role: 'connect-offsets', by: flow.id },
+    { cluster: flow.target, name: named('status.storage.topic', `mm2-status.${flow.source}.internal`), role: 'connect-status', by: flow.id },
+  ];
+}
+
+/** What the enabled connectors of a flow create on start. */
+function connectorTopics(model: FlowModel): Mm2Topic[] {
+  const topics: Mm2Topic[] = [];
+  const { flow, policy } = model;
+  if (!configFalse(model.value('emit.offset-syncs.enabled').value)) {
+    // MirrorSourceConfig.offsetSyncsTopic: named after the cluster at the other end from where it lives.
+    const inTarget = model.value('offset-syncs.topic.location').value?.trim() === 'target';
+    topics.push({ cluster: inTarget ? flow.target : flow.source, name: policy.offsetSyncsTopic(inTarget ? model.sourceAlias : model.targetAlias), role: 'offset-syncs', by: flow.id });
+  }
+  if (model.checkpoint) topics.push({ cluster: flow.target, name: policy.checkpointsTopic(model.sourceAlias), role: 'checkpoints', by: flow.id });
+  return topics;
+}
