@@ -1,7 +1,7 @@
 import { propertyInfo } from '../../server/src/core/mm2/catalog';
-import { splitList } from '../../server/src/core/mm2/lists';
 import { validateListItems } from '../../server/src/core/mm2/values';
 import { kafkaSemantics, type KafkaSemantics } from '../../server/src/core/mm2/versions';
+import { listItems } from '../../server/src/core/model/flows';
 import { compilePatternList, matcher } from '../../server/src/core/mm2/patterns/automata';
 import { ask, type KafkaRuntime } from './java';
 import { Random } from './random';
@@ -105,7 +105,7 @@ const TOPICS = propertyInfo('topics')!;
 function mirrorLintVerdict(value: string, kafka: KafkaSemantics): { compiles: boolean; error?: string; decide?: (topic: string) => boolean } {
   const listProblem = validateListItems(TOPICS, value, kafka);
   if (listProblem?.listCheck === 'empty-item') return { compiles: false, error: listProblem.message };
-  const compiled = compilePatternList(splitList(value).map((i) => i.item));
+  const compiled = compilePatternList(listItems(value, kafka));
   if (compiled.error) return { compiles: false, error: compiled.error.message };
   if (!compiled.nfa) return { compiles: true };
   const test = matcher(compiled.nfa);

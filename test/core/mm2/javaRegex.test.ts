@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkJavaRegex } from '../../../server/src/core/mm2/patterns/javaRegex';
+import { compilePatternList, matcher } from '../../../server/src/core/mm2/patterns/automata';
 
 describe('Java regex syntax check', () => {
   const valid = [
@@ -68,6 +69,19 @@ describe('Java regex syntax check', () => {
   ];
   for (const [pattern, compiles] of fromTheOracle) {
     it(`${compiles ? 'accepts' : 'rejects'} ${pattern} as java.util.regex does`, () => assert.equal(checkJavaRegex(pattern) === undefined, compiles, JSON.stringify(checkJavaRegex(pattern))));
+  }
+
+  // Matches the oracle disagreed on: `\c` is the next character XOR 64 (`\c.` is `n`).
+  const matchesFromTheOracle: [string, string, boolean][] = [
+    ['\\c.', 'n', true],
+    ['\\c0', 'p', true],
+    ['\\c.', '.', false],
+  ];
+  for (const [pattern, topic, matches] of matchesFromTheOracle) {
+    it(`${pattern} ${matches ? 'matches' : 'does not match'} ${topic} as java.util.regex does`, () => {
+      const { nfa } = compilePatternList([pattern]);
+      assert.equal(matcher(nfa!)(topic), matches);
+    });
   }
 
   it('does not throw or hang on deep nesting or hostile input', () => {

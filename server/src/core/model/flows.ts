@@ -81,14 +81,18 @@ function describeProblem(compiled: CompiledFilter): string | undefined {
 
 const HEARTBEATS_REPLICATION = propertyInfo('heartbeats.replication.enabled')!;
 
-const listOf = (value: string): string[] => splitList(value).map((i) => i.item);
+/** A LIST value's items as the release parses them: from 4.2 ConfigDef drops repeated items (first one kept). */
+export function listItems(value: string, kafka: KafkaSemantics): string[] {
+  const items = splitList(value).map((i) => i.item);
+  return kafka.validatesListItems ? [...new Set(items)] : items;
+}
 
 /** `topics` minus `topics.exclude` as DefaultTopicFilter applies them (also used for groups). */
-export function effectiveFilter(topicsValue: string, excludeValue: string): EffectiveFilter {
-  const byExclude = FILTER_CACHE.get(topicsValue, () => new BoundedCache(50));
+export function effectiveFilter(topicsValue: string, excludeValue: string, kafka: KafkaSemantics): EffectiveFilter {
+  const byExclude = FILTER_CACHE.get(`${kafka.validatesListItems ? 'u' : 'l'}${topicsValue}`, () => new BoundedCache(50));
   return byExclude.get(excludeValue, () => {
-    const topics = listOf(topicsValue);
-    const topicsExclude = listOf(excludeValue);
+    const topics = listItems(topicsValue, kafka);
+    const topicsExclude = listItems(excludeValue, kafka);
     const include = compilePatternList(topics);
     const exclude = compilePatternList(topicsExclude);
     const problem = describeProblem(include) ?? describeProblem(exclude);
@@ -125,7 +129,7 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     sourceAlias,
     legacyInternalTopics: kafka.legacyInternalTopics,
   });
-  const compiled = effectiveFilter(topics.value ?? '.*', exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value);
+  const compiled = effectiveFilter(topics.value ?? '.*', exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value, kafka);
   return {
     flow,
     uri: file.uri,

@@ -483,11 +483,13 @@ class JavaRegexParser {
       return single(parseInt(this.src.slice(this.i - 4, this.i), 16));
     }
     if (ch === 'c') {
-      // The control character is whatever comes next, a backslash too (in comments mode past blanks).
+      // Pattern.c(): the next character (a backslash too; in comments mode past blanks) XOR 64, so
+      // `\c.` is `n` and `\c0` is `p`: most are control characters, some are topic characters.
       this.skipIgnored();
-      if (this.peek() === undefined) this.fail('Illegal control escape sequence', start);
+      const next = this.peek();
+      if (next === undefined) this.fail('Illegal control escape sequence', start);
       this.i++;
-      return { kind: 'set', set: new Set() };
+      return single(next!.charCodeAt(0) ^ 64);
     }
     if (ch === 'p' || ch === 'P') {
       let name: string;

@@ -47,8 +47,8 @@ function gapsOf(model: FlowModel, checkpoint: PlacedConnector, group: string): G
   const groups = value('groups');
   const exclude = effectiveOrDeprecated(value, 'groups.exclude', 'groups.blacklist', model.kafka);
   // Group filters are topic-name automata: names with other characters are not judged.
-  if (/^[a-zA-Z0-9._-]+$/.test(group) && !effectiveFilter(groups.value ?? '.*', exclude.value ?? DEFAULT_GROUPS_EXCLUDE).admits(group)) {
-    const included = effectiveFilter(groups.value ?? '.*', '').admits(group);
+  if (/^[a-zA-Z0-9._-]+$/.test(group) && !effectiveFilter(groups.value ?? '.*', exclude.value ?? DEFAULT_GROUPS_EXCLUDE, model.kafka).admits(group)) {
+    const included = effectiveFilter(groups.value ?? '.*', '', model.kafka).admits(group);
     gaps.push({
       reason: included ? `${model.flow.id}'s \`groups.exclude\` excludes it` : `${model.flow.id}'s \`groups\` filter does not include it`,
       setting: included ? exclude.setting : groups.setting,

@@ -1,10 +1,9 @@
 import type { TopicDeclaration, Valued } from '../../../formats/yaml/declarationTypes';
 import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
 import { rawValue } from '../../../formats/yaml/edits';
-import { splitList } from '../../../mm2/lists';
 import { compilePatternList, matcher } from '../../../mm2/patterns/automata';
 import { effectiveOrDeprecated } from '../../../model/values';
-import type { FlowModel } from '../../../model/flows';
+import { listItems, type FlowModel } from '../../../model/flows';
 import { alignTopicSetting } from './edits';
 import { declaredInFile, listOfNames, patternMatcher } from './facts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from '../../types';
@@ -66,7 +65,7 @@ function excludedProperties(model: FlowModel): ExcludedProperties {
   if (excluded) return excluded;
   const chosen = effectiveOrDeprecated(model.value, 'config.properties.exclude', 'config.properties.blacklist', model.kafka);
   const list = chosen.origin === 'default' || chosen.value === undefined ? model.kafka.defaultConfigPropertiesExclude : chosen.value;
-  const items = splitList(list).map((i) => i.item);
+  const items = listItems(list, model.kafka);
   const joined = compilePatternList(items);
   excluded = { matches: joined.nfa ? matcher(joined.nfa) : undefined, matchers: items.map((pattern) => ({ pattern, matches: patternMatcher(pattern) })), list, setting: chosen.setting };
   EXCLUDED.set(model, excluded);
