@@ -16,7 +16,7 @@ interface Key {
   default?: string | null;
 }
 
-type Answer = { id: number; harnessError?: string } & Record<'source' | 'checkpoint' | 'heartbeat' | 'mirrorMaker', Key[]>;
+type Answer = { id: number; harnessError?: string } & Record<'source' | 'checkpoint' | 'heartbeat' | 'mirrorMaker' | 'client' | 'worker' | 'sourceConnector', Key[]>;
 
 const sameList = (a: string, b: string): boolean => splitList(a).map((i) => i.item).join(',') === splitList(b).map((i) => i.item).join(',');
 
@@ -44,6 +44,20 @@ export async function catalogLayer(runtime: KafkaRuntime): Promise<LayerResult> 
     else if (info && key.default !== undefined && info.type === key.type.toLowerCase() && !sameList(defaultIn(info, kafka) ?? '', key.default ?? '')) {
       disagree(name, 'defaults differ', { kafka: key.default, mirrorlint: defaultIn(info, kafka) ?? null });
     } else result.agreements++;
+  }
+  // Under `<alias>.`: what MM2's clients take (MirrorClientConfig) and what its workers read (DistributedConfig).
+  for (const key of [...answer.client, ...answer.worker]) {
+    if (/^(ssl|sasl)\./.test(key.name)) continue;
+    result.cases++;
+    if (lookupProperty(key.name, 'cluster')) result.agreements++;
+    else disagree(key.name, 'MM2 reads it under a cluster prefix, MirrorLint says it has no effect there', { type: key.type });
+  }
+  // Under `A->B.`: what Connect reads of a source connector.
+  for (const key of answer.sourceConnector) {
+    if (/^(ssl|sasl)\./.test(key.name) || key.name.startsWith('topic.creation')) continue;
+    result.cases++;
+    if (lookupProperty(key.name, 'flow')) result.agreements++;
+    else disagree(key.name, 'Connect reads it in a source connector config, MirrorLint says it has no effect there', { type: key.type });
   }
   for (const info of MIRROR_PROPERTIES) {
     if (!definedIn(info, kafka) || info.owner === 'client' || info.owner === 'worker') continue;

@@ -58,6 +58,8 @@ export interface Flow {
   enabledReason: string;
   /** The setting that enabled the flow, or where its connector is declared. */
   enabledBy?: Setting;
+  /** The source connector exists but does not run now (Strimzi `state: paused|stopped`, or `pause: true`). */
+  dormant?: 'paused' | 'stopped';
   /** The Kafka version the file says runs the flow (Strimzi's `spec.version`). */
   kafkaVersion?: string;
   /** The Mirror connectors this file runs for the pair, each with its view of the settings. */

@@ -1,4 +1,4 @@
-import type { Finding, RelatedLocation, SeveritySetting, TextEdit } from '../base/finding';
+import type { Finding, RelatedLocation, Severity, SeveritySetting, TextEdit } from '../base/finding';
 import { formatMessage, type RuleMeta } from '../base/rule';
 import type { WorkspaceModel } from '../model/workspace';
 import { RULES, RULES_BY_ID } from './rules';
@@ -16,6 +16,14 @@ export interface LintOptions {
 const RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 const severityOf = (meta: RuleMeta, options: LintOptions): SeveritySetting => options.severities?.[meta.id] ?? meta.defaultSeverity;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The rule's severity, lowered for what MirrorLint cannot decide, what is harmless, or a milder case. */
+function severityFor(severity: Severity, report: Report): Severity {
+  if (report.undecided || report.harmless) return 'info';
+  return report.atMost && RANK[report.atMost] < RANK[severity] ? report.atMost : severity;
+}
 
 /**
  * Related locations and edits in the checked file itself carry no uri, whatever file a rule found
@@ -72,7 +80,7 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
     if (severity === 'off') continue;
     const report = (reported: Report): void => {
       // What depends on something MirrorLint does not know (the Kafka version) is said at info.
-      findings.push({ ...inFileTerms(uri, reported, rule.meta), ruleId: rule.meta.id, messageId: reported.messageId, severity: reported.undecided ? 'info' : severity });
+      findings.push({ ...inFileTerms(uri, reported, rule.meta), ruleId: rule.meta.id, messageId: reported.messageId, severity: severityFor(severity, reported) });
     };
     const run = (check: () => void): void => {
       try {

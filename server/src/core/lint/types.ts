@@ -23,6 +23,10 @@ export interface Report {
    * configured): the finding is reported at `info`, whatever the rule's severity.
    */
   undecided?: boolean;
+  /** A fact worth knowing that changes nothing MM2 does (a setting with no effect on it): reported at `info`. */
+  harmless?: boolean;
+  /** A milder case of what the rule reports (an echo rather than an endless loop): the severity is capped here. */
+  atMost?: 'warning' | 'info';
 }
 
 interface BaseContext {

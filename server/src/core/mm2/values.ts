@@ -20,7 +20,8 @@ const INTEGER_LIMITS: Record<string, [bigint, bigint]> = {
 };
 
 const JAVA_CLASS_NAME = /^(?:[\p{L}_$][\p{L}\p{N}_$]*\.)*[\p{L}_$][\p{L}\p{N}_$]*(?:\$[\p{L}\p{N}_$]+)*$/u;
-const HOST_PORT = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/;
+// Kafka's Utils.HOST_PORT_PATTERN, as ClientUtils.parseAndValidateAddresses applies it: a protocol prefix (`SASL_SSL://`) is fine.
+const HOST_PORT = /^(?:[0-9a-zA-Z\-%._]*:\/\/)?\[?([0-9a-zA-Z\-%._:]*)\]?:([0-9]+)$/;
 const DURATION_WITH_UNIT = /^(\d+)\s*(ms|s|m|h|d|sec|secs|seconds|min|mins|minutes|hours)$/i;
 
 /**

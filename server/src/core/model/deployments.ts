@@ -51,6 +51,26 @@ export function groupDeployments(files: Mm2File[]): Mm2File[][] {
   return [...groups.values()];
 }
 
+/**
+ * Who runs a flow's connectors: a dedicated-mode Connect group (`<source>-mm2` in the target, or the
+ * target's `group.id`: MM2 nodes with the same one share the work), a Strimzi resource (kind,
+ * namespace and name: two files with the same are variants of one object), a Connect connector (its
+ * `name`: posting it again replaces it).
+ */
+function runnerOf(file: Mm2File, flow: Flow): string {
+  const { mm2 } = file;
+  switch (mm2.mode) {
+    case 'dedicated':
+      return `dedicated:${mm2.byKey.get(`${flow.target}.group.id`)?.value.trim() ?? `${flow.source}-mm2`}`;
+    case 'strimzi': {
+      const resource = mm2.strimzi?.resources.find((r) => r.mirrors.some((m) => m.flow === flow));
+      return resource?.name ? `strimzi:${resource.namespace ?? ''}/${resource.name}` : `file:${file.uri}`;
+    }
+    case 'connect':
+      return mm2.connector?.name ? `connect:${mm2.connector.name}` : `file:${file.uri}`;
+  }
+}
+
 const byUri = (a: { uri: string }, b: { uri: string }): number => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 /** One deployment's flows and replay. */
@@ -65,11 +85,17 @@ export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow:
     }
   }
   const flows: FlowModel[] = [];
+  const running = new Set<string>();
   for (const file of files) {
     for (const flow of file.mm2.flows) {
       // A flow into its own cluster (only a misconfigured Strimzi or Connect file can say so) is not
       // replication between clusters; duplicate-cluster-alias reports it.
       if (!flow.enabled || flow.source === flow.target) continue;
+      // The same connectors written twice (variants of one resource, two MM2 nodes of one Connect
+      // group) run once: only the first file's copy is the flow.
+      const runner = `${flow.id}\u0000${runnerOf(file, flow)}`;
+      if (running.has(runner)) continue;
+      running.add(runner);
       const model = flowModel(file, file.mm2, flow, kafkaOf(file, flow));
       const own = flow.connectors.checkpoint;
       model.checkpoint = own ? { uri: file.uri, file, view: own } : file.mm2.mode === 'connect' ? checkpoints.get(flow.id) : undefined;

@@ -45,6 +45,12 @@ export interface Cycle {
   returnsAs: string;
   /** Whether the witness was written in a `topics` list (else it is an example the filters admit). */
   named: boolean;
+  /**
+   * The copy that came back goes around again (same name: the records loop; or a longer name each
+   * round). Otherwise it is an echo: it comes back once and isCycle stops it next time (one alias
+   * containing the separator does that).
+   */
+  endless?: boolean;
 }
 
 /** Where one topic of one cluster ends up. */
@@ -71,6 +77,7 @@ export const RULE_DEPTH = 3;
 const MAX_NAMED_SAMPLES = 50;
 const FRIENDLY_NAMES = ['orders', 'payments', 'events', 'topic'];
 const NICE_NAME = compilePatternList(['[a-z][a-z0-9-]*']).nfa!;
+const HEARTBEATS_NAMES = compilePatternList(['.*heartbeats']).nfa!;
 export const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compilePatternList(['.*[.-]internal', '__.*', '\\..*']).nfa!);
 
 /** MirrorSourceConnector.shouldReplicateTopic for one flow. */
@@ -304,9 +311,19 @@ export class Replay {
       const key = cycleKey(cycle.models);
       if (!cycles.has(key)) cycles.set(key, cycle);
     }
-    this.loopList = [...cycles.values()];
+    this.loopList = [...cycles.values()].map((cycle) => ({ ...cycle, endless: goesAroundAgain(cycle) }));
     return this.loopList;
   }
+}
+
+/** Whether the copy that came back is replicated around the same flows once more. */
+function goesAroundAgain(cycle: Cycle): boolean {
+  let name = cycle.returnsAs;
+  for (const model of cycle.models) {
+    if (!replicates(model, name)) return false;
+    name = model.remoteName(name);
+  }
+  return true;
 }
 
 /** Whether a flow can take part in a loop MM2 does not stop. */
@@ -322,13 +339,15 @@ function mayLoop(model: FlowModel): boolean {
  */
 function nameKeepingCycles(models: FlowModel[], budget: { steps: number }): Cycle[] {
   const keeping = models.filter((m) => m.policy.kind !== 'default' && m.filter);
+  // IdentityReplicationPolicy renames what looks like a heartbeats topic with the default prefix.
+  const kept = (model: FlowModel): NFA => (model.policy.kind === 'identity' ? difference(model.filter!, HEARTBEATS_NAMES) : model.filter!);
   const cycles: Cycle[] = [];
   const origins = [...new Set(keeping.map((m) => m.flow.source))];
   for (const origin of origins) {
     const visit = (cluster: string, language: NFA, path: FlowModel[]): boolean => {
       for (const model of keeping) {
         if (model.flow.source !== cluster || budget.steps-- <= 0) continue;
-        const next = intersection(language, model.filter!);
+        const next = intersection(language, kept(model));
         if (next.isEmpty) continue;
         if (model.flow.target === origin) {
           const witness = exampleName(next);

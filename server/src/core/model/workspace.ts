@@ -16,6 +16,8 @@ export interface WorkspaceModel {
   declaredOf(uri: string): DeclaredWorkspace[];
   /** The sections of a file that could not be bound to an MM2 cluster. */
   unboundOf(uri: string): UnboundSection[];
+  /** The declarations bound to a deployment's clusters, if any file declares something for them. */
+  declaredFor(deployment: Deployment): DeclaredWorkspace | undefined;
   /** MM2's behaviour in the Kafka version that runs a file's connectors. */
   kafkaOf(uri: string): KafkaSemantics;
 }
@@ -56,6 +58,7 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
     deploymentOf: (uri) => byFile.get(uri),
     declaredOf: (uri) => declaredByFile.get(uri) ?? [],
     unboundOf: (uri) => binding.unbound.filter((u) => u.uri === uri),
+    declaredFor: (deployment) => binding.workspaces.find((w) => w.deployment === deployment),
     kafkaOf,
   };
 }

@@ -204,7 +204,9 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
         // The source connector's own `enabled` (MirrorConnectorConfig, default true) can switch replication off.
         const switchedOff = configFalse(sourceConnector.config.get('enabled')?.value);
         const where = `mirror ${source} → ${target} of ${resource.name ?? 'a KafkaMirrorMaker2'}`;
-        mirror.flow = { id, source, target, kafkaVersion: resource.kafkaVersion, enabled: !switchedOff, enabledReason: switchedOff ? `\`enabled: false\` in the source connector of ${where}` : where, enabledBy: switchedOff ? undefined : anchor, connectors };
+        const state = child(sourceConnector.node, 'state').fact?.value ?? (child(sourceConnector.node, 'pause').fact?.value === 'true' ? 'paused' : undefined);
+        const dormant = state === 'paused' || state === 'stopped' ? state : undefined;
+        mirror.flow = { id, source, target, kafkaVersion: resource.kafkaVersion, dormant, enabled: !switchedOff, enabledReason: switchedOff ? `\`enabled: false\` in the source connector of ${where}` : where, enabledBy: switchedOff ? undefined : anchor, connectors };
         flows.push(mirror.flow);
         for (const [property, setting] of [...sourceConnector.config, ...mirror.patternSettings]) byKey.set(`${id}.${property}`, setting);
       }

@@ -35,22 +35,44 @@ export const CONSUMER_SETTINGS: ReadonlySet<string> = new Set([
 
 export const ADMIN_SETTINGS: ReadonlySet<string> = new Set([...COMMON_CLIENT]);
 
-/** Connect worker settings that MM2 reads from the target cluster's prefix. */
+/**
+ * Connect worker settings (DistributedConfig, Kafka 3.9 and 4.x; `ssl.*` and `sasl.*` besides):
+ * a dedicated-mode worker for pair A->B is configured from `B.` (MirrorMakerConfig.workerConfig).
+ */
 export const WORKER_SETTINGS: ReadonlySet<string> = new Set([
-  'group.id', 'config.storage.topic', 'offset.storage.topic', 'status.storage.topic',
-  'config.storage.replication.factor', 'offset.storage.replication.factor', 'status.storage.replication.factor',
-  'offset.storage.partitions', 'status.storage.partitions', 'key.converter', 'value.converter', 'header.converter',
-  'offset.flush.interval.ms', 'offset.flush.timeout.ms', 'exactly.once.source.support', 'listeners',
-  'rest.advertised.host.name', 'rest.advertised.port', 'rest.advertised.listener', 'plugin.path',
-  'plugin.discovery', 'scheduled.rebalance.max.delay.ms', 'heartbeat.interval.ms', 'session.timeout.ms',
-  'rebalance.timeout.ms', 'worker.sync.timeout.ms', 'worker.unsync.backoff.ms', 'connect.protocol',
-  'task.shutdown.graceful.timeout.ms', 'topic.creation.enable', 'inter.worker.key.generation.algorithm',
-  'inter.worker.key.size', 'inter.worker.key.ttl.ms', 'inter.worker.signature.algorithm',
-  'inter.worker.verification.algorithms', 'transaction.boundary', 'metrics.context.connect.kafka.cluster.id',
+  'bootstrap.servers', 'client.dns.lookup', 'key.converter', 'key.converter.plugin.version', 'value.converter',
+  'value.converter.plugin.version', 'header.converter', 'header.converter.plugin.version', 'task.shutdown.graceful.timeout.ms',
+  'offset.flush.interval.ms', 'offset.flush.timeout.ms', 'plugin.path', 'plugin.discovery', 'metrics.sample.window.ms',
+  'metrics.num.samples', 'metrics.recording.level', 'metric.reporters', 'auto.include.jmx.reporter', 'config.providers',
+  'connector.client.config.override.policy', 'topic.creation.enable', 'topic.tracking.enable', 'topic.tracking.allow.reset',
+  'listeners', 'rest.advertised.host.name', 'rest.advertised.port', 'rest.advertised.listener', 'access.control.allow.origin',
+  'access.control.allow.methods', 'response.http.headers.config', 'rest.extension.classes', 'admin.listeners', 'group.id',
+  'session.timeout.ms', 'rebalance.timeout.ms', 'heartbeat.interval.ms', 'exactly.once.source.support', 'metadata.max.age.ms',
+  'client.id', 'send.buffer.bytes', 'receive.buffer.bytes', 'reconnect.backoff.ms', 'reconnect.backoff.max.ms',
+  'socket.connection.setup.timeout.ms', 'socket.connection.setup.timeout.max.ms', 'retry.backoff.ms', 'retry.backoff.max.ms',
+  'request.timeout.ms', 'connections.max.idle.ms', 'security.protocol', 'worker.sync.timeout.ms', 'worker.unsync.backoff.ms',
+  'offset.storage.topic', 'offset.storage.partitions', 'offset.storage.replication.factor', 'config.storage.topic',
+  'config.storage.replication.factor', 'status.storage.topic', 'status.storage.partitions', 'status.storage.replication.factor',
+  'connect.protocol', 'scheduled.rebalance.max.delay.ms', 'inter.worker.key.ttl.ms', 'inter.worker.key.generation.algorithm',
+  'inter.worker.key.size', 'inter.worker.signature.algorithm', 'inter.worker.verification.algorithms',
+  'metadata.recovery.strategy', 'metadata.recovery.rebootstrap.trigger.ms', 'metrics.context.connect.kafka.cluster.id',
 ]);
 
-/** Every name a bare `<alias>.<name>` key may carry. */
-export const CLUSTER_SETTINGS: ReadonlySet<string> = new Set([...PRODUCER_SETTINGS, ...CONSUMER_SETTINGS, ...WORKER_SETTINGS]);
+/**
+ * What MM2's clients take from a cluster prefix (MirrorClientConfig.CLIENT_CONFIG_DEF, `ssl.*` and
+ * `sasl.*` besides): every other bare `<alias>.<client setting>` is dropped for them, which is why
+ * tuning must be written `A.consumer.…`, `B.producer.…`, `A.admin.…`.
+ */
+export const CONNECTION_SETTINGS: ReadonlySet<string> = new Set(['bootstrap.servers', 'security.protocol']);
+export const isConnectionSetting = (name: string): boolean => CONNECTION_SETTINGS.has(name) || /^(ssl|sasl)\../.test(name);
+
+/** Every name a bare `<alias>.<name>` key may carry: connection settings for the clients, worker settings for the workers. */
+export const CLUSTER_SETTINGS: ReadonlySet<string> = new Set([...CONNECTION_SETTINGS, ...WORKER_SETTINGS]);
+
+/** Which clients a setting configures, for a `<alias>.<client>.` or `<client>.` prefix. */
+export function clientsOf(name: string): ('consumer' | 'producer' | 'admin')[] {
+  return (['consumer', 'producer', 'admin'] as const).filter((client) => ({ consumer: CONSUMER_SETTINGS, producer: PRODUCER_SETTINGS, admin: ADMIN_SETTINGS })[client].has(name));
+}
 
 const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
 

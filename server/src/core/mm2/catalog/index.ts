@@ -1,4 +1,4 @@
-import { ADMIN_SETTINGS, CLIENT_PROPERTIES, CLUSTER_SETTINGS, CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './clientProperties';
+import { ADMIN_SETTINGS, CLIENT_PROPERTIES, CLUSTER_SETTINGS, CONNECTION_SETTINGS, CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './clientProperties';
 import { MIRROR_PROPERTIES } from './mirrorProperties';
 import type { PrefixFamily, PropertyInfo, PropertyScope } from './types';
 import { releasedBy, type KafkaSemantics } from '../versions';
@@ -6,28 +6,39 @@ import { releasedBy, type KafkaSemantics } from '../versions';
 export * from './types';
 export { MIRROR_PROPERTIES, DEFAULT_REPLICATION_POLICY, IDENTITY_REPLICATION_POLICY, DEFAULT_TOPICS_EXCLUDE, DEFAULT_GROUPS_EXCLUDE } from './mirrorProperties';
 
-/** Connect's own connector settings, accepted by the Mirror connectors (ConnectorConfig). */
-const CONNECT_CONNECTOR_SETTINGS = [
+/**
+ * Connect's own connector settings (ConnectorConfig), part of every Mirror connector's ConfigDef:
+ * MM2 copies them from the top level too (connectorBaseConfig keeps top-level connector names).
+ */
+export const CONNECTOR_BASE_SETTINGS: ReadonlySet<string> = new Set([
   'name', 'connector.class', 'key.converter', 'value.converter', 'header.converter', 'transforms', 'predicates',
   'config.action.reload', 'errors.retry.timeout', 'errors.retry.delay.max.ms', 'errors.tolerance',
-  'errors.log.enable', 'errors.log.include.messages', 'exactly.once.support', 'transaction.boundary',
-  'transaction.boundary.interval.ms', 'offsets.storage.topic', 'topic.creation.groups', 'tasks.max.enforce',
+  'errors.log.enable', 'errors.log.include.messages', 'tasks.max.enforce',
   // Kafka 4.1 (KIP-891): pin plugin versions.
   'connector.plugin.version', 'key.converter.plugin.version', 'value.converter.plugin.version', 'header.converter.plugin.version',
-];
-
-/** The dedicated-mode REST server's settings (RestServerConfig.addInternalConfig), read at top level. */
-const REST_SERVER_SETTINGS: ReadonlySet<string> = new Set([
-  'listeners', 'rest.advertised.host.name', 'rest.advertised.port', 'rest.advertised.listener',
-  'access.control.allow.origin', 'access.control.allow.methods', 'response.http.headers.config', 'ssl.client.auth',
 ]);
 
-const family = (prefix: string, scopes: PropertyScope[], doc: string, suffixes?: ReadonlySet<string>, acceptsClusterSettings = false): PrefixFamily => ({
+/**
+ * What Connect reads of a source connector besides (SourceConnectorConfig). Not in the Mirror
+ * connectors' ConfigDefs, so MM2 drops them at top level; a flow's `A->B.` keys all reach its connectors.
+ */
+export const SOURCE_CONNECTOR_SETTINGS: ReadonlySet<string> = new Set(['exactly.once.support', 'transaction.boundary', 'transaction.boundary.interval.ms', 'offsets.storage.topic']);
+
+/**
+ * Read at top level by dedicated MirrorMaker itself: its REST server (RestServerConfig, used with
+ * `dedicated.mode.enable.internal.rest`) and the plugin loader (`new Plugins(originals)`).
+ */
+const MIRROR_MAKER_SETTINGS: ReadonlySet<string> = new Set([
+  'listeners', 'rest.advertised.host.name', 'rest.advertised.port', 'rest.advertised.listener',
+  'access.control.allow.origin', 'access.control.allow.methods', 'response.http.headers.config', 'ssl.client.auth',
+  'plugin.path', 'plugin.discovery',
+]);
+
+const family = (prefix: string, scopes: PropertyScope[], doc: string, suffixes?: ReadonlySet<string>): PrefixFamily => ({
   prefix,
   scopes,
   doc,
   suffixes,
-  acceptsClusterSettings,
 });
 
 const SECURITY_PREFIXES = ['ssl.', 'sasl.'];
@@ -36,8 +47,8 @@ const CLIENT_FAMILIES: PrefixFamily[] = [
   family('producer.', ['cluster', 'flow'], 'Kafka producer setting for the producers MM2 uses with this cluster.', PRODUCER_SETTINGS),
   family('consumer.', ['cluster', 'flow'], 'Kafka consumer setting for the consumers MM2 uses with this cluster.', CONSUMER_SETTINGS),
   family('admin.', ['cluster', 'flow'], 'Kafka admin client setting for the admin clients MM2 uses with this cluster.', ADMIN_SETTINGS),
+  // Source connectors get the worker's producer and admin overrides; a consumer override is for sink connectors.
   family('producer.override.', ['flow'], 'Per-connector producer override, applied by the Connect worker when its client override policy allows it.', PRODUCER_SETTINGS),
-  family('consumer.override.', ['flow'], 'Per-connector consumer override, applied by the Connect worker when its client override policy allows it.', CONSUMER_SETTINGS),
   family('admin.override.', ['flow'], 'Per-connector admin client override, applied by the Connect worker when its client override policy allows it.', ADMIN_SETTINGS),
   family('ssl.', ['top', 'cluster', 'flow'], 'Kafka client TLS setting.'),
   family('sasl.', ['top', 'cluster', 'flow'], 'Kafka client SASL setting.'),
@@ -46,7 +57,7 @@ const CLIENT_FAMILIES: PrefixFamily[] = [
 const FAMILIES: readonly PrefixFamily[] = [
   ...CLIENT_FAMILIES,
   ...['source.', 'target.'].flatMap((side) => [
-    family(`${side}cluster.`, ['flow'], `Client setting for the ${side.slice(0, -1)} cluster of this flow.`, CLUSTER_SETTINGS, true),
+    family(`${side}cluster.`, ['flow'], `Connection setting for the ${side.slice(0, -1)} cluster of this flow (only bootstrap, security, \`ssl.*\` and \`sasl.*\` reach MM2's clients).`, CONNECTION_SETTINGS),
     family(`${side}producer.`, ['flow'], `Producer setting for the ${side.slice(0, -1)} cluster of this flow.`, PRODUCER_SETTINGS),
     family(`${side}consumer.`, ['flow'], `Consumer setting for the ${side.slice(0, -1)} cluster of this flow.`, CONSUMER_SETTINGS),
     family(`${side}admin.`, ['flow'], `Admin client setting for the ${side.slice(0, -1)} cluster of this flow.`, ADMIN_SETTINGS),
@@ -75,17 +86,18 @@ export type PropertyLookup =
 export function lookupProperty(name: string, scope: PropertyScope): PropertyLookup | undefined {
   const info = BY_NAME.get(name);
   if (info && info.scopes.includes(scope)) return { kind: 'property', info };
-  if (scope !== 'cluster' && CONNECT_CONNECTOR_SETTINGS.includes(name)) return { kind: 'passthrough', name };
-  if (scope !== 'top' && CLUSTER_SETTINGS.has(name)) return { kind: 'passthrough', name };
-  if (scope === 'top' && (name.startsWith('task') || name.startsWith('worker') || REST_SERVER_SETTINGS.has(name))) return { kind: 'passthrough', name };
+  if (scope !== 'cluster' && CONNECTOR_BASE_SETTINGS.has(name)) return { kind: 'passthrough', name };
+  if (scope === 'flow' && SOURCE_CONNECTOR_SETTINGS.has(name)) return { kind: 'passthrough', name };
+  if (scope === 'cluster' && CLUSTER_SETTINGS.has(name)) return { kind: 'passthrough', name };
+  // workerConfig copies top-level `task*` and `worker*` keys into every herder's worker.
+  if (scope === 'top' && (name.startsWith('task') || name.startsWith('worker') || MIRROR_MAKER_SETTINGS.has(name))) return { kind: 'passthrough', name };
   for (const fam of FAMILIES) {
     if (fam.scopes.includes(scope) && name.startsWith(fam.prefix) && name.length > fam.prefix.length) {
       const suffix = name.slice(fam.prefix.length);
       const accepted =
         !fam.suffixes ||
         fam.suffixes.has(suffix) ||
-        SECURITY_PREFIXES.some((p) => suffix.startsWith(p) && suffix.length > p.length) ||
-        (fam.acceptsClusterSettings === true && lookupProperty(suffix, 'cluster') !== undefined);
+        SECURITY_PREFIXES.some((p) => suffix.startsWith(p) && suffix.length > p.length);
       if (accepted) return { kind: 'family', family: fam, suffix };
     }
   }
@@ -112,8 +124,9 @@ export function namesForScope(scope: PropertyScope): readonly string[] {
 function computeNamesForScope(scope: PropertyScope): string[] {
   const names = new Set<string>();
   for (const info of BY_NAME.values()) if (info.scopes.includes(scope) && !info.deprecated) names.add(info.name);
-  if (scope !== 'top') for (const name of CLUSTER_SETTINGS) names.add(name);
-  if (scope !== 'cluster') for (const name of CONNECT_CONNECTOR_SETTINGS) names.add(name);
+  if (scope === 'cluster') for (const name of CLUSTER_SETTINGS) names.add(name);
+  if (scope !== 'cluster') for (const name of CONNECTOR_BASE_SETTINGS) names.add(name);
+  if (scope === 'flow') for (const name of SOURCE_CONNECTOR_SETTINGS) names.add(name);
   for (const fam of FAMILIES) {
     if (!fam.scopes.includes(scope) || !fam.suffixes) continue;
     for (const suffix of fam.suffixes) names.add(fam.prefix + suffix);

@@ -83,7 +83,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     connectors: ['source', 'checkpoint'],
     regexList: 'topics',
     doc: 'Excluded topics: comma-separated Java regular expressions. Excludes take precedence over includes. Setting it replaces the default, which keeps MM2\'s own topics (`mm2*.internal`; before Kafka 4.0 every `*.internal` and `*-internal`), `*.replica` and `__*` from being mirrored — keep those patterns when you override it.',
-    since: '3.0',
+    since: '2.7',
   }),
   connector({
     name: 'topics.blacklist',
@@ -93,7 +93,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     doc: 'Deprecated alias of `topics.exclude`.',
     since: '2.4',
     removedIn: '4.0',
-    deprecated: { since: '3.0', replacement: 'topics.exclude', note: 'KIP-629 renamed it; when both are set, `topics.exclude` wins. Kafka 4.0 no longer reads it.' },
+    deprecated: { since: '2.7', replacement: 'topics.exclude', note: 'KIP-629 renamed it; when both are set, `topics.exclude` wins. Kafka 4.0 no longer reads it.' },
   }),
   connector({
     name: 'groups',
@@ -113,7 +113,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     connectors: ['checkpoint'],
     regexList: 'groups',
     doc: 'Excluded consumer groups: comma-separated Java regular expressions. Excludes take precedence over includes.',
-    since: '3.0',
+    since: '2.7',
   }),
   connector({
     name: 'groups.blacklist',
@@ -123,7 +123,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     doc: 'Deprecated alias of `groups.exclude`.',
     since: '2.4',
     removedIn: '4.0',
-    deprecated: { since: '3.0', replacement: 'groups.exclude', note: 'KIP-629 renamed it; when both are set, `groups.exclude` wins. Kafka 4.0 no longer reads it.' },
+    deprecated: { since: '2.7', replacement: 'groups.exclude', note: 'KIP-629 renamed it; when both are set, `groups.exclude` wins. Kafka 4.0 no longer reads it.' },
   }),
   connector({
     name: 'config.properties.exclude',
@@ -137,7 +137,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     connectors: ['source'],
     regexList: 'config properties',
     doc: 'Topic config properties that are not copied to remote topics: comma-separated Java regular expressions over property names.',
-    since: '3.0',
+    since: '2.7',
   }),
   connector({
     name: 'config.properties.blacklist',
@@ -147,7 +147,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     doc: 'Deprecated alias of `config.properties.exclude`.',
     since: '2.4',
     removedIn: '4.0',
-    deprecated: { since: '3.0', replacement: 'config.properties.exclude', note: 'KIP-629 renamed it; when both are set, `config.properties.exclude` wins. Kafka 4.0 no longer reads it.' },
+    deprecated: { since: '2.7', replacement: 'config.properties.exclude', note: 'KIP-629 renamed it; when both are set, `config.properties.exclude` wins. Kafka 4.0 no longer reads it.' },
   }),
   connector({
     name: 'topic.filter.class',
@@ -209,7 +209,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     type: 'boolean',
     defaultValue: 'true',
     doc: 'Whether the custom `replication.policy.separator` is also used in the names of MM2\'s internal checkpoints and offset-syncs topics. Set to false to keep the `.`-separated names of Kafka < 3.1 when upgrading with a custom separator.',
-    since: '3.1',
+    since: '3.5',
   }),
   connector({
     name: 'replication.factor',
@@ -254,7 +254,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     validValues: ['source', 'target'],
     connectors: ['source', 'checkpoint'],
     doc: 'The cluster (`source` or `target`) that holds the offset-syncs topic. Must be the same for the source and checkpoint connectors of a flow, or checkpoints silently stop.',
-    since: '3.2',
+    since: '3.0',
   }),
   connector({
     name: 'emit.offset-syncs.enabled',
@@ -279,7 +279,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     unit: 'ms',
     defaultValue: '60000',
     doc: 'Timeout for administrative tasks such as detecting new topics, in milliseconds.',
-    since: '2.7',
+    since: '2.4',
   }),
   ...intervalPair('refresh.topics', 'topic refresh', 'true', '600', ['source'], 'Whether to periodically check for new topics and partitions in the source cluster.'),
   ...intervalPair('refresh.groups', 'group refresh', 'true', '600', ['checkpoint'], 'Whether to periodically check for new consumer groups.'),
@@ -303,9 +303,9 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     validValues: ['requested', 'required', 'never'],
     connectors: ['source'],
     doc: 'Which API to use for syncing topic configs: `requested` tries IncrementalAlterConfigs and falls back, `required` never falls back, `never` always uses the old AlterConfigs.',
-    since: '3.7',
+    since: '3.5',
     removedIn: '4.0',
-    deprecated: { since: '3.7', note: 'Removed in Kafka 4.0, which always behaves as `required` (target brokers must be ≥ 2.3).' },
+    deprecated: { since: '3.5', note: 'Kafka 4.0 removed it and always behaves as `required` (target brokers must be ≥ 2.3).' },
   }),
   connector({
     name: 'add.source.alias.to.metrics',
@@ -313,9 +313,9 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     defaultValue: 'false',
     connectors: ['source'],
     doc: 'Whether to tag source connector metrics with the source cluster alias.',
-    since: '3.7',
+    since: '3.5',
     removedIn: '4.0',
-    deprecated: { since: '3.7', note: 'Removed in Kafka 4.0, which always adds the source tag.' },
+    deprecated: { since: '3.5', note: 'Kafka 4.0 removed it and always adds the source tag.' },
   }),
   connector({
     name: 'forwarding.admin.class',
@@ -323,7 +323,7 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     defaultValue: 'org.apache.kafka.clients.admin.ForwardingAdmin',
     knownClasses: ['org.apache.kafka.clients.admin.ForwardingAdmin'],
     doc: 'Admin client class used to create and configure topics and ACLs in the target cluster, e.g. to go through an external topic management system (KIP-787).',
-    since: '3.5',
+    since: '3.4',
   }),
   connector({
     name: 'metric.reporters',
@@ -342,6 +342,15 @@ export const MIRROR_PROPERTIES: readonly PropertyInfo[] = [
     since: '3.4',
     removedIn: '4.0',
     deprecated: { since: '3.4', note: 'Kafka 4.0 removed it: list `org.apache.kafka.common.metrics.JmxReporter` in `metric.reporters` instead.' },
+  }),
+  connector({
+    name: 'use.defaults.from',
+    type: 'string',
+    defaultValue: 'target',
+    connectors: ['source'],
+    scopes: ['flow'],
+    doc: 'Which cluster\'s defaults (`source` or `target`) a remote topic gets for the topic configs the source leaves at their default (DefaultConfigPropertyFilter). Read from a flow\'s settings only: MM2 drops it at top level.',
+    since: '3.5',
   }),
   connector({
     name: 'heartbeats.replication.enabled',

@@ -44,6 +44,4 @@ export interface PrefixFamily {
   doc: string;
   /** Names that may follow the prefix (listed for completion); undefined means any name is accepted. */
   suffixes?: ReadonlySet<string>;
-  /** Also accept a suffix that is valid under a cluster prefix (`source.cluster.ssl.…`). */
-  acceptsClusterSettings?: boolean;
 }

@@ -8,7 +8,10 @@ export const aliasContainsSeparator: Mm2Rule = {
     description: 'A cluster alias contains the replication policy separator, which breaks MM2\'s source detection and cycle check.',
     defaultSeverity: 'error',
     fixable: true,
-    messages: { contains: 'Cluster alias `{{alias}}` contains the separator `{{separator}}`: MM2 reads the source of `{{remote}}` as `{{misread}}`, so it cannot recognise {{alias}}\'s topics coming back and its cycle check fails. Rename the alias (e.g. `{{replacement}}`).' },
+    messages: {
+      contains: 'Cluster alias `{{alias}}` contains the separator `{{separator}}`, so MM2 misreads the source of its remote topics.',
+      targetOnly: 'Cluster alias `{{alias}}` contains the separator `{{separator}}`: fine while it is only a target, but a flow out of it would not see its topics come back.',
+    },
   },
   check({ mm2, file, deployment, report }) {
     const separatorOf = (alias: string): string | undefined =>
@@ -18,9 +21,13 @@ export const aliasContainsSeparator: Mm2Rule = {
       const separator = separatorOf(cluster.alias);
       if (!separator || !cluster.alias.includes(separator)) continue;
       const replacement = cluster.alias.split(separator).join(separator === '-' ? '_' : '-');
+      // Remote topics named after it exist only where it is the source of a flow.
+      const source = deployment.flows.some((m) => m.flow.source === cluster.alias);
       report({
-        messageId: 'contains',
-        data: { alias: cluster.alias, separator, remote: `${cluster.alias}${separator}orders`, misread: cluster.alias.split(separator)[0], replacement },
+        messageId: source ? 'contains' : 'targetOnly',
+        data: { alias: cluster.alias, separator },
+        related: [{ range: cluster.range, message: `MM2 reads the source of \`${cluster.alias}${separator}<topic>\` as \`${cluster.alias.split(separator)[0]}\`; rename the alias, e.g. \`${replacement}\`` }],
+        atMost: source ? undefined : 'warning',
         range: cluster.range,
         fixes: taken.has(replacement)
           ? []

@@ -1,10 +1,12 @@
+import { replicates } from '../../../model/replay';
+import type { FlowModel } from '../../../model/flows';
 import type { Mm2Rule } from '../../types';
 import { excludeOnFlow, literalPattern } from './topologyEdits';
 
 /**
- * Topics that are internal to the platform but that MM2's default excludes (`*.internal`,
- * `*-internal`, `*.replica`, `__*`) do not cover: Schema Registry / Karapace storage, Confluent
- * platform topics and Kafka Connect storage topics named without a suffix.
+ * Platform topics that MM2 does not treat as internal (ReplicationPolicy.isInternalTopic) and that
+ * its default excludes miss: Schema Registry / Karapace storage, Confluent platform topics and
+ * Kafka Connect storage topics named without a suffix.
  */
 const WELL_KNOWN = ['_schemas', '_confluent-command', '_confluent-telemetry-metrics', '_confluent-license', 'connect-configs', 'connect-offsets', 'connect-status', 'mirrormaker2-cluster-configs', 'mirrormaker2-cluster-offsets', 'mirrormaker2-cluster-status'];
 
@@ -13,33 +15,50 @@ export const internalTopicsReplicated: Mm2Rule = {
   meta: {
     id: 'internal-topics-replicated',
     group: 'replication',
-    description: 'A flow\'s topic filter admits internal topics that MM2\'s default excludes miss (`_schemas`, `_confluent-*`, Connect storage topics).',
+    description: 'A name-keeping flow (Identity, the blank-alias idiom) copies platform topics such as `_schemas` or Connect storage topics into a cluster under the same name.',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { admitted: 'Flow {{flow}} replicates internal topics its excludes do not cover: {{names}}. Mirroring a Schema Registry, Confluent or Connect storage topic into another cluster corrupts that cluster\'s own copy. Add them to `topics.exclude` (keeping MM2\'s defaults).' },
+    messages: {
+      overwrites: 'Flow {{flow}} copies {{source}}\'s {{names}} into {{target}} under the same name, over {{target}}\'s own.',
+      couldOverwrite: 'Flow {{flow}} would copy {{names}} into {{target}} under the same name, if {{source}} has them.',
+    },
   },
-  check({ uri, deployment, report }) {
-    // Storage topics a Strimzi resource declares live in its target cluster: flows out of it must not take them.
-    const declared = new Map<string, string[]>();
+  check({ uri, model: workspace, deployment, report }) {
+    const declared = workspace.declaredFor(deployment);
+    // Storage topics a Strimzi resource declares live in its target cluster.
+    const storage = new Map<string, Set<string>>();
     for (const { mm2 } of deployment.files) {
       for (const resource of mm2.strimzi?.resources ?? []) {
         const alias = resource.target?.alias?.value;
-        if (alias) declared.set(alias, [...(declared.get(alias) ?? []), ...(resource.target?.storageTopics ?? []).map((f) => f.value)]);
+        if (alias) for (const topic of resource.target?.storageTopics ?? []) storage.set(alias, (storage.get(alias) ?? new Set()).add(topic.value));
       }
     }
+    const inUse = (cluster: string, name: string): boolean => storage.get(cluster)?.has(name) === true || declared?.localTopics(cluster).has(name) === true;
     for (const model of deployment.flows) {
       if (model.uri !== uri || !model.filter || !model.anchor) continue;
-      const candidates = [...new Set([...WELL_KNOWN, ...(declared.get(model.flow.source) ?? [])])];
-      const admitted = candidates.filter((name) => model.admits(name) && !model.policy.isInternalTopic(name));
-      if (admitted.length === 0) continue;
-      const patterns = [...new Set(admitted.map((name) => (name.startsWith('_confluent-') ? '_confluent-.*' : literalPattern(name))))];
+      const { source, target } = model.flow;
+      // What the source may hold: the well-known names, and the storage topics of Connect clusters there.
+      const candidates = [...new Set([...WELL_KNOWN, ...(storage.get(source) ?? [])])];
+      // Under a prefixing policy the copy is `A._schemas`, which overwrites nothing.
+      const copiedAsIs = candidates.filter((name) => keepsName(model, name) && replicates(model, name));
+      if (copiedAsIs.length === 0) continue;
+      const clashing = copiedAsIs.filter((name) => inUse(target, name));
+      const names = clashing.length ? clashing : copiedAsIs;
+      const patterns = [...new Set(names.map((name) => (name.startsWith('_confluent-') ? '_confluent-.*' : literalPattern(name))))];
       const edit = excludeOnFlow(model, patterns);
       report({
-        messageId: 'admitted',
-        data: { flow: model.flow.id, names: `${admitted.slice(0, 4).map((n) => `\`${n}\``).join(', ')}${admitted.length > 4 ? ` (+${admitted.length - 4})` : ''}` },
+        messageId: clashing.length ? 'overwrites' : 'couldOverwrite',
+        data: { flow: model.flow.id, source, target, names: `${names.slice(0, 3).map((n) => `\`${n}\``).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}` },
         range: (model.topicsSetting ?? model.anchor).keyRange,
         fixes: edit ? [{ title: `Exclude ${patterns.map((p) => `\`${p}\``).join(', ')} on ${model.flow.id}`, edits: [edit] }] : [],
+        // Nothing in the workspace shows the topics in either cluster: what could happen, at info.
+        undecided: clashing.length === 0,
       });
     }
   },
 };
+
+/** The flow writes the topic under the name it has: Identity, the blank-alias idiom; an unknown policy may. */
+function keepsName(model: FlowModel, name: string): boolean {
+  return model.remoteName(name) === name || model.policy.kind === 'unknown';
+}

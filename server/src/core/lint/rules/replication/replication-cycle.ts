@@ -32,10 +32,14 @@ export const replicationCycle: Mm2Rule = {
   meta: {
     id: 'replication-cycle',
     group: 'replication',
-    description: 'Enabled flows form a loop that MM2 does not stop, so topics are replicated back into their own cluster forever.',
+    description: 'Enabled flows form a loop that MM2 does not stop, so topics are replicated back into their own cluster forever (or, an echo, once).',
     defaultSeverity: 'error',
     fixable: true,
-    messages: { loop: 'Replication loop {{path}}: topic `{{witness}}` of {{origin}} comes back to {{origin}} as `{{returnsAs}}` and is replicated again{{grows}}, forever. {{why}}' },
+    messages: {
+      loop: 'Replication loop {{path}}: {{subject}} of {{origin}} {{comes}} back to {{origin}} as `{{returnsAs}}`, again and again{{grows}}. {{why}}',
+      echo: 'Replication echo {{path}}: {{subject}} of {{origin}} {{comes}} back to {{origin}} once, as `{{returnsAs}}`. {{why}}',
+      dormant: 'Replication loop {{path}} once {{flow}} runs: its source connector is {{state}} now, and then {{subject}} of {{origin}} would come back to {{origin}} as `{{returnsAs}}`, again and again. {{why}}',
+    },
   },
   check({ uri, deployment, report }) {
     for (const cycle of deployment.replay.loops()) {
@@ -70,12 +74,28 @@ export const replicationCycle: Mm2Rule = {
       if (looping && exclude) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [exclude] });
       const disable = setOnFlow(last, 'enabled', 'false');
       if (disable) fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [disable] });
+      const endless = cycle.endless !== false;
+      // A leg whose connector is paused or stopped does not loop now: what happens once it runs.
+      const dormant = cycle.models.find((m) => m.flow.dormant);
       report({
-        messageId: 'loop',
-        data: { path: pathOf(cycle.models), witness: cycle.witness, origin: first.flow.source, returnsAs: cycle.returnsAs, grows: cycle.returnsAs !== cycle.witness ? ', under a longer name each round' : '', why: explain(cycle) },
+        messageId: dormant && endless ? 'dormant' : endless ? 'loop' : 'echo',
+        data: {
+          path: pathOf(cycle.models),
+          // A name nobody wrote is an example of what the filters admit, not a topic that exists.
+          subject: cycle.named ? `topic \`${cycle.witness}\`` : `a topic such as \`${cycle.witness}\``,
+          comes: 'comes',
+          origin: first.flow.source,
+          returnsAs: cycle.returnsAs,
+          grows: cycle.returnsAs !== cycle.witness ? ' under a longer name each round' : '',
+          why: explain(cycle),
+          flow: dormant?.flow.id ?? '',
+          state: dormant?.flow.dormant ?? '',
+        },
         range: first.anchor.keyRange,
         related,
         fixes,
+        // The copy comes back once and MM2 stops it then: duplicated data, not an endless loop.
+        atMost: endless && !dormant ? undefined : 'warning',
       });
     }
   },

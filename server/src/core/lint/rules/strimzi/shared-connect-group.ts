@@ -15,6 +15,8 @@ const V1_FIELDS: Record<string, string> = { groupId: 'group.id', configStorageTo
 interface ConnectIdentity {
   uri: string;
   resource: string;
+  /** Namespace and name: two files with the same describe one object (variants), not two. */
+  object?: string;
   target: string;
   settings: { name: string; value: string; range: OffsetRange }[];
 }
@@ -24,7 +26,7 @@ function identityOf(resource: ResourceFact, uri: string, bootstrapOf: (alias: st
     const servers = resource.target?.bootstrapServers?.value;
     if (!servers) return undefined;
     const fields = [resource.target?.groupId, ...(resource.target?.storageTopics ?? [])].filter((f): f is FieldFact => f !== undefined);
-    return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', target: clusterIdentity(servers), settings: fields.map((f) => ({ name: V1_FIELDS[f.name], value: f.value, range: f.valueRange })) };
+    return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', object: objectOf(resource), target: clusterIdentity(servers), settings: fields.map((f) => ({ name: V1_FIELDS[f.name], value: f.value, range: f.valueRange })) };
   }
   const connect = resource.connectCluster;
   const servers = connect && bootstrapOf(connect.value);
@@ -33,8 +35,10 @@ function identityOf(resource: ResourceFact, uri: string, bootstrapOf: (alias: st
     const given = resource.connectConfig?.get(name);
     return { name, value: given?.value ?? fallback, range: given?.valueRange ?? connect.valueRange };
   });
-  return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', target: clusterIdentity(servers), settings };
+  return { uri, resource: resource.name ?? 'a KafkaMirrorMaker2', object: objectOf(resource), target: clusterIdentity(servers), settings };
 }
+
+const objectOf = (resource: ResourceFact): string | undefined => (resource.name ? `${resource.namespace ?? ''}/${resource.name}` : undefined);
 
 export const sharedConnectGroup: Mm2Rule = {
   kind: 'mm2',
@@ -58,7 +62,7 @@ export const sharedConnectGroup: Mm2Rule = {
     identities.forEach((identity, index) => {
       if (identity.uri !== uri) return;
       for (const earlier of identities.slice(0, index)) {
-        if (earlier.target !== identity.target) continue;
+        if (earlier.target !== identity.target || (identity.object !== undefined && earlier.object === identity.object)) continue;
         for (const setting of identity.settings) {
           const clash = earlier.settings.find((s) => s.name === setting.name && s.value === setting.value);
           if (!clash) continue;

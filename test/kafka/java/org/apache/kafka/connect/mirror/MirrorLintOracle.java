@@ -215,12 +215,26 @@ public final class MirrorLintOracle {
 
     private static ObjectNode catalog() throws Exception {
         ObjectNode answer = JSON.createObjectNode();
-        putDef(answer.putArray("source"), MirrorSourceConfig.CONNECTOR_CONFIG_DEF);
-        putDef(answer.putArray("checkpoint"), MirrorCheckpointConfig.CONNECTOR_CONFIG_DEF);
+        // The default filters read the connector's config too (use.defaults.from is only theirs).
+        ArrayNode source = answer.putArray("source");
+        putDef(source, MirrorSourceConfig.CONNECTOR_CONFIG_DEF);
+        putDef(source, DefaultConfigPropertyFilter.ConfigPropertyFilterConfig.DEF);
+        putDef(source, DefaultTopicFilter.TopicFilterConfig.DEF);
+        ArrayNode checkpoint = answer.putArray("checkpoint");
+        putDef(checkpoint, MirrorCheckpointConfig.CONNECTOR_CONFIG_DEF);
+        putDef(checkpoint, DefaultGroupFilter.GroupFilterConfig.DEF);
         putDef(answer.putArray("heartbeat"), MirrorHeartbeatConfig.CONNECTOR_CONFIG_DEF);
         Method config = MirrorMakerConfig.class.getDeclaredMethod("config");
         config.setAccessible(true);
         putDef(answer.putArray("mirrorMaker"), (org.apache.kafka.common.config.ConfigDef) config.invoke(null));
+        // What reaches MM2's clients from `<alias>.` (MirrorClientConfig), what its dedicated Connect
+        // workers read (DistributedConfig), and what Connect adds for source connectors.
+        putDef(answer.putArray("client"), MirrorClientConfig.CLIENT_CONFIG_DEF);
+        Class<?> crypto = Class.forName("org.apache.kafka.connect.runtime.distributed.Crypto");
+        Method worker = org.apache.kafka.connect.runtime.distributed.DistributedConfig.class.getDeclaredMethod("config", crypto);
+        worker.setAccessible(true);
+        putDef(answer.putArray("worker"), (org.apache.kafka.common.config.ConfigDef) worker.invoke(null, crypto.getField("SYSTEM").get(null)));
+        putDef(answer.putArray("sourceConnector"), org.apache.kafka.connect.runtime.SourceConnectorConfig.configDef());
         return answer;
     }
 
