@@ -69,6 +69,7 @@ export function generateConfig(random: Random): GeneratedConfig {
   if (random.chance(0.08)) lines.push(`heartbeats.replication.enabled = ${bool(random)}`);
   if (random.chance(0.05)) lines.push(`groups = ${random.pick(FILTERS)}`);
   if (random.chance(0.05)) lines.push(`emit.offset-syncs.enabled = ${bool(random)}`);
+  if (random.chance(0.04)) lines.push(`${random.pick(aliases)}.consumer.isolation.level = ${random.pick(['read_committed', 'read_uncommitted'])}`);
 
   for (const source of aliases) {
     for (const target of aliases) {
@@ -84,6 +85,10 @@ export function generateConfig(random: Random): GeneratedConfig {
       if (random.chance(0.05)) lines.push(`${flow}.heartbeats.replication.enabled = ${bool(random)}`);
       if (random.chance(0.04)) lines.push(`${flow}.enabled = ${bool(random)}`); // written twice: the last wins
       if (random.chance(0.03)) lines.push(`${flow}.emit.offset-syncs.enabled = false`);
+      if (random.chance(0.03)) lines.push(`${flow}.emit.checkpoints.enabled = ${random.pick(['false', 'False', 'true'])}`);
+      if (random.chance(0.02)) lines.push(`${flow}.offset-syncs.topic.location = ${random.pick(['target', 'source'])}`);
+      if (random.chance(0.03)) lines.push(`${flow}.exactly.once.support = ${random.pick(['required', 'requested'])}`);
+      if (random.chance(0.02)) lines.push(`${flow}.${random.pick(['source.consumer.', 'consumer.'])}isolation.level = read_committed`);
     }
   }
   // Shuffle a little: order does not matter to MM2 except for repeated keys.

@@ -11,7 +11,7 @@ describe('fix all', () => {
   it('on the mistakes example leaves only findings that have no automatic fix', () => {
     const text = fs.readFileSync(path.join(MISTAKES, 'mm2.properties'), 'utf8');
     const result = fixAll(text, (t) => analyzeProperties(t).findings);
-    assert.deepEqual(result.applied, ['Rename to `topics.exclude`', 'Rename to `groups.exclude`', 'Change to `true`', 'Change to `60`', 'Remove this suppression comment']);
+    assert.deepEqual(result.applied, ['Rename to `topics.exclude`', 'Rename to `groups.exclude`', 'Change to `true`', 'Change to `60`', 'Remove `# rotate me` from the value', 'Remove this suppression comment']);
     // What is left needs a person: a broken escape, which of two values to keep, an alias that may
     // be a new cluster, real bootstrap servers, regexes to rewrite, a flow to enable or not.
     assert.deepEqual(result.remaining.map((f) => f.ruleId), [

@@ -11,11 +11,13 @@ import { topicMissingInPeer } from './declarations/topic-missing-in-peer';
 import { unmappedCluster } from './declarations/unmapped-cluster';
 import { catastrophicPattern } from './properties/catastrophic-pattern';
 import { conflictingSettings } from './properties/conflicting-settings';
+import { converterNotByteArray } from './properties/converter-not-byte-array';
 import { deprecatedProperty } from './properties/deprecated-property';
 import { duplicateProperty } from './properties/duplicate-property';
 import { inactiveFlowSetting } from './properties/inactive-flow-setting';
 import { invalidTopicPattern } from './properties/invalid-topic-pattern';
 import { invalidValue } from './properties/invalid-value';
+import { literalValue } from './properties/literal-value';
 import { missingBootstrapServers } from './properties/missing-bootstrap-servers';
 import { noReplicationFlows } from './properties/no-replication-flows';
 import { unknownCluster } from './properties/unknown-cluster';
@@ -47,6 +49,7 @@ export const RULES: readonly Rule[] = [
   documentSyntax,
   unknownProperty,
   invalidValue,
+  literalValue,
   deprecatedProperty,
   duplicateProperty,
   unknownCluster,
@@ -54,6 +57,7 @@ export const RULES: readonly Rule[] = [
   noReplicationFlows,
   invalidTopicPattern,
   conflictingSettings,
+  converterNotByteArray,
   inactiveFlowSetting,
   catastrophicPattern,
   aliasContainsSeparator,

@@ -6,7 +6,7 @@ import type { Mm2Rule, Mm2RuleContext } from '../../types';
 const CHECKED_FROM = '3.9';
 
 interface Rejection {
-  messageId: 'checkpointsOff' | 'offsetSyncsOff' | 'offsetSyncsConfigured';
+  messageId: 'checkpointsOff' | 'offsetSyncsOff' | 'offsetSyncsConfigured' | 'exactlyOnce';
   /** The setting the connector rejects. */
   setting: Setting;
   /** The setting it clashes with, when there is one. */
@@ -41,9 +41,25 @@ function rejections(mm2: Mm2Facts): Rejection[] {
       const offsetSyncsOff = exactlyFalse(source, 'emit.offset-syncs.enabled');
       const configured = offsetSyncsOff && offsetSyncSettings(mm2, flow)[0];
       if (offsetSyncsOff && configured) found.push({ messageId: 'offsetSyncsConfigured', setting: offsetSyncsOff, other: configured, flow });
+      const exactlyOnce = source.value('exactly.once.support');
+      if (exactlyOnce.value === 'required' && exactlyOnce.setting && isolationLevel(mm2, flow, source) !== 'read_committed') found.push({ messageId: 'exactlyOnce', setting: exactlyOnce.setting, flow });
     }
   }
   return found;
+}
+
+/**
+ * The source consumer's `isolation.level` as MirrorConnectorConfig.sourceConsumerConfig builds it:
+ * `consumer.*` keys, then `source.consumer.*` ones — which in dedicated mode also come from the
+ * source cluster's `A.consumer.*` (a flow's own keys win).
+ */
+function isolationLevel(mm2: Mm2Facts, flow: Flow, source: ConnectorView): string | undefined {
+  const own = (property: string): string | undefined => {
+    const effective = source.value(property);
+    return effective.origin === 'flow' ? effective.value : undefined;
+  };
+  const cluster = mm2.mode === 'dedicated' ? mm2.byKey.get(`${flow.source}.consumer.isolation.level`)?.value : undefined;
+  return own('source.consumer.isolation.level') ?? cluster ?? own('consumer.isolation.level');
 }
 
 /**
@@ -72,6 +88,7 @@ export const conflictingSettings: Mm2Rule = {
       checkpointsOff: 'MirrorCheckpointConnector rejects `emit.checkpoints.enabled = false`: MM2 does not create or update it for {{flows}}.',
       offsetSyncsOff: 'MirrorCheckpointConnector rejects `emit.offset-syncs.enabled = false` while it is enabled: MM2 does not create or update it for {{flows}}.',
       offsetSyncsConfigured: 'MirrorSourceConnector rejects `emit.offset-syncs.enabled = false` with `{{other}}` set: MM2 does not create or update it for {{flows}}.',
+      exactlyOnce: 'MirrorSourceConnector rejects `exactly.once.support = required` unless its source consumer reads `read_committed`: MM2 does not create or update it for {{flows}}.',
     },
   },
   check(context) {
@@ -90,6 +107,8 @@ export const conflictingSettings: Mm2Rule = {
         other,
         flows,
         removal: messageId === 'offsetSyncsConfigured' && other ? other : setting,
+        // Adding the isolation level is the repair there, not removing the requirement.
+        noFix: messageId === 'exactlyOnce',
         writer: file.writer,
         undecided: !releasedBy(kafka, CHECKED_FROM),
       });
@@ -99,14 +118,14 @@ export const conflictingSettings: Mm2Rule = {
 
 function reportRejection(
   report: Mm2RuleContext['report'],
-  { messageId, setting, other, flows, removal, writer, undecided }: { messageId: Rejection['messageId']; setting: Setting; other?: Setting; flows: string; removal: Setting; writer: Mm2RuleContext['file']['writer']; undecided: boolean },
+  { messageId, setting, other, flows, removal, writer, undecided, noFix }: { messageId: Rejection['messageId']; setting: Setting; other?: Setting; flows: string; removal: Setting; writer: Mm2RuleContext['file']['writer']; undecided: boolean; noFix?: boolean },
 ): void {
   report({
     messageId,
     data: { flows, other: other?.key ?? '' },
     range: setting.valueRange.end > setting.valueRange.start ? setting.valueRange : setting.keyRange,
     related: other ? [{ range: other.keyRange, message: `\`${other.key}\` configures offset syncs` }] : [],
-    fixes: [{ title: `Remove \`${removal.key}\``, edits: [writer.remove(removal)] }],
+    fixes: noFix ? [] : [{ title: `Remove \`${removal.key}\``, edits: [writer.remove(removal)] }],
     undecided,
   });
 }

@@ -27,6 +27,8 @@ export const invalidValue: Mm2Rule = {
       // A property the release does not define is not validated (unknown-property and deprecated-property say so).
       if (!info || !definedIn(info, kafka)) continue;
       if (shape.scope === 'cluster' && info.owner === 'connector') continue;
+      // A Connect connector validates only its own ConfigDef: another Mirror connector's setting is not checked (unknown-property says so).
+      if (mm2.connector && info.owner === 'connector' && info.connectors && !info.connectors.includes(mm2.connector.role)) continue;
       if (enablesNothing(mm2, setting)) {
         const flow = shape.scope === 'flow' ? `${shape.source}->${shape.target}` : '';
         report({ messageId: 'readAsFalse', data: { key: setting.key, value: setting.value, flow }, range: valueOrKey(setting), fixes: [{ title: 'Change to `true`', edits: [file.writer.setValue(setting, 'true')], preferred: /^(true|yes|on|1)$/i.test(setting.value.trim()) }] });

@@ -1,5 +1,6 @@
 import { topicNameProblem } from '../../../mm2/policy';
 import type { FlowModel } from '../../../model/flows';
+import { mm2Topics } from '../../../model/internalTopics';
 import type { Mm2Rule } from '../../types';
 
 export const invalidRemoteTopicName: Mm2Rule = {
@@ -10,7 +11,10 @@ export const invalidRemoteTopicName: Mm2Rule = {
     description: 'A remote topic name MM2 would generate is not a legal Kafka topic name.',
     defaultSeverity: 'error',
     fixable: false,
-    messages: { illegal: 'Flow {{flow}} would create `{{name}}` in {{target}}, which is not a legal topic name: {{problem}}. MM2 fails to create it and the topic is not mirrored. Use a separator and aliases made of letters, digits, \'.\', \'_\' and \'-\'.' },
+    messages: {
+      illegal: 'Flow {{flow}} would create `{{name}}` in {{target}}, which is not a legal topic name: {{problem}}.',
+      illegalOwn: 'Flow {{flow}} names its {{role}} topic `{{name}}`, which is not a legal topic name: {{problem}}.',
+    },
   },
   check({ uri, deployment, report }) {
     const reported = new Set<FlowModel>();
@@ -27,6 +31,16 @@ export const invalidRemoteTopicName: Mm2Rule = {
         data: { flow: model.flow.id, name: arrival.name.length > 80 ? `${arrival.name.slice(0, 77)}…` : arrival.name, target: model.flow.target, problem },
         range: anchor === model.separatorSetting ? anchor.valueRange : anchor.keyRange,
       });
+    }
+    // MM2's own topics are named after aliases too (`mm2-offset-syncs.<other>.internal`, `<source>.checkpoints.internal`).
+    for (const topic of mm2Topics(deployment)) {
+      if (topic.role !== 'offset-syncs' && topic.role !== 'checkpoints') continue;
+      const model = deployment.flows.find((m) => m.flow.id === topic.by && m.uri === uri);
+      const anchor = model && (model.separatorSetting ?? model.enabledSetting);
+      const problem = topicNameProblem(topic.name);
+      if (!model || !anchor || !problem || reported.has(model)) continue;
+      reported.add(model);
+      report({ messageId: 'illegalOwn', data: { flow: model.flow.id, role: topic.role, name: topic.name, problem }, range: anchor.keyRange });
     }
   },
 };
