@@ -13,6 +13,8 @@ const connector = (source: string, target: string, extra: Record<string, unknown
     'target.cluster.alias': target,
     'source.cluster.bootstrap.servers': `${source.toLowerCase()}:9092`,
     'target.cluster.bootstrap.servers': `${target.toLowerCase()}:9092`,
+    'key.converter': 'org.apache.kafka.connect.converters.ByteArrayConverter',
+    'value.converter': 'org.apache.kafka.connect.converters.ByteArrayConverter',
     ...extra,
   }, null, 2);
 
