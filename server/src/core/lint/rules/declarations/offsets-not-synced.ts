@@ -5,6 +5,7 @@ import { DEFAULT_GROUPS_EXCLUDE } from '../../../mm2/catalog';
 import { configFalse, configTrue } from '../../../mm2/lists';
 import type { Declared, DeclaredWorkspace } from '../../../model/declared';
 import { effectiveFilter, type FlowModel, type PlacedConnector } from '../../../model/flows';
+import { replicates } from '../../../model/replay';
 import { effectiveOrDeprecated } from '../../../model/values';
 import type { DeclarationRule } from '../../types';
 import { literalPattern } from '../replication/topologyEdits';
@@ -33,13 +34,24 @@ function checkpointEdit(model: FlowModel, checkpoint: PlacedConnector, property:
 }
 
 /** Why the checkpoint connector does not sync a group's offsets into the target, each with its repair. */
-function gapsOf(model: FlowModel, checkpoint: PlacedConnector, group: string): Gap[] {
+function gapsOf(model: FlowModel, checkpoint: PlacedConnector, consumer: ConsumerDeclaration): Gap[] {
+  const group = consumer.group;
   const value = (property: string) => checkpoint.view.value(property);
   const gaps: Gap[] = [];
   const fixOf = (title: string, property: string, newValue: string, preferred?: boolean): Fix | undefined => {
     const edit = checkpointEdit(model, checkpoint, property, newValue);
     return edit && { title, edits: [edit], preferred };
   };
+  // Offsets are translated through offset syncs: without them the checkpoint connector cannot run (conflicting-settings).
+  const offsetSyncs = value('emit.offset-syncs.enabled');
+  if (configFalse(offsetSyncs.value)) {
+    gaps.push({ reason: `${model.flow.id} emits no offset syncs (\`emit.offset-syncs.enabled = false\`)`, setting: offsetSyncs.setting, fix: fixOf(`Emit offset syncs on ${model.flow.id}`, 'emit.offset-syncs.enabled', 'true') });
+  }
+  // A group is checkpointed for the partitions the flow replicates only.
+  const topics = consumer.topics?.map((t) => t.value) ?? [];
+  if (topics.length > 0 && !topics.some((topic) => replicates(model, topic))) {
+    gaps.push({ reason: `${model.flow.id} replicates none of the topics it reads (${topics.map((t) => `\`${t}\``).join(', ')}), so it has no checkpoints`, setting: model.topicsSetting });
+  }
   const emit = value('emit.checkpoints.enabled');
   if (configFalse(emit.value)) {
     gaps.push({ reason: `${model.flow.id} does not emit checkpoints (\`emit.checkpoints.enabled = false\`)`, setting: emit.setting, fix: fixOf(`Emit checkpoints on ${model.flow.id}`, 'emit.checkpoints.enabled', 'true') });
@@ -91,7 +103,7 @@ export const offsetsNotSynced: DeclarationRule = {
           report({ messageId: 'noFlow', data: { group, target: target.alias, cluster: cluster.alias }, range: failover.range });
           continue;
         }
-        const gaps: Gap[] = model.checkpoint ? gapsOf(model, model.checkpoint, group) : [{ reason: `no checkpoint connector runs for ${model.flow.id}` }];
+        const gaps: Gap[] = model.checkpoint ? gapsOf(model, model.checkpoint, consumer.decl) : [{ reason: `no checkpoint connector runs for ${model.flow.id}` }];
         if (gaps.length === 0) continue;
         const related: RelatedLocation[] = gaps.flatMap((gap) => (gap.setting ? [{ uri: model.checkpoint?.uri ?? model.uri, range: gap.setting.keyRange, message: gap.reason }] : []));
         report({
