@@ -27,7 +27,7 @@ describe('Kafka Connect JSON over stdio', () => {
   it('reports a loop across two connector configs and a typo inside the config map', async () => {
     let diagnostics = (await client.nextDiagnostics(K1)).diagnostics;
     while (!diagnostics.some((d) => d.code === 'replication-cycle')) diagnostics = (await client.nextDiagnostics(K1)).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['replication-cycle', 'unknown-property']);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['converter-not-byte-array', 'replication-cycle', 'unknown-property']);
     const cycle = diagnostics.find((d) => d.code === 'replication-cycle')!;
     assert.match(cycle.message, /Replication loop K1 → K2 → K1/);
     assert.ok(cycle.relatedInformation!.some((r) => r.location.uri === K2));

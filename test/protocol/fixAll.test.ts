@@ -34,7 +34,7 @@ describe('fix all over stdio', () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only: ['source.fixAll.mirrorlint'] } });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.mirrorlint');
-    assert.match(actions[0].title, /Fix all auto-fixable MirrorLint problems \(5\)/);
+    assert.match(actions[0].title, /Fix all auto-fixable MirrorLint problems \(6\)/);
     const edits = actions[0].edit!.changes![URI];
     assert.equal(edits.length, 1);
     const fixed = applyLsp(TEXT, edits);

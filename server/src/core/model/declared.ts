@@ -67,17 +67,20 @@ export interface Binding {
 
 /**
  * The alias a Strimzi `strimzi.io/cluster` label stands for: an explicit mapping, else the MM2
- * cluster whose bootstrap address is the Kafka CR's service (`<name>-kafka-bootstrap`).
+ * cluster whose bootstrap address is one of the Kafka CR's bootstrap services: `<name>-kafka-bootstrap`,
+ * or a listener's own `<name>-kafka-<listener>-bootstrap`.
  */
 function aliasForStrimziLabel(label: string, chain: WorkspaceConfig[], deployments: Deployment[]): string | undefined {
   const mapped = chain.flatMap((config) => config.clusters).find((c) => c.strimziCluster === label);
   if (mapped) return mapped.alias;
-  const service = `${label.toLowerCase()}-kafka-bootstrap`;
+  const escaped = label.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // `<name>-kafka-bootstrap` or `<name>-kafka-<listener>-bootstrap`, then `.namespace.svc…` or `:port`.
+  const service = new RegExp(`^(?:[a-z0-9+.-]+://)?${escaped}-kafka(?:-[a-z0-9]+)?-bootstrap(?:[.:]|$)`);
   for (const { files } of deployments) {
     for (const { mm2 } of files) {
       for (const { alias } of mm2.clusters) {
         const servers = splitList(mm2.bootstrapServers(alias)?.toLowerCase() ?? '').map((s) => s.item);
-        if (servers.some((server) => server === service || server.startsWith(`${service}.`) || server.startsWith(`${service}:`))) return alias;
+        if (servers.some((server) => service.test(server))) return alias;
       }
     }
   }

@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
-import type { ConnectorField, MirrorFact, ResourceFact, StrimziVersion } from './strimziTypes';
+import type { ConnectorField, MirrorFact, ResourceFact, StrimziFacts, StrimziVersion } from './strimziTypes';
 import { OffsetMap } from '../../base/offsetMap';
 import type { OffsetRange } from '../../base/range';
 import { lookupProperty, propertyInfo } from '../../mm2/catalog';
@@ -29,7 +29,7 @@ export const PATTERN_SETTINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 const KIND = /^\s*kind:\s*["']?KafkaMirrorMaker2["']?\s*(#.*)?$/m;
-const API = /^\s*apiVersion:\s*["']?kafka\.strimzi\.io\/(v1|v1beta2)["']?\s*(#.*)?$/m;
+const API = /^\s*apiVersion:\s*["']?(?:kafka\.strimzi\.io|eventstreams\.ibm\.com)\/(v1|v1beta2|v1alpha1)["']?\s*(#.*)?$/m;
 
 /** Whether a YAML text holds a KafkaMirrorMaker2 resource (cheap check for any `.yaml` file). */
 export function declaresKafkaMirrorMaker2(text: string): boolean {
@@ -75,17 +75,25 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
   const aliasOccurrences: AliasOccurrence[] = [];
   const pairsOf = new Map<Setting, Pair>();
   const byKey = new Map<string, Setting>();
+  const unsupported: StrimziFacts['unsupported'] = [];
 
   for (const document of documents) {
     const root = document.contents;
     const apiVersion = String(child(root, 'apiVersion').fact?.value ?? '');
     const kind = child(root, 'kind').fact;
-    const version = /^kafka\.strimzi\.io\/(v1|v1beta2)$/.exec(apiVersion)?.[1] as StrimziVersion | undefined;
-    if (kind?.value !== 'KafkaMirrorMaker2' || !version) continue;
+    // IBM Event Streams ships Strimzi's KafkaMirrorMaker2 under its own API group, same layout.
+    const api = /^(kafka\.strimzi\.io|eventstreams\.ibm\.com)\/(v1|v1beta2|v1alpha1)$/.exec(apiVersion);
+    if (kind?.value !== 'KafkaMirrorMaker2' || !api) continue;
+    if (api[2] === 'v1alpha1') {
+      unsupported.push({ apiVersion, range: child(root, 'apiVersion').fact!.valueRange });
+      continue;
+    }
+    const version = api[2] as StrimziVersion;
     const spec = child(root, 'spec').pair?.value;
     const metadata = child(root, 'metadata').pair?.value;
     const resource: ResourceFact = {
       version,
+      group: api[1],
       document,
       name: child(metadata, 'name').fact?.value,
       namespace: child(metadata, 'namespace').fact?.value,
@@ -93,6 +101,7 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
       connectCluster: child(spec, 'connectCluster').fact,
       kafkaVersion: scalarText(child(spec, 'version').pair?.value),
       clusters: [],
+      mirrorSources: [],
       mirrors: [],
       fields: [],
     };
@@ -147,6 +156,8 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
       };
       if (sourceNode) {
         declare(mirror.source, child(sourceNode, 'bootstrapServers').fact);
+        // v1: the source cluster is written in the mirror, with its own client config.
+        if (mirror.source) resource.mirrorSources.push({ alias: mirror.source, config: fieldMap(child(sourceNode, 'config').pair?.value) });
         occurs(mirror.source, true);
       } else {
         occurs(mirror.source, false);
@@ -214,7 +225,7 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
     }
     resources.push(resource);
   }
-  if (resources.length === 0) return undefined;
+  if (resources.length === 0 && unsupported.length === 0) return undefined;
 
   const flowById = new Map(flows.map((f) => [f.id, f]));
   const effective = (flow: Pick<Flow, 'source' | 'target'>, property: string): EffectiveValue =>
@@ -229,7 +240,7 @@ export function readStrimzi(documents: Document.Parsed[]): StrimziRead | undefin
     bootstrapServers: (alias) => bootstrap.get(alias),
     keyPrefix: () => '',
     effective,
-    strimzi: { resources },
+    strimzi: { resources, unsupported },
     kafkaVersion: new Set(resources.map((r) => r.kafkaVersion)).size === 1 ? resources[0].kafkaVersion : undefined,
   };
   return { mm2, pairsOf };

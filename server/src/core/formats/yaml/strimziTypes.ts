@@ -31,12 +31,16 @@ export interface MirrorFact {
 
 export interface ResourceFact {
   version: StrimziVersion;
+  /** `kafka.strimzi.io`, or `eventstreams.ibm.com` (IBM Event Streams, the same resource). */
+  group: string;
   /** The YAML document of the resource, for schema validation. */
   document: Document.Parsed;
   name?: string;
   namespace?: string;
   kindRange: OffsetRange;
   connectCluster?: FieldFact;
+  /** v1: each mirror's `source` cluster, with its client `config`. */
+  mirrorSources: { alias: FieldFact; config: Map<string, FieldFact> }[];
   /** `spec.version`: the Kafka version Strimzi runs MM2 with (the operator's default when absent). */
   kafkaVersion?: string;
   clusters: { alias: FieldFact; bootstrapServers?: FieldFact; config: Map<string, FieldFact> }[];
@@ -50,4 +54,6 @@ export interface ResourceFact {
 
 export interface StrimziFacts {
   resources: ResourceFact[];
+  /** KafkaMirrorMaker2 resources of an API version MirrorLint does not read (`v1alpha1`, removed from Strimzi). */
+  unsupported: { apiVersion: string; range: OffsetRange }[];
 }

@@ -1,5 +1,6 @@
 import type { Setting } from '../../../formats/facts';
 import { propertyRange } from '../../../formats/settings';
+import { lookupProperty } from '../../../mm2/catalog';
 import { misplacement } from '../../../mm2/catalog/placement';
 import type { Fix, Mm2RuleContext } from '../../types';
 
@@ -49,5 +50,36 @@ export function reportMisplaced({ mm2, file, report }: Mm2RuleContext, setting: 
     case 'topicCreation':
       report({ messageId: 'topicCreation', data: { property }, range, harmless: true });
       return true;
+  }
+}
+
+/**
+ * A Strimzi KafkaMirrorMaker2's cluster `config` (`spec.clusters[].config`, `spec.target.config`):
+ * Strimzi hands it to the connectors' clients (and, for the Connect cluster, to its workers), so the
+ * same names count as under a dedicated-mode `<alias>.` prefix.
+ */
+export function reportStrimziClusterConfig({ mm2, file, report }: Mm2RuleContext, suggest: (name: string) => string | undefined): void {
+  for (const resource of mm2.strimzi?.resources ?? []) {
+    const configs = [
+      ...[...resource.clusters, ...resource.mirrorSources].map((c) => ({ alias: c.alias.value, config: c.config })),
+      ...(resource.target?.alias ? [{ alias: resource.target.alias.value, config: resource.target.config }] : []),
+    ];
+    for (const { alias, config } of configs) {
+      for (const [name, fact] of config) {
+        if (lookupProperty(name, 'cluster')) continue;
+        const found = misplacement(name, 'cluster');
+        if (found?.kind === 'clientUnderCluster') {
+          report({ messageId: 'strimziClientInCluster', data: { property: name, alias }, range: fact.keyRange });
+          continue;
+        }
+        const suggestion = suggest(name);
+        report({
+          messageId: 'strimziUnknownInCluster',
+          data: { property: name, alias, suggestion: suggestion ? ` Did you mean \`${suggestion}\`?` : '' },
+          range: fact.keyRange,
+          fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [file.writer.replaceName(fact.keyRange, suggestion)], preferred: true }] : [],
+        });
+      }
+    }
   }
 }

@@ -2,7 +2,7 @@ import { closestMatch } from '../../../base/closest';
 import { propertyRange } from '../../../formats/settings';
 import { definedIn, namesForScope, propertyInfo } from '../../../mm2/catalog';
 import type { Mm2Rule } from '../../types';
-import { reportMisplaced } from './misplaced';
+import { reportMisplaced, reportStrimziClusterConfig } from './misplaced';
 
 const MAX_SUGGESTIONS = 100;
 
@@ -26,6 +26,8 @@ export const unknownProperty: Mm2Rule = {
       topicCreation: '`{{property}}` has no effect on MM2\'s remote topics: MirrorSourceConnector creates them itself.',
       otherConnector: '`{{property}}` has no effect here: {{connector}} does not read it.',
       unknown: 'Unknown MM2 property `{{property}}` {{where}}; MirrorMaker 2 ignores it.{{suggestion}}',
+      strimziClientInCluster: '`{{property}}` in the config of cluster {{alias}} has no effect: only connection settings reach MM2\'s clients from there.',
+      strimziUnknownInCluster: 'Unknown setting `{{property}}` in the config of cluster {{alias}}; Kafka ignores it.{{suggestion}}',
       tooNew: '`{{property}}` does not exist in Kafka {{version}}, so MM2 ignores it (added in {{since}}).',
     },
   },
@@ -34,6 +36,7 @@ export const unknownProperty: Mm2Rule = {
     // Suggestions cost an edit-distance scan of the catalog; bound them so a file of garbage stays fast.
     let suggestionsLeft = MAX_SUGGESTIONS;
     const aliases = new Set(mm2.clusters.map((c) => c.alias));
+    reportStrimziClusterConfig(context, (name) => (suggestionsLeft-- > 0 ? closestMatch(name, namesForScope('cluster')) : undefined));
     for (const setting of mm2.settings) {
       const { shape, lookup } = setting;
       if (lookup?.kind === 'property' && !lookup.info.deprecated && !definedIn(lookup.info, kafka)) {

@@ -25,16 +25,22 @@ export const strimziSchema: Mm2Rule = {
     description: 'A KafkaMirrorMaker2 resource that does not fit the schema of its API version (wrong type, missing field, bad alias).',
     defaultSeverity: 'error',
     fixable: false,
-    messages: { schema: '{{problem}} (kafka.strimzi.io/{{version}} KafkaMirrorMaker2)' },
+    messages: {
+      schema: '{{problem}} ({{group}}/{{version}} KafkaMirrorMaker2)',
+      unsupported: '`{{apiVersion}}` KafkaMirrorMaker2 is not analysed: Strimzi removed that API version.',
+    },
   },
   check({ mm2, report }) {
+    for (const { apiVersion, range } of mm2.strimzi?.unsupported ?? []) report({ messageId: 'unsupported', data: { apiVersion }, range, atMost: 'warning' });
     for (const resource of mm2.strimzi?.resources ?? []) {
       if (resource.document.errors.length > 0) continue; // document-syntax reports it
       const validate = validatorFor(resource.version);
-      const data: unknown = resource.document.toJS();
+      const data = resource.document.toJS() as Record<string, unknown> | null;
+      // Event Streams' group carries Strimzi's schema: validate it as Strimzi's.
+      if (data && typeof data === 'object' && resource.group !== 'kafka.strimzi.io') data.apiVersion = `kafka.strimzi.io/${resource.version}`;
       if (validate(data)) continue;
       for (const { message, range } of schemaProblems(resource.document, validate.errors ?? [], resource.kindRange)) {
-        report({ messageId: 'schema', data: { problem: message, version: resource.version }, range });
+        report({ messageId: 'schema', data: { problem: message, group: resource.group, version: resource.version }, range });
       }
     }
   },
