@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TopologyRequest, type TopologyCluster, type TopologyDeployment, type TopologyFlow, type TopologyGroup, type TopologyLocation, type TopologyProblem, type TopologyResult, type TopologyTopic } from '../../shared/src/protocol';
+import { TopologyRequest, type TopologyCluster, type TopologyDeployment, type TopologyFlow, type TopologyGroup, type TopologyLocation, type TopologyProblem, type TopologyMm2Topic, type TopologyResult, type TopologyTopic } from '../../shared/src/protocol';
 
 /**
  * The "MirrorMaker Topology" explorer view: what the server's `mirrorlint/topology` request
@@ -8,7 +8,8 @@ import { TopologyRequest, type TopologyCluster, type TopologyDeployment, type To
  */
 type Node =
   | { kind: 'deployment'; deployment: TopologyDeployment }
-  | { kind: 'cluster'; cluster: TopologyCluster }
+  | { kind: 'cluster'; cluster: TopologyCluster; mm2Topics: TopologyMm2Topic[] }
+  | { kind: 'mm2Topic'; topic: TopologyMm2Topic }
   | { kind: 'section'; label: string; icon: string; children: Node[]; id: string }
   | { kind: 'topic'; topic: TopologyTopic; cluster: string }
   | { kind: 'group'; group: TopologyGroup; cluster: string }
@@ -81,6 +82,7 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
           { kind: 'section', id: `${id}:local`, label: `Local topics (${cluster.localTopics.length})`, icon: 'symbol-field', children: cluster.localTopics.map((topic) => ({ kind: 'topic', topic, cluster: cluster.alias })) },
           { kind: 'section', id: `${id}:remote`, label: `Remote topics (${cluster.remoteTopics.length})`, icon: 'cloud-download', children: cluster.remoteTopics.map((topic) => ({ kind: 'topic', topic, cluster: cluster.alias })) },
           { kind: 'section', id: `${id}:groups`, label: `Consumer groups (${cluster.groups.length})`, icon: 'organization', children: cluster.groups.map((group) => ({ kind: 'group', group, cluster: cluster.alias })) },
+          { kind: 'section', id: `${id}:mm2`, label: `MM2's own topics (${node.mm2Topics.length})`, icon: 'gear', children: node.mm2Topics.map((topic) => ({ kind: 'mm2Topic', topic })) },
         ];
       }
       case 'section':
@@ -94,7 +96,7 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   private deploymentChildren(deployment: TopologyDeployment): Node[] {
     return [
-      ...deployment.clusters.map((cluster): Node => ({ kind: 'cluster', cluster })),
+      ...deployment.clusters.map((cluster): Node => ({ kind: 'cluster', cluster, mm2Topics: (deployment.mm2Topics ?? []).filter((t) => t.cluster === cluster.alias) })),
       { kind: 'flows', flows: deployment.flows, id: `flows:${deployment.name}` },
     ];
   }
@@ -132,6 +134,15 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
           item.tooltip = this.tooltip(`**${topic.name}**: a local topic of ${node.cluster}`, topic.problems);
           item.contextValue = 'localTopic';
         }
+        return item;
+      }
+      case 'mm2Topic': {
+        const { topic } = node;
+        const item = new vscode.TreeItem(topic.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `mm2topic/${topic.cluster}/${topic.name}`;
+        item.iconPath = new vscode.ThemeIcon(topic.role === 'heartbeats-copy' ? 'arrow-small-left' : 'gear');
+        item.description = `${topic.role} · ${topic.by}`;
+        item.tooltip = new vscode.MarkdownString(`**${topic.name}** in ${topic.cluster}: created by MM2 (${topic.role}, ${topic.role === 'heartbeats-copy' ? `a copy of ${topic.by}'s heartbeats` : topic.by})`);
         return item;
       }
       case 'group': {

@@ -20,7 +20,11 @@ function explain(cycle: Cycle): string {
   if (unknown) {
     return `${unknown.flow.id} uses \`${unknown.policy.className}\`, a policy MirrorLint does not know; only that class can stop the loop. Check that it does, or use DefaultReplicationPolicy.`;
   }
-  const dotted = cycle.models.find((m) => m.flow.source.includes(m.policy.separator) || m.flow.target.includes(m.policy.separator));
+  const blank = cycle.models.find((m) => m.policy.separator === '' && m.sourceAlias === '');
+  if (blank) {
+    return `${blank.flow.id} names remote topics with an empty \`source.cluster.alias\` and separator, so they keep their names and MM2 cannot tell where they came from. Make the filters of the loop disjoint.`;
+  }
+  const dotted = cycle.models.find((m) => m.policy.separator !== '' && (m.flow.source.includes(m.policy.separator) || m.flow.target.includes(m.policy.separator)));
   if (dotted) {
     return `An alias contains the separator \`${dotted.policy.separator}\`, so MM2 misreads the source cluster of remote topic names. Rename the alias (see alias-contains-separator).`;
   }
