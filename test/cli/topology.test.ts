@@ -61,6 +61,26 @@ describe('mirrorlint topology', () => {
     assert.equal(runIn(dir, ['topology', '--format', 'sarif']).code, 2);
   });
 
+  it('lists the topics MM2 creates for itself: heartbeats and their copies, checkpoints, offset syncs, worker storage', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = primary, backup\nprimary->backup.enabled = true\nprimary->backup.topics = orders\n');
+    const [deployment] = JSON.parse(runIn(dir, ['topology']).stdout).deployments;
+    const names = (deployment.mm2Topics as { cluster: string; name: string; role: string }[]).map((t) => `${t.cluster} ${t.name} ${t.role}`).sort();
+    assert.deepEqual(names, [
+      'backup heartbeats heartbeats',
+      'backup mm2-configs.primary.internal connect-configs',
+      'backup mm2-offsets.primary.internal connect-offsets',
+      'backup mm2-status.primary.internal connect-status',
+      'backup primary.checkpoints.internal checkpoints',
+      'backup primary.heartbeats heartbeats-copy',
+      'primary heartbeats heartbeats',
+      'primary mm2-configs.backup.internal connect-configs',
+      'primary mm2-offset-syncs.backup.internal offset-syncs',
+      'primary mm2-offsets.backup.internal connect-offsets',
+      'primary mm2-status.backup.internal connect-status',
+    ]);
+  });
+
   it('reads flows with the Kafka version of --kafka-version, else of .mirrorlint.yaml, else the newest known', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
     fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = A, B\nA->B.enabled = true\nA->B.topics = x.internal, orders\n');
