@@ -2,7 +2,7 @@ import type { NFA } from 'refa';
 import { BoundedCache } from '../base/cache';
 import { accepts, compilePatternList, difference, intersection, intersectionWitness, shortestNames } from '../mm2/patterns/automata';
 import { literalTopic } from '../mm2/patterns/literal';
-import { isCycle } from '../mm2/policy';
+import { isCycle, MAX_TOPIC_NAME_LENGTH } from '../mm2/policy';
 import type { FlowModel } from './flows';
 
 /**
@@ -227,6 +227,9 @@ export class Replay {
         }
         const key = `${target}\u0000${name}`;
         if (state.seen.has(key) || (target === current.origin && name === current.originTopic)) continue;
+        // Kafka refuses names over 249 characters: MM2 cannot create the copy, and a loop that
+        // renames ends there (invalid-remote-topic-name reports it).
+        if (name.length > MAX_TOPIC_NAME_LENGTH) continue;
         if (state.arrivals.length >= MAX_COPIES_PER_TOPIC) {
           state.truncated = true;
           return;

@@ -30,10 +30,39 @@ function stringProperty(map: Node | undefined, key: string): { value: string; no
   return node && node.type === 'string' ? { value: node.value as string, node } : undefined;
 }
 
+/** Deeper than this, jsonc-parser's recursion runs out of stack (and its editor takes seconds): no connector config is. */
+const MAX_JSON_DEPTH = 200;
+
+/** Where the text nests arrays and objects deeper than MAX_JSON_DEPTH, outside strings; -1 when it does not. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++; // a backslash escapes the next character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (ch === 93 || ch === 125) depth--;
+  }
+  return -1;
+}
+
+/** jsonc-parser's tree, unless the text nests too deeply for it. */
+function parseJson(text: string, errors: ParseError[]): { root?: Node; tooDeep?: number } {
+  const deep = tooDeepAt(text);
+  return deep >= 0 ? { tooDeep: deep } : { root: parseTree(text, errors, { allowTrailingComma: true }) };
+}
+
 /** The Mirror connector a JSON text configures, or undefined. Cheap enough to call on any `.json` file. */
 export function mirrorConnectorOf(text: string): MirrorConnector | undefined {
   if (!text.includes('Mirror')) return undefined;
-  const className = stringProperty(configMap(parseTree(text, [], { allowTrailingComma: true })), 'connector.class');
+  const { root, tooDeep } = parseJson(text, []);
+  // Too deep to parse: still a Mirror connector's file if it says so, and the reader reports why it is not analysed.
+  if (tooDeep !== undefined) return /"connector\.class"\s*:\s*"[^"]*?(Mirror(?:Source|Checkpoint|Heartbeat)Connector)"/.exec(text)?.[1] as MirrorConnector | undefined;
+  const className = stringProperty(configMap(root), 'connector.class');
   return (className ? (CONNECTOR.exec(className.value.trim())?.[1] as MirrorConnector | undefined) : undefined) ?? undefined;
 }
 
@@ -50,12 +79,13 @@ function offsetsFor(text: string, node: Node, decoded: string): OffsetMap {
 
 export function readConnectJson(uri: string, text: string): FileFacts {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true });
+  const { root, tooDeep } = parseJson(text, errors);
   // Later errors are mostly echoes of the first: report where the parser first gave up.
   const problems = errors.slice(0, 1).map((e) => ({
     message: `Not valid JSON (${printParseErrorCode(e.error)}): Kafka Connect rejects the connector config.`,
     range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
+  if (tooDeep !== undefined) problems.push({ message: `Not analysed: arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here.`, range: { start: tooDeep, end: tooDeep + 1 } });
   const map = configMap(root);
   const className = stringProperty(map, 'connector.class');
   const connector = (className ? CONNECTOR.exec(className.value.trim())?.[1] : undefined) as MirrorConnector | undefined;

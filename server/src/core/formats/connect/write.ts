@@ -32,8 +32,15 @@ export function connectWriter(text: string, root: Node | undefined, config: Node
   const formattingOptions = formattingOf(text);
   // The path of the config object: `config` in a REST body, the root for a bare map.
   const configPath = config && root && config !== root ? ['config'] : [];
-  const setMember = (property: string, value: string): TextEdit | undefined =>
-    config ? single(text, modify(text, [...configPath, property], value, { formattingOptions })) : undefined;
+  // jsonc-parser's modify throws on text it cannot make sense of: no edit then, rather than a failed rule.
+  const modified = (path: string[], value: string | undefined): TextEdit | undefined => {
+    try {
+      return single(text, modify(text, path, value, { formattingOptions }));
+    } catch {
+      return undefined;
+    }
+  };
+  const setMember = (property: string, value: string): TextEdit | undefined => (config ? modified([...configPath, property], value) : undefined);
   const replaceString = (range: OffsetRange, value: string): TextEdit => ({ range, newText: jsonStringContent(value) });
   return {
     setValue(setting, value) {
@@ -47,7 +54,7 @@ export function connectWriter(text: string, root: Node | undefined, config: Node
     },
     renameProperty: (setting, property) => replaceString(setting.keyRange, property),
     remove(setting) {
-      const removed = setting.shape.property ? single(text, modify(text, [...configPath, setting.key], undefined, { formattingOptions })) : undefined;
+      const removed = setting.shape.property ? modified([...configPath, setting.key], undefined) : undefined;
       return removed ?? { range: setting.span, newText: '' };
     },
     replaceName: replaceString,

@@ -29,7 +29,7 @@ function stringList(node: unknown): string[] {
 export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
   const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ruleKeys: [], ignore: [] };
   try {
-    const document = parseDocument(text, { uniqueKeys: false }) as Document.Parsed;
+    const document = parseDocument(text, { uniqueKeys: false, logLevel: 'error' }) as Document.Parsed;
     config.document = document;
     const root = document.contents;
     for (const pair of pairs(child(root, 'clusters').pair?.value)) {

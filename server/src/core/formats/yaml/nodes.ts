@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../../base/range';
 
 /** A key of a YAML map, with the ranges of its key and value. */
@@ -42,10 +42,34 @@ export function child(node: unknown, key: string): { pair?: Pair; fact?: FieldFa
   return { pair, fact: pair ? field(pair) : undefined };
 }
 
-/** Problems the YAML parser found in a document, as ranges in the file. */
-export function yamlProblems(document: { errors?: { pos: [number, number]; message: string }[] }, text: string): { message: string; range: OffsetRange }[] {
-  return (document.errors ?? []).map((error) => {
+/** How many aliases a document may expand into its value: a few hundred serve real files, a billion-laughs bomb needs many more. */
+const MAX_ALIAS_COUNT = 200;
+const VALUES = new WeakMap<Document, { value?: unknown; problem?: string }>();
+
+/** A document's plain value, with its aliases expanded within a bound; the problem when they cannot be. */
+export function documentValue(document: Document): { value?: unknown; problem?: string } {
+  let found = VALUES.get(document);
+  if (!found) {
+    try {
+      found = { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    } catch (error) {
+      found = { problem: (error as Error).message.split('\n')[0].replace(/\s*Please report it\.?$/, '') };
+    }
+    VALUES.set(document, found);
+  }
+  return found;
+}
+
+/** Problems the YAML parser found in a document, and aliases it cannot expand, as ranges in the file. */
+export function yamlProblems(document: Document, text: string): { message: string; range: OffsetRange }[] {
+  const problems = (document.errors ?? []).map((error) => {
     const start = Math.min(error.pos[0], text.length);
     return { message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: Math.min(text.length, Math.max(error.pos[1], start + 1)) } };
   });
+  if (problems.length === 0) {
+    const { problem } = documentValue(document);
+    const [start, end] = document.range ?? [0, 0];
+    if (problem) problems.push({ message: `Not analysed: ${problem.replace(/^Excessive alias count indicates a resource exhaustion attack/, `its aliases expand to more than ${MAX_ALIAS_COUNT} copies`)}`, range: { start: Math.min(start, text.length), end: Math.min(text.length, Math.max(start + 1, Math.min(end, start + 1))) } });
+  }
+  return problems;
 }

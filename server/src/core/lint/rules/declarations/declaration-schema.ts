@@ -3,6 +3,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import topologySchema from '../../../../../../schemas/kafka-topology.json';
 import workspaceConfigSchema from '../../../../../../schemas/mirrorlint-config.json';
 import { checkJavaRegex } from '../../../mm2/patterns/javaRegex';
+import { documentValue } from '../../../formats/yaml/nodes';
 import { schemaProblems } from '../schemaMessages';
 import type { DeclarationRule } from '../../types';
 
@@ -37,7 +38,8 @@ export const declarationSchema: DeclarationRule = {
     const what = declarations.format === 'workspace-config' ? '.mirrorlint.yaml' : 'KafkaTopology';
     for (const document of declarations.topologyDocuments) {
       if (document.errors.length > 0) continue; // document-syntax reports it
-      if (validate(document.toJS())) continue;
+      const { value, problem } = documentValue(document);
+      if (problem || validate(value)) continue; // document-syntax reports the problem
       const fallback = { start: document.range[0], end: document.range[0] };
       // Misspelt rule ids are reported below, with a suggestion and a fix.
       const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && e.propertyName === undefined);

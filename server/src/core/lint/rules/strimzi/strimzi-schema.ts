@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import v1Schema from '../../../../../../schemas/kafkamirrormaker2.v1.json';
 import v1beta2Schema from '../../../../../../schemas/kafkamirrormaker2.v1beta2.json';
 import type { StrimziVersion } from '../../../formats/yaml/strimzi';
+import { documentValue } from '../../../formats/yaml/nodes';
 import { schemaProblems } from '../schemaMessages';
 import type { Mm2Rule } from '../../types';
 
@@ -35,7 +36,9 @@ export const strimziSchema: Mm2Rule = {
     for (const resource of mm2.strimzi?.resources ?? []) {
       if (resource.document.errors.length > 0) continue; // document-syntax reports it
       const validate = validatorFor(resource.version);
-      const data = resource.document.toJS() as Record<string, unknown> | null;
+      const { value, problem } = documentValue(resource.document);
+      if (problem) continue; // document-syntax reports it
+      const data = value as Record<string, unknown> | null;
       // Event Streams' group carries Strimzi's schema: validate it as Strimzi's.
       if (data && typeof data === 'object' && resource.group !== 'kafka.strimzi.io') data.apiVersion = `kafka.strimzi.io/${resource.version}`;
       if (validate(data)) continue;
