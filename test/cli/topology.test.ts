@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { run } from '../../server/src/cli/main';
-import { NEWEST_KAFKA } from '../../server/src/core';
+import { NEWEST_KAFKA, snapshotOf } from '../../server/src/core';
 
-type Mermaid = { parse(text: string): Promise<unknown> };
+type Mermaid = { parse(text: string): Promise<unknown>; initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> };
 let mermaid: Mermaid;
 
 function runIn(cwd: string, args: string[]): { code: number; stdout: string } {
@@ -21,8 +21,12 @@ const MESH = 'clusters = A, B, C\nA.bootstrap.servers = a:1\nB.bootstrap.servers
 describe('mirrorlint topology', () => {
   before(async () => {
     // Mermaid's parser needs a DOM (DOMPurify); jsdom provides one in Node.
-    const dom = new JSDOM('<!doctype html><html><body></body></html>');
+    const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
     Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+    // Layout is not what these tests check: jsdom has none, so text measures a fixed size.
+    const svgElement = (dom.window as unknown as { SVGElement: { prototype: Record<string, unknown> } }).SVGElement.prototype;
+    svgElement.getBBox = () => ({ x: 0, y: 0, width: 10, height: 10 });
+    svgElement.getComputedTextLength = () => 10;
     mermaid = ((await import('mermaid')) as unknown as { default: Mermaid }).default;
   });
 
@@ -36,6 +40,22 @@ describe('mirrorlint topology', () => {
     assert.match(stdout, /c\d+ -->\|"DefaultReplicationPolicy: A\.orders/);
     await mermaid.parse(stdout);
     await assert.rejects(mermaid.parse('flowchart LR\n  c0 -->|"unclosed| c1[[\n'), 'the parser rejects broken charts');
+  });
+
+  it('renders hostile aliases and folder names as text, never as elements', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const yaml = `apiVersion: kafka.strimzi.io/v1\nkind: KafkaMirrorMaker2\nmetadata: {name: mm2}\nspec:\n  replicas: 1\n  target: {alias: "${hostile}", bootstrapServers: "k2:9092", groupId: g, configStorageTopic: c, offsetStorageTopic: o, statusStorageTopic: s}\n  mirrors:\n    - source: {alias: "K1 \\"]</b><script>x</script>#quot;", bootstrapServers: "k1:9092"}\n      topicsPattern: orders\n      sourceConnector: {}\n`;
+    const chart = snapshotOf([{ uri: 'file:///ws/%3Csvg%20onload%3Dalert(1)%3E/mm2.yaml', text: yaml }, { uri: 'file:///ws/other/mm2.properties', text: 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\nA->B.enabled = true\n' }]).mermaid();
+    assert.ok(!/[<>]/.test(chart.replace(/-->/g, '')), chart);
+    await mermaid.parse(chart);
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    const { svg } = await mermaid.render('hostile', chart);
+    const rendered = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    const foreign = [...rendered.querySelectorAll('img, script, iframe, object, embed, b, svg svg')].map((e) => e.outerHTML);
+    assert.deepEqual(foreign, []);
+    const handlers = [...rendered.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name));
+    assert.deepEqual(handlers, []);
+    assert.ok(rendered.documentElement.textContent!.includes(hostile), 'the alias is shown as it is written');
   });
 
   it('draws replication loops in red, in a chart Mermaid parses', async () => {

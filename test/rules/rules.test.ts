@@ -34,6 +34,20 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 /** `# kafka-version: 3.9` in a single-file fixture analyses it as that release's MM2 would run it. */
 const kafkaVersionOf = (text: string): string | undefined => /^(?:#|\/\/)\s*kafka-version:\s*(\S+)\s*$/m.exec(text)?.[1];
 
+/**
+ * Rules that report more errors in a file after a fix than before (a message may change with the
+ * fix — a list of declared aliases, say — so errors are counted per file and rule).
+ */
+function newErrors(before: Map<string, { findings: Finding[] }>, after: Map<string, { findings: Finding[] }>): string[] {
+  const count = (results: Map<string, { findings: Finding[] }>) => {
+    const counts = new Map<string, number>();
+    for (const [file, { findings }] of results) for (const f of findings) if (f.severity === 'error') counts.set(`${path.basename(file)}: ${f.ruleId}`, (counts.get(`${path.basename(file)}: ${f.ruleId}`) ?? 0) + 1);
+    return counts;
+  };
+  const had = count(before);
+  return [...count(after)].filter(([key, n]) => n > (had.get(key) ?? 0)).map(([key, n]) => `${key} (${had.get(key) ?? 0} → ${n}): ${[...after].flatMap(([, a]) => a.findings).filter((f) => key.endsWith(`: ${f.ruleId}`) && f.severity === 'error').map((f) => f.message).join(' | ')}`);
+}
+
 const lineOf = (index: LineIndex, finding: Finding): number => index.positionAt(finding.range.start).line;
 
 /** Every file below a folder (a workspace fixture), dot-files included. */
@@ -90,6 +104,7 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
           const changed = [...byFile.keys()].map((f) => `--- ${path.basename(f)}\n${texts.get(f)}`).join('\n');
           assert.deepEqual(left.map((f) => f.message), [], `"${fix.title}" left its finding\n${changed}`);
           assert.equal(syntax(after), before, `"${fix.title}" must keep every file loadable\n${changed}`);
+          assert.deepEqual(newErrors(results, after), [], `"${fix.title}" must add no error\n${changed}`);
         }
       }
     }
@@ -164,6 +179,7 @@ for (const rule of ALL_RULES) {
                 assert.ok(!after.some((f) => f.ruleId === id && f.message === finding.message), `"${fix.title}" left: ${finding.message}\n---\n${fixed}`);
                 const syntax = (list: typeof after) => list.filter((f) => f.ruleId === 'properties-syntax' || f.ruleId === 'document-syntax').length;
                 assert.equal(syntax(after), syntax(analyze(text).findings), 'a fix must keep the file loadable');
+                assert.deepEqual(newErrors(new Map([[file, { findings: analyze(text).findings }]]), new Map([[file, { findings: after }]])), [], `"${fix.title}" must add no error\n---\n${fixed}`);
               }
             }
           });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, parseKafkaVersion, type SeveritySetting } from '../core';
+import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, parseKafkaVersion, type ReadResult, type SeveritySetting } from '../core';
 import { discoverFiles } from '../node/discover';
 import { readConfined } from '../node/readConfined';
 import { VERSION } from '../../../shared/src/constants';
@@ -84,7 +84,11 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
 function analyse(options: Options, cwd: string, files: string[], writeError: (text: string) => void) {
   // Declarations may name schema files: read only inside the paths the user gave.
   const roots = options.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.statSync(p).isDirectory() ? p : path.dirname(p)));
-  const service = new LanguageService({ readText: (file) => readConfined(file, roots).text, log: (message) => writeError(`${message}\n`) });
+  const readText = (file: string): ReadResult => {
+    const read = readConfined(file, roots);
+    return read.text ?? { unreadable: read.reason };
+  };
+  const service = new LanguageService({ readText, log: (message) => writeError(`${message}\n`) });
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
   return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities, forcedKafkaVersion: options.kafkaVersion }) };
 }

@@ -3,6 +3,7 @@
  * Node I/O (the host passes file texts, and reads referenced files for it).
  */
 import type { SeveritySetting } from './base/finding';
+import type { ReadResult } from './base/read';
 import { Analyzer, type FileAnalysis, type SourceFile } from './service/analysis';
 import type { WorkspaceSettings } from './service/configuration';
 import { LanguageService, type WorkspaceSnapshot } from './service/languageService';
@@ -13,6 +14,7 @@ export { LineIndex } from './base/lineIndex';
 export { classify, mayBeOurs } from './formats';
 export type { Finding, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './base/finding';
 export type { OffsetRange } from './base/range';
+export type { ReadResult, Unreadable } from './base/read';
 export { SEVERITY_SETTINGS } from './base/finding';
 export type { RuleMeta } from './base/rule';
 export type { FileFacts, Mm2Facts } from './formats/facts';
@@ -32,7 +34,7 @@ export interface AnalyzeOptions {
   /** Overrides that win over `.mirrorlint.yaml` too (the CLI's `--rule`, as ESLint's does). */
   forcedSeverities?: Readonly<Record<string, SeveritySetting>>;
   /** Reads files the declarations refer to (schema files). */
-  readText?: (uri: string) => string | undefined;
+  readText?: (uri: string) => ReadResult;
   log?: (message: string) => void;
   /** The Kafka version MM2 runs; it wins over `.mirrorlint.yaml` (the CLI's `--kafka-version`). */
   kafkaVersion?: string;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService, type SourceFile, type WorkspaceSettings, type WorkspaceSnapshot } from '../core';
+import { LanguageService, type ReadResult, type SourceFile, type WorkspaceSettings, type WorkspaceSnapshot } from '../core';
 import { discoverFiles, isMirrorLintFile } from '../node/discover';
 import { readConfined } from '../node/readConfined';
 import type { MirrorLintSettings } from '../../../shared/src/settings';
@@ -93,14 +93,15 @@ export class WorkspaceIndex {
   }
 
   /** A file a declaration refers to (a schema file): the editor's text when open, else the disk's, inside the workspace only. */
-  private referencedText(uri: string): string | undefined {
-    if (!this.readsReferencedFiles) return undefined;
+  private referencedText(uri: string): ReadResult {
+    if (!this.readsReferencedFiles) return { unreadable: 'the workspace is not trusted' };
     const inEditor = this.host.openDocuments().find((d) => d.uri === uri);
     if (inEditor) return inEditor.getText();
     try {
-      return readConfined(fileURLToPath(uri), this.folders.map((f) => fileURLToPath(f))).text;
-    } catch {
-      return undefined;
+      const read = readConfined(fileURLToPath(uri), this.folders.map((f) => fileURLToPath(f)));
+      return read.text ?? { unreadable: read.reason };
+    } catch (error) {
+      return { unreadable: `it cannot be read (${(error as Error).message})` };
     }
   }
 

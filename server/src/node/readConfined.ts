@@ -31,8 +31,23 @@ export function readConfined(file: string, roots: string[], maxBytes = MAX_REFER
     }
   });
   if (!realRoots.some((root) => inside(real, root))) return { reason: 'it is outside the workspace' };
-  const stat = fs.statSync(real);
-  if (!stat.isFile()) return { reason: 'it is not a regular file' };
-  if (stat.size > maxBytes) return { reason: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
-  return { text: fs.readFileSync(real, 'utf8') };
+  // Opened without blocking (a FIFO would wait for a writer), checked on the descriptor that is read
+  // (the file cannot be swapped in between), and read no further than the limit.
+  let fd: number;
+  try {
+    fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch {
+    return { reason: 'it cannot be opened' };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { reason: 'it is not a regular file' };
+    if (stat.size > maxBytes) return { reason: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+    const buffer = Buffer.alloc(maxBytes + 1);
+    const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    if (length > maxBytes) return { reason: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+    return { text: buffer.subarray(0, length).toString('utf8') };
+  } finally {
+    fs.closeSync(fd);
+  }
 }

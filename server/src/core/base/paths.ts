@@ -37,7 +37,8 @@ export function resolveFrom(base: string, relative: string): string {
       return relative;
     }
   }
-  const parts = [...directoryOf(base).split('/'), ...slashes(relative).split('/')];
+  // An absolute path stays absolute (the host then decides whether it may read it).
+  const parts = slashes(relative).startsWith('/') ? slashes(relative).split('/') : [...directoryOf(base).split('/'), ...slashes(relative).split('/')];
   const resolved: string[] = [];
   for (const part of parts) {
     if (part === '..' && resolved.length > 1) resolved.pop();

@@ -1,3 +1,4 @@
+import type { ReadResult } from '../base/read';
 import { flowId } from '../mm2/keys';
 import { splitList } from '../mm2/lists';
 import type { Deployment } from './deployments';
@@ -43,7 +44,7 @@ export interface DeclaredWorkspace {
   /** The copies of topics named `topic` (in any other cluster) that arrive in `cluster`. */
   copiesIn(cluster: string, topic: string): Arrival[];
   /** Reads a file the declarations refer to (schema files); undefined when it cannot. */
-  readText(uri: string): string | undefined;
+  readText(uri: string): ReadResult;
   /** Topic names that are local (not MM2's) in a cluster: declared topics, produced and subscribed names. */
   localTopics(alias: string): Set<string>;
   /** The flow that writes `name` into `alias`, when `name` is a remote topic there (prefixing policies). */
@@ -98,7 +99,7 @@ export function bindDeclarations(
   files: DeclarationFile[],
   deployments: Deployment[],
   chainFor: (uri: string) => WorkspaceConfig[],
-  readText: (uri: string) => string | undefined,
+  readText: (uri: string) => ReadResult,
 ): Binding {
   const unbound: UnboundSection[] = [];
   const perDeployment = deployments.map(() => new Map<string, DeclaredCluster>());
@@ -150,7 +151,7 @@ export function bindDeclarations(
   return { workspaces, unbound };
 }
 
-function declaredWorkspace(deployment: Deployment, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => string | undefined): DeclaredWorkspace {
+function declaredWorkspace(deployment: Deployment, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => ReadResult): DeclaredWorkspace {
   const flows = new Map(deployment.flows.map((m) => [m.flow.id, m]));
   const flow = (source: string, target: string): FlowModel | undefined => flows.get(flowId(source, target));
   const remoteOrigin = (alias: string, name: string): RemoteOrigin | undefined => {

@@ -71,6 +71,13 @@ function runnerOf(file: Mm2File, flow: Flow): string {
   }
 }
 
+/** The settings that decide what a flow replicates and how it names it. */
+const BEHAVIOUR = ['replication.policy.class', 'replication.policy.separator', 'topics', 'topics.exclude', 'source.cluster.alias', 'heartbeats.replication.enabled'];
+
+function sameBehaviour(a: FlowModel, b: FlowModel): boolean {
+  return BEHAVIOUR.every((property) => (a.value(property).value ?? '').trim() === (b.value(property).value ?? '').trim());
+}
+
 const byUri = (a: { uri: string }, b: { uri: string }): number => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 /** One deployment's flows and replay. */
@@ -85,18 +92,21 @@ export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow:
     }
   }
   const flows: FlowModel[] = [];
-  const running = new Set<string>();
+  const running = new Map<string, FlowModel[]>();
   for (const file of files) {
     for (const flow of file.mm2.flows) {
       // A flow into its own cluster (only a misconfigured Strimzi or Connect file can say so) is not
       // replication between clusters; duplicate-cluster-alias reports it.
       if (!flow.enabled || flow.source === flow.target) continue;
-      // The same connectors written twice (variants of one resource, two MM2 nodes of one Connect
-      // group) run once: only the first file's copy is the flow.
-      const runner = `${flow.id}\u0000${runnerOf(file, flow)}`;
-      if (running.has(runner)) continue;
-      running.add(runner);
       const model = flowModel(file, file.mm2, flow, kafkaOf(file, flow));
+      // The same connectors written twice (two MM2 nodes of one Connect group, variants of one
+      // resource, a connector posted again) run once. Written differently, either may run (the
+      // group's leader decides): both stay, each a variant of the other.
+      const runner = `${flow.id}\u0000${runnerOf(file, flow)}`;
+      const same = running.get(runner) ?? [];
+      if (same.some((other) => sameBehaviour(other, model))) continue;
+      model.variantOf = same[0];
+      running.set(runner, [...same, model]);
       const own = flow.connectors.checkpoint;
       model.checkpoint = own ? { uri: file.uri, file, view: own } : file.mm2.mode === 'connect' ? checkpoints.get(flow.id) : undefined;
       flows.push(model);

@@ -58,6 +58,8 @@ export interface FlowModel {
   enabledSetting?: Setting;
   /** Where findings about the flow are reported: the setting that enables it, else its topic filter. */
   anchor?: Setting;
+  /** Another file's writing of the same connectors (same MM2 group, resource or connector), set differently: one of them runs. */
+  variantOf?: FlowModel;
 }
 
 // Compiling automata is the expensive part of an analysis; meshes repeat the same filters on

@@ -1,3 +1,4 @@
+import type { ReadResult } from '../base/read';
 import type { FileFacts } from '../formats/facts';
 import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 import type { DeclarationFile } from '../formats/yaml/declarationTypes';
@@ -26,7 +27,7 @@ export interface ModelInputs {
   /** The `.mirrorlint.yaml` files and editor settings that govern a file, strongest first. */
   configChain(uri: string): WorkspaceConfig[];
   /** Reads files the declarations refer to (schema files); undefined when it cannot. */
-  readText(uri: string): string | undefined;
+  readText(uri: string): ReadResult;
   /** The Kafka version configured for a file (settings, `.mirrorlint.yaml`, `--kafka-version`). */
   kafkaVersion(uri: string): string | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../base/finding';
+import type { ReadResult } from '../base/read';
 import { classify, readFile, type FileFacts, type FileKind } from '../formats';
 import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 import { lintFile } from '../lint/engine';
@@ -16,7 +17,7 @@ export interface SourceFile {
 /** What the core asks of its host: files that declarations refer to, and a log. */
 export interface AnalysisHost {
   /** Reads a file a declaration refers to (a schema file); undefined when it cannot or may not. */
-  readText(uri: string): string | undefined;
+  readText(uri: string): ReadResult;
   log?(message: string): void;
 }
 

@@ -1,7 +1,21 @@
 import type { Deployment } from '../model/deployments';
 import { flowProducts, summarise } from './preview';
 
-const mermaidText = (text: string): string => text.replace(/"/g, '#quot;');
+/**
+ * A user string (alias, topic name) as Mermaid label text: every character that could end the label
+ * or become markup is one of Mermaid's entity codes (`#lt;`), which it renders as that character —
+ * text, never an element. `#` goes first, since entity codes start with it.
+ */
+export function mermaidText(text: string): string {
+  return text
+    .replace(/#/g, '#35;')
+    .replace(/&/g, '#amp;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/"/g, '#quot;')
+    .replace(/`/g, '#96;')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
 
 export interface DiagramPart {
   name: string;

@@ -3,6 +3,7 @@ import type { SchemaDeclaration } from '../../../formats/yaml/declarationTypes';
 import type { Declared, DeclaredWorkspace } from '../../../model/declared';
 import { declareSubjectIn } from './edits';
 import { declaredInFile } from './facts';
+import { textOf } from '../../../base/read';
 import type { DeclarationRule, RelatedLocation } from '../../types';
 
 /** Schema text compared by meaning where possible: JSON (Avro, JSON Schema) with sorted keys, else by words. */
@@ -48,10 +49,18 @@ export const schemaNotSynced: DeclarationRule = {
     messages: {
       missing: 'Subject `{{subject}}` is declared in {{cluster}} but not in {{holder}}, which holds {{copy}}. {{why}} Register the subject in {{holder}} too, or use one registry for both clusters (`schemaRegistry: shared` in .mirrorlint.yaml).',
       differs: 'Subject `{{subject}}` has {{what}}, and {{holder}} holds {{copy}}: records replicated with {{cluster}}\'s schema ids are read against another schema in {{holder}}. Register the same schema in both registries.',
+      unread: 'Schema file `{{file}}` was not read: {{reason}}.',
     },
   },
   check({ uri, workspace, report }) {
-    if (!workspace || workspace.schemaRegistry === 'shared') return;
+    if (!workspace) return;
+    // A schema file MirrorLint may not or cannot read: say why, rather than comparing it as absent.
+    for (const [, schema] of declaredInFile(workspace, uri, 'schemas')) {
+      const file = schema.decl.file;
+      const read = file && workspace.readText(resolveFrom(schema.uri, file.value));
+      if (file && read && typeof read !== 'string') report({ messageId: 'unread', data: { file: file.value, reason: read.unreadable }, range: file.range, harmless: true });
+    }
+    if (workspace.schemaRegistry === 'shared') return;
     for (const [cluster, schema] of declaredInFile(workspace, uri, 'schemas')) {
       const topic = schema.decl.topic;
       if (!topic) continue;
@@ -73,8 +82,8 @@ export const schemaNotSynced: DeclarationRule = {
         }
         // Both declare it: compare, once per pair (by the cluster whose alias sorts first).
         if (holder.alias < cluster.alias) continue;
-        const here = schema.decl.file && workspace.readText(resolveFrom(schema.uri, schema.decl.file.value));
-        const there = twin.decl.file && workspace.readText(resolveFrom(twin.uri, twin.decl.file.value));
+        const here = schema.decl.file ? textOf(workspace.readText(resolveFrom(schema.uri, schema.decl.file.value))) : undefined;
+        const there = twin.decl.file ? textOf(workspace.readText(resolveFrom(twin.uri, twin.decl.file.value))) : undefined;
         const typesDiffer = schema.decl.type && twin.decl.type && schema.decl.type !== twin.decl.type;
         const filesDiffer = here !== undefined && there !== undefined && normalise(here) !== normalise(there);
         if (!typesDiffer && !filesDiffer) continue;

@@ -9,13 +9,20 @@ export const noReplicationFlows: Mm2Rule = {
     description: 'A dedicated-mode file in which no source->target pair is enabled or emits heartbeats, so MirrorMaker refuses to start.',
     defaultSeverity: 'error',
     fixable: true,
-    messages: { none: 'MirrorMaker fails to start: no source->target pair is enabled or emits heartbeats.' },
+    messages: {
+      none: 'MirrorMaker fails to start: no source->target pair is enabled or emits heartbeats.',
+      noClusters: 'MirrorMaker fails to start: `clusters` is not set.',
+    },
   },
   check({ mm2, file, report }) {
     // MirrorMaker's constructor: "No source->target replication flows." when clusterPairs() is empty.
     if (mm2.flows.some((flow) => flow.connectors.heartbeat)) return;
     const anchor = mm2.clustersSetting;
-    if (!anchor) return;
+    // MirrorMakerConfig: `clusters` has no default, a ConfigException. unknown-cluster offers to declare the aliases used.
+    if (!anchor) {
+      report({ messageId: 'noClusters', range: { start: 0, end: 0 } });
+      return;
+    }
     const first = mm2.flows[0];
     const enable = first && file.writer.setFlowValue(first, 'enabled', 'true');
     report({

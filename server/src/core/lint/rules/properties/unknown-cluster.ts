@@ -3,6 +3,7 @@ import type { OffsetRange } from '../../../base/range';
 import type { Fix } from '../../../base/finding';
 import type { Setting } from '../../../formats/facts';
 import type { StrimziFacts } from '../../../formats/yaml/strimzi';
+import { PLACEHOLDER_SERVERS } from './missing-bootstrap-servers';
 import type { Mm2Rule, Mm2RuleContext } from '../../types';
 
 function nearestAlias(alias: string, declared: string[]): string | undefined {
@@ -40,7 +41,9 @@ export const unknownCluster: Mm2Rule = {
       const fixes: Fix[] = [];
       if (nearest) fixes.push({ title: `Rename alias \`${alias}\` to \`${nearest}\``, edits: [file.writer.replaceName(range, nearest)], preferred: plausibleTypo });
       const add = file.writer.addCluster(alias);
-      if (add) fixes.push({ title: `Add \`${alias}\` to \`clusters\``, edits: [add] });
+      // A new cluster needs an address: a placeholder to fill in, as missing-bootstrap-servers writes one.
+      const address = mm2.bootstrapServers(alias) === undefined ? file.writer.insert({ scope: 'cluster', alias }, 'bootstrap.servers', PLACEHOLDER_SERVERS) : undefined;
+      if (add) fixes.push({ title: `Add \`${alias}\` to \`clusters\``, edits: address ? [add, address] : [add] });
       report({
         messageId: 'unknown',
         data: {

@@ -10,7 +10,10 @@ export const duplicateFlow: Mm2Rule = {
     description: 'The same flow is run by two MM2 configs of one deployment, so every record is copied twice.',
     defaultSeverity: 'warning',
     fixable: false,
-    messages: { twice: 'Flow {{flow}} is also run by another MM2 config of this deployment: both copy every admitted topic from {{source}} into the same remote topics in {{target}}, so consumers get each record twice. Keep the flow in one config.' },
+    messages: {
+      twice: 'Flow {{flow}} is also run by another MM2 config of this deployment: both copy every admitted topic from {{source}} into the same remote topics in {{target}}, so consumers get each record twice. Keep the flow in one config.',
+      variant: 'Flow {{flow}} is defined differently by another config of the same MM2 group or resource: which one runs depends on the group\'s leader.',
+    },
   },
   check({ uri, deployment, report }) {
     // The same pair of clusters, recognised by bootstrap servers when known (aliases may differ).
@@ -30,6 +33,17 @@ export const duplicateFlow: Mm2Rule = {
       const [first, ...others] = models;
       for (const model of others) {
         if (model.uri !== uri || !model.anchor) continue;
+        if (model.variantOf) {
+          const original = model.variantOf;
+          report({
+            messageId: 'variant',
+            data: { flow: model.flow.id },
+            range: model.anchor.keyRange,
+            related: original.anchor ? [{ uri: original.uri, range: original.anchor.keyRange, message: `${original.flow.id} as defined there` }] : [],
+            harmless: true,
+          });
+          continue;
+        }
         report({
           messageId: 'twice',
           data: { flow: model.flow.id, source: model.flow.source, target: model.flow.target },

@@ -29,6 +29,9 @@ export const redundantReplicationPath: Mm2Rule = {
       if (names.length < 2 || count >= MAX_REPORTS) continue;
       const [direct, other] = [...names].sort((a, b) => a.depth - b.depth);
       const model = other.via!;
+      // Two writings of one flow (variants) are not two paths: one of them runs.
+      const variants = (a: Arrival, b: Arrival): boolean => a.depth === b.depth && a.hops.every((h, i) => h.model === b.hops[i].model || h.model.variantOf === b.hops[i].model || b.hops[i].model.variantOf === h.model);
+      if (variants(direct, other)) continue;
       const key = `${model.flow.id}\u0000${direct.origin}`;
       if (model.uri !== uri || reported.has(key) || !model.anchor) continue;
       reported.add(key);

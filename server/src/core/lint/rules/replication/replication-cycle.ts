@@ -3,7 +3,7 @@ import type { Setting, Writer } from '../../../formats/facts';
 import { DEFAULT_REPLICATION_POLICY } from '../../../mm2/catalog';
 import type { Cycle } from '../../../model/replay';
 import type { Mm2Rule } from '../../types';
-import { excludeOnFlow, literalPattern, pathOf, setOnFlow } from './topologyEdits';
+import { pathOf, setOnFlow } from './topologyEdits';
 
 interface PlacedSetting {
   uri: string;
@@ -73,9 +73,6 @@ export const replicationCycle: Mm2Rule = {
           edits: [...policies].map(([setting, place]): TextEdit => ({ ...place.writer.setValue(setting, DEFAULT_REPLICATION_POLICY), uri: place.uri })),
         });
       }
-      const looping = cycle.witness === cycle.returnsAs ? cycle.witness : undefined;
-      const exclude = looping ? excludeOnFlow(last, [literalPattern(looping)]) : undefined;
-      if (looping && exclude) fixes.push({ title: `Exclude \`${looping}\` from ${last.flow.id}`, edits: [exclude] });
       const disable = setOnFlow(last, 'enabled', 'false');
       if (disable) fixes.push({ title: `Disable flow ${last.flow.id}`, edits: [disable] });
       const endless = cycle.endless !== false;
