@@ -93,6 +93,8 @@ describe('multi-root workspaces over stdio', () => {
     fs.copyFileSync(path.join(EXAMPLE, 'mm2.properties'), path.join(ops, 'mm2.properties'));
     fs.copyFileSync(path.join(EXAMPLE, 'k1.topology.yaml'), path.join(dc1, 'k1.topology.yaml'));
     fs.copyFileSync(path.join(EXAMPLE, 'k2.topology.yaml'), path.join(dc2, 'k2.topology.yaml'));
+    // Each data centre's schema files sit next to its declarations, as the declarations name them.
+    for (const dir of [dc1, dc2]) fs.cpSync(path.join(EXAMPLE, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
     const uri = (dir: string) => pathToFileURL(dir).href;
     const k2 = pathToFileURL(path.join(dc2, 'k2.topology.yaml')).href;
     const client = new TestClient();

@@ -1,3 +1,4 @@
+import { after } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +17,12 @@ import {
 export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** A minimal LSP client that speaks to the built server over real stdio. */
+/** Every server started by this test file: a failed assertion must not leave one running, or the file's process never exits. */
+const started = new Set<TestClient>();
+after(() => {
+  for (const client of started) client.kill();
+});
+
 export class TestClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcess;
@@ -43,6 +50,8 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
     this.connection.listen();
+    started.add(this);
+    this.process.on('exit', () => started.delete(this));
   }
 
   async initialize(capabilities: ClientCapabilities, initializationOptions?: unknown) {
