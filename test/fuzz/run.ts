@@ -59,7 +59,11 @@ function main(): number {
       fs.writeFileSync(file, crash.input.text);
       console.log(`  CRASH ${crash.input.origin} (${path.relative(process.cwd(), file)}): ${crash.problems.slice(0, 3).join(' || ')}`);
     });
-    for (const slow of report.slow.slice(0, 10)) console.log(`  SLOW ${slow.ms.toFixed(0)} ms: ${slow.input.origin}`);
+    report.slow.slice(0, 10).forEach((slow, i) => {
+      const file = path.join(CRASHERS, `${format}-slow-${i}${path.extname(slow.input.uri) || '.yaml'}`);
+      fs.writeFileSync(file, slow.input.text);
+      console.log(`  SLOW ${slow.ms.toFixed(0)} ms: ${slow.input.origin} (${path.relative(process.cwd(), file)})`);
+    });
     failed ||= report.crashes.length > 0 || report.slow.length > 0;
   }
   return failed ? 1 : 0;

@@ -1,4 +1,5 @@
-import { overlaps, type OffsetRange } from '../base/range';
+import { RangeIndex, type OffsetRange } from '../base/range';
+import type { Finding } from '../base/finding';
 import type { Setting } from '../formats/facts';
 import type { DeclaredWorkspace } from '../model/declared';
 import type { Deployment } from '../model/deployments';
@@ -44,10 +45,14 @@ export function topologyOverview(analysis: WorkspaceAnalysis): OverviewDeploymen
 
 /** Each deployment's overview, with what its diagram is drawn from. */
 export function overviewParts(analysis: WorkspaceAnalysis): { overview: OverviewDeployment; part: DiagramPart }[] {
+  const indexes = new Map<string, RangeIndex<Finding>>();
+  const findingsIn = (uri: string): RangeIndex<Finding> => {
+    let index = indexes.get(uri);
+    if (!index) indexes.set(uri, (index = new RangeIndex(analysis.files.get(uri)?.findings ?? [], (f) => f.range)));
+    return index;
+  };
   const problemsAt = (location: OffsetLocation | undefined): TopologyProblem[] =>
-    location
-      ? (analysis.files.get(location.uri)?.findings ?? []).filter((f) => overlaps(f.range, location.range)).map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message }))
-      : [];
+    location ? findingsIn(location.uri).overlapping(location.range).map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message })) : [];
   const at = (uri: string, range: OffsetRange | undefined): OffsetLocation | undefined => (range ? { uri, range } : undefined);
   const item = (location: OffsetLocation | undefined) => ({ location, problems: problemsAt(location) });
   const declaredOf = declaredByDeployment(analysis);

@@ -29,14 +29,25 @@ function settingSymbol(setting: Setting, name: string): SymbolData {
 export function documentSymbols(mm2: Mm2Facts): SymbolData[] {
   const symbols: SymbolData[] = [];
   const seen = new Set<string>();
+  const byCluster = new Map<string, SymbolData[]>();
+  const byFlow = new Map<string, SymbolData[]>();
+  const add = (map: Map<string, SymbolData[]>, key: string, symbol: SymbolData): void => {
+    const list = map.get(key);
+    if (list) list.push(symbol);
+    else map.set(key, [symbol]);
+  };
+  for (const s of mm2.settings) {
+    if (s.shape.scope === 'cluster') add(byCluster, s.shape.alias, settingSymbol(s, s.shape.property));
+    else if (s.shape.scope === 'flow') add(byFlow, `${s.shape.source}\u0000${s.shape.target}`, settingSymbol(s, s.shape.property));
+  }
   for (const cluster of mm2.clusters) {
     if (seen.has(cluster.alias) || !cluster.alias) continue;
     seen.add(cluster.alias);
-    const children = mm2.settings.filter((s) => s.shape.scope === 'cluster' && s.shape.alias === cluster.alias).map((s) => settingSymbol(s, s.shape.property));
+    const children = byCluster.get(cluster.alias) ?? [];
     symbols.push({ name: cluster.alias, detail: 'cluster', kind: 'cluster', range: cover([cluster.range, ...children.map((c) => c.range)]), selectionRange: cluster.range, children });
   }
   for (const flow of mm2.flows) {
-    const children = mm2.settings.filter((s) => s.shape.scope === 'flow' && s.shape.source === flow.source && s.shape.target === flow.target).map((s) => settingSymbol(s, s.shape.property));
+    const children = byFlow.get(`${flow.source}\u0000${flow.target}`) ?? [];
     if (children.length === 0 && !flow.enabled) continue;
     const selectionRange = flow.enabledBy?.keyRange ?? children[0]?.selectionRange ?? mm2.clustersSetting?.keyRange ?? { start: 0, end: 0 };
     symbols.push({

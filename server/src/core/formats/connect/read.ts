@@ -66,13 +66,18 @@ export function mirrorConnectorOf(text: string): MirrorConnector | undefined {
   return (className ? (CONNECTOR.exec(className.value.trim())?.[1] as MirrorConnector | undefined) : undefined) ?? undefined;
 }
 
-/** The range of a JSON value's text: inside the quotes for strings. */
-export function innerRange(node: Node): OffsetRange {
-  return node.type === 'string' ? { start: node.offset + 1, end: node.offset + node.length - 1 } : { start: node.offset, end: node.offset + node.length };
+/** The range of a JSON value's text: inside the quotes for strings (an unterminated string runs to its node's end). */
+export function innerRange(node: Node, text: string): OffsetRange {
+  if (node.type !== 'string') return { start: node.offset, end: node.offset + node.length };
+  const last = node.offset + node.length - 1;
+  let escapes = 0;
+  while (last - 1 - escapes > node.offset && text[last - 1 - escapes] === '\\') escapes++;
+  const closed = node.length >= 2 && text[last] === '"' && escapes % 2 === 0;
+  return { start: node.offset + 1, end: closed ? last : node.offset + node.length };
 }
 
 function offsetsFor(text: string, node: Node, decoded: string): OffsetMap {
-  const range = innerRange(node);
+  const range = innerRange(node, text);
   // Escaped JSON strings do not map one to one; point every character at the start then.
   return text.slice(range.start, range.end) === decoded ? OffsetMap.linear(range.start, decoded.length + 1) : OffsetMap.constant(range.start, decoded.length + 1);
 }
@@ -109,8 +114,8 @@ export function readConnectJson(uri: string, text: string): FileFacts {
     const setting: Setting = {
       key,
       value,
-      keyRange: innerRange(keyNode),
-      valueRange: innerRange(valueNode),
+      keyRange: innerRange(keyNode, text),
+      valueRange: innerRange(valueNode, text),
       span: { start: property.offset, end: property.offset + property.length },
       keyOffsets: offsetsFor(text, keyNode, key),
       valueOffsets: valueNode.type === 'string' ? offsetsFor(text, valueNode, value) : OffsetMap.linear(valueNode.offset, value.length + 1),
@@ -147,10 +152,10 @@ export function readConnectJson(uri: string, text: string): FileFacts {
         connectors: role ? { [role]: { role, value: (property: string) => effective({ source, target }, property), anchor } } : {},
       }]
     : [];
-  const aliasOccurrences: AliasOccurrence[] = [sourceAlias, targetAlias].flatMap((alias) => (alias ? [{ alias: alias.value, range: innerRange(alias.node), isDeclaration: true }] : []));
+  const aliasOccurrences: AliasOccurrence[] = [sourceAlias, targetAlias].flatMap((alias) => (alias ? [{ alias: alias.value, range: innerRange(alias.node, text), isDeclaration: true }] : []));
   const mm2: Mm2Facts = {
     mode: 'connect',
-    clusters: sourceAlias ? [{ alias: source, range: innerRange(sourceAlias.node) }, { alias: target, range: targetAlias ? innerRange(targetAlias.node) : { start: 0, end: 0 } }] : [],
+    clusters: sourceAlias ? [{ alias: source, range: innerRange(sourceAlias.node, text) }, { alias: target, range: targetAlias ? innerRange(targetAlias.node, text) : { start: 0, end: 0 } }] : [],
     settings,
     byKey,
     flows,

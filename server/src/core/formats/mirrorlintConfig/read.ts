@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap } from 'yaml';
+import { parseYamlDocument } from '../yaml/documents';
 import type { WorkspaceConfig } from './types';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../../base/finding';
 import type { FileFacts } from '../facts';
@@ -29,7 +30,13 @@ function stringList(node: unknown): string[] {
 export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
   const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ruleKeys: [], ignore: [] };
   try {
-    const document = parseDocument(text, { uniqueKeys: false, logLevel: 'error' }) as Document.Parsed;
+    const { document, problem } = parseYamlDocument(text);
+    if (problem || !document) {
+      if (!problem) return config;
+      const at = Math.min(problem.offset, text.length);
+      config.unread = { message: problem.message, range: { start: at, end: Math.min(text.length, at + 1) } };
+      return config;
+    }
     config.document = document;
     const root = document.contents;
     for (const pair of pairs(child(root, 'clusters').pair?.value)) {
@@ -133,7 +140,7 @@ export function readMirrorlintConfigFile(uri: string, text: string): FileFacts {
     syntax: 'yaml',
     kind: 'mirrorlint-config',
     lineBreak,
-    problems: document ? yamlProblems(document, text) : [],
+    problems: document ? yamlProblems(document, text) : mirrorlintConfig.unread ? [mirrorlintConfig.unread] : [],
     comments: hashComments(text),
     mirrorlintConfig,
     declarations: { uri, text, format: 'workspace-config', sections: [], topologyDocuments: document ? [document] : [], lineBreak },

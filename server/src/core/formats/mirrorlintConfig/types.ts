@@ -30,6 +30,8 @@ export interface WorkspaceConfig {
   /** Globs of files MirrorLint does not analyse. */
   ignore: string[];
   document?: Document.Parsed;
+  /** Why the file was not parsed (nested too deeply); the settings stay at their defaults. */
+  unread?: { message: string; range: OffsetRange };
   /** Made from editor settings rather than read from a `.mirrorlint.yaml`. */
   fromSettings?: boolean;
 }

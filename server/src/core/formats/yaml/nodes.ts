@@ -61,11 +61,19 @@ export function documentValue(document: Document): { value?: unknown; problem?: 
 }
 
 /** Problems the YAML parser found in a document, and aliases it cannot expand, as ranges in the file. */
+/** Reported syntax errors per document: after the first few, the rest are mostly echoes of them. */
+const MAX_SYNTAX_PROBLEMS = 100;
+
 export function yamlProblems(document: Document, text: string): { message: string; range: OffsetRange }[] {
-  const problems = (document.errors ?? []).map((error) => {
+  const errors = document.errors ?? [];
+  const problems = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => {
     const start = Math.min(error.pos[0], text.length);
     return { message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: Math.min(text.length, Math.max(error.pos[1], start + 1)) } };
   });
+  if (errors.length > MAX_SYNTAX_PROBLEMS) {
+    const last = problems[problems.length - 1].range;
+    problems.push({ message: `Not valid YAML: ${errors.length - MAX_SYNTAX_PROBLEMS} more errors after this one are not shown.`, range: last });
+  }
   if (problems.length === 0) {
     const { problem } = documentValue(document);
     const [start, end] = document.range ?? [0, 0];

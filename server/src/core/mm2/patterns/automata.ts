@@ -6,6 +6,7 @@ import { TOPIC_ALPHABET, parseJavaRegex } from './javaRegex';
  * answered on automata, never by running a backtracking regex on user input.
  */
 const MAX_NODES = 20_000;
+const MAX_SOURCE_LENGTH = 4 * MAX_NODES;
 const LEGAL_NAME = compileSource('[a-zA-Z0-9._\\-]+');
 
 function compileSource(source: string): NFA {
@@ -35,6 +36,9 @@ export function compilePatternList(items: readonly string[]): CompiledFilter {
   const parsed = parseJavaRegex(joined);
   if (parsed.error) return { error: parsed.error, joined };
   if (parsed.topicSource === undefined) return { unanalysable: parsed.unanalysable ?? 'unknown', joined };
+  // Every few characters of source make at least one automaton state: far longer sources exceed the
+  // state limit anyway, and refa's parser would spend seconds finding that out.
+  if (parsed.topicSource.length > MAX_SOURCE_LENGTH) return { unanalysable: 'too many automaton states', joined };
   try {
     return { nfa: intersection(compileSource(parsed.topicSource), LEGAL_NAME), joined };
   } catch (error) {

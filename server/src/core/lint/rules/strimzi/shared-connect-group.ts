@@ -59,20 +59,30 @@ export const sharedConnectGroup: Mm2Rule = {
         if (identity) identities.push(identity);
       }
     }
+    // Per (target, setting, value): the first resource using it, and the first whose object differs
+    // from that one's — enough to find, for any resource, an earlier different object that clashes.
+    const firsts = new Map<string, { index: number; identity: ConnectIdentity; clash: ConnectIdentity['settings'][number] }[]>();
+    identities.forEach((identity, index) => {
+      for (const setting of identity.settings) {
+        const key = `${identity.target}\u0000${setting.name}\u0000${setting.value}`;
+        const seen = firsts.get(key);
+        if (!seen) firsts.set(key, [{ index, identity, clash: setting }]);
+        else if (seen.length === 1 && (identity.object === undefined || identity.object !== seen[0].identity.object)) seen.push({ index, identity, clash: setting });
+      }
+    });
     identities.forEach((identity, index) => {
       if (identity.uri !== uri) return;
-      for (const earlier of identities.slice(0, index)) {
-        if (earlier.target !== identity.target || (identity.object !== undefined && earlier.object === identity.object)) continue;
-        for (const setting of identity.settings) {
-          const clash = earlier.settings.find((s) => s.name === setting.name && s.value === setting.value);
-          if (!clash) continue;
-          report({
-            messageId: 'shared',
-            data: { name: setting.name, value: setting.value, resource: identity.resource, other: earlier.resource },
-            range: setting.range,
-            related: [{ uri: earlier.uri, range: clash.range, message: `${earlier.resource} uses it too` }],
-          });
-        }
+      for (const setting of identity.settings) {
+        const earlier = firsts
+          .get(`${identity.target}\u0000${setting.name}\u0000${setting.value}`)
+          ?.find((e) => e.index < index && (identity.object === undefined || e.identity.object !== identity.object));
+        if (!earlier) continue;
+        report({
+          messageId: 'shared',
+          data: { name: setting.name, value: setting.value, resource: identity.resource, other: earlier.identity.resource },
+          range: setting.range,
+          related: [{ uri: earlier.identity.uri, range: earlier.clash.range, message: `${earlier.identity.resource} uses it too` }],
+        });
       }
     });
   },
