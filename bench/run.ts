@@ -9,6 +9,8 @@ interface Case {
   /** One re-analysis; `round` lets a case change its input each time (as typing does). */
   run: (round: number) => void;
   p95BudgetMs: number;
+  /** Timed re-analyses (after up to five untimed ones); heavy cases take fewer. */
+  rounds?: number;
 }
 
 /** A large but realistic config: 60 clusters with client settings and flows, a handful of mistakes. */
@@ -59,15 +61,15 @@ function mesh(clusters: number): string {
  * 200 producers per cluster, some drifting. Each round edits K2's file, as typing there does: the
  * other files come from the parse cache, the binding, replay and rules run in full.
  */
-function activeActiveWorkspace(): (round: number) => void {
+function activeActiveWorkspace(topics = 1000, groups = 200): (round: number) => void {
   const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\nK1->K2.topics = topic-.*, orders\nK2->K1.topics = topic-.*, orders\nsync.group.offsets.enabled = true\n';
   const declarations = (alias: string, peer: string, drift: number): string => {
     const out = ['kind: KafkaTopology', `cluster: ${alias}`, 'topics:'];
-    for (let i = 0; i < 1000; i++) out.push(`  topic-${i}: { partitions: ${i % drift === 0 ? 6 : 12}, config: { retention.ms: "604800000", cleanup.policy: delete } }`);
+    for (let i = 0; i < topics; i++) out.push(`  topic-${i}: { partitions: ${i % drift === 0 ? 6 : 12}, config: { retention.ms: "604800000", cleanup.policy: delete } }`);
     out.push('schemas:');
     for (let i = 0; i < 300; i += alias === 'K1' ? 1 : 2) out.push(`  - { subject: topic-${i}-value, type: AVRO }`);
     out.push('consumers:');
-    for (let i = 0; i < 200; i++) out.push(i % 2 ? `  - { group: group-${i}, topics: [topic-${i}, topic-${i + 1}] }` : `  - { group: group-${i}, pattern: '(${peer}\\.)?topic-${i}' }`);
+    for (let i = 0; i < groups; i++) out.push(i % 2 ? `  - { group: group-${i}, topics: [topic-${i}, topic-${i + 1}] }` : `  - { group: group-${i}, pattern: '(${peer}\\.)?topic-${i}' }`);
     out.push('producers:');
     for (let i = 0; i < 200; i++) out.push(`  - { name: app-${i}, topics: [topic-${i * 5}] }`);
     return out.join('\n');
@@ -85,7 +87,41 @@ function activeActiveWorkspace(): (round: number) => void {
   };
 }
 
+/**
+ * A repository of 1,000 dedicated-mode MM2 files: 100 deployments of 10 files (one per MM2 node
+ * group), each file a pair of clusters of its deployment. Each round edits one file; the others
+ * come from the parse cache.
+ */
+function thousandFiles(): (round: number) => void {
+  const files = Array.from({ length: 1000 }, (_, i) => {
+    const d = Math.floor(i / 10);
+    const a = `d${d}c${i % 5}`;
+    const b = `d${d}c${(i + 1) % 5}`;
+    return { uri: `/w/d${d}/node-${i}.mm2.properties`, text: `clusters = ${a}, ${b}\n${a}.bootstrap.servers = ${a}:9092\n${b}.bootstrap.servers = ${b}:9092\n${a}->${b}.enabled = true\n${a}->${b}.topics = orders-${i}, payments\n` };
+  });
+  const analyzer = new Analyzer({ readText: () => undefined });
+  return (round) => {
+    const edited = round % files.length;
+    analyzer.analyze(files.map((f, i) => (i === edited ? { ...f, text: `${f.text}# edit ${round}\n` } : f)), { folders: [] });
+  };
+}
+
+/** An 80-cluster mesh under IdentityReplicationPolicy with disjoint filters: the loop search on every edit. */
+function identityMesh(clusters: number): string {
+  const aliases = Array.from({ length: clusters }, (_, i) => `C${i}`);
+  const out = [`clusters = ${aliases.join(', ')}`, 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy'];
+  for (const a of aliases) out.push(`${a}.bootstrap.servers = ${a.toLowerCase()}:9092`);
+  for (let i = 0; i < clusters; i++) out.push(`C${i}->C${(i + 1) % clusters}.enabled = true`, `C${i}->C${(i + 1) % clusters}.topics = t${i}-.*`);
+  return out.join('\n');
+}
+
 const single = (text: string) => () => void analyzeProperties(text);
+
+/** Typing in one file: the server's analyzer kept across rounds, a comment appended each round. */
+function typing(text: string): (round: number) => void {
+  const analyzer = new Analyzer({ readText: () => undefined });
+  return (round) => void analyzer.analyze([{ uri: '/w/mm2.properties', text: `${text}\n# edit ${round}\n` }], { folders: [] });
+}
 
 const CASES: Case[] = [
   { name: '5,000-line realistic file (60 clusters)', run: single(realisticFile(5000)), p95BudgetMs: 50 },
@@ -93,6 +129,10 @@ const CASES: Case[] = [
   { name: '40-cluster full mesh (1,560 flows)', run: single(mesh(40)), p95BudgetMs: 50 },
   { name: 'Kafka sample config', run: single(bigFile(60)), p95BudgetMs: 5 },
   { name: 'active-active declarations (2 × 1,000 topics, 200 groups), one file edited', run: activeActiveWorkspace(), p95BudgetMs: 250 },
+  { name: 'active-active declarations (2 × 10,000 topics, 2,000 groups), one file edited', run: activeActiveWorkspace(10_000, 2_000), p95BudgetMs: 1000, rounds: Number(process.env.BENCH_ROUNDS ?? 10) },
+  { name: '1,000 MM2 files in 100 deployments, one file edited', run: thousandFiles(), p95BudgetMs: 100 },
+  { name: '40-cluster full mesh (1,560 flows), typing', run: typing(mesh(40)), p95BudgetMs: 50 },
+  { name: '80-cluster Identity ring, typing', run: typing(identityMesh(80)), p95BudgetMs: 100 },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -100,11 +140,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 let failed = false;
-for (const benchCase of CASES) {
-  for (let i = 0; i < 5; i++) benchCase.run(i); // warm up
+// BENCH_ONLY=<part of a name>: one case while working on it.
+for (const benchCase of CASES.filter((c) => !process.env.BENCH_ONLY || c.name.includes(process.env.BENCH_ONLY))) {
+  const rounds = benchCase.rounds ?? 40;
+  for (let i = 0; i < Math.min(5, rounds); i++) benchCase.run(i); // warm up
   const samples: number[] = [];
   const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < rounds; i++) {
     const start = performance.now();
     benchCase.run(100 + i);
     samples.push(performance.now() - start);

@@ -22,6 +22,23 @@ export interface Mm2Topic {
  * topic the filters and the heartbeats switch let through.
  */
 export function mm2Topics(deployment: Deployment): Mm2Topic[] {
+  let topics = WITH_COPIES.get(deployment);
+  if (!topics) WITH_COPIES.set(deployment, (topics = withHeartbeatCopies(deployment, createdTopics(deployment))));
+  return topics;
+}
+
+/** A deployment is built once and reused while its files stay; so are the topics it creates. */
+const CREATED = new WeakMap<Deployment, Mm2Topic[]>();
+const WITH_COPIES = new WeakMap<Deployment, Mm2Topic[]>();
+
+/** The topics MM2's connectors and workers create, without the copies replication makes of heartbeats. */
+export function createdTopics(deployment: Deployment): Mm2Topic[] {
+  let topics = CREATED.get(deployment);
+  if (!topics) CREATED.set(deployment, (topics = collectCreated(deployment)));
+  return topics;
+}
+
+function collectCreated(deployment: Deployment): Mm2Topic[] {
   const found = new Map<string, Mm2Topic>();
   const add = (topic: Mm2Topic): void => {
     const key = `${topic.cluster}\u0000${topic.name}`;
@@ -37,9 +54,15 @@ export function mm2Topics(deployment: Deployment): Mm2Topic[] {
       if (model) for (const topic of connectorTopics(model)) add(topic);
     }
   }
-  for (const holder of [...found.values()].filter((t) => t.role === 'heartbeats')) {
+  return [...found.values()];
+}
+
+function withHeartbeatCopies(deployment: Deployment, created: Mm2Topic[]): Mm2Topic[] {
+  const found = new Map(created.map((t) => [`${t.cluster}\u0000${t.name}`, t]));
+  for (const holder of created.filter((t) => t.role === 'heartbeats')) {
     for (const arrival of deployment.replay.copiesOf(holder.cluster, holder.name).arrivals) {
-      add({ cluster: arrival.cluster, name: arrival.name, role: 'heartbeats-copy', by: holder.cluster });
+      const key = `${arrival.cluster}\u0000${arrival.name}`;
+      if (!found.has(key)) found.set(key, { cluster: arrival.cluster, name: arrival.name, role: 'heartbeats-copy', by: holder.cluster });
     }
   }
   return [...found.values()];

@@ -1,6 +1,6 @@
 import type { NFA } from 'refa';
 import { BoundedCache } from '../base/cache';
-import { accepts, compilePatternList, difference, intersection, intersectionWitness, shortestNames } from '../mm2/patterns/automata';
+import { accepts, compilePatternList, difference, intersection, intersectionWitness, sharedDifference, sharedIntersection, shortestNames } from '../mm2/patterns/automata';
 import { literalTopic } from '../mm2/patterns/literal';
 import { isCycle, MAX_TOPIC_NAME_LENGTH } from '../mm2/policy';
 import type { FlowModel } from './flows';
@@ -343,14 +343,14 @@ function mayLoop(model: FlowModel): boolean {
 function nameKeepingCycles(models: FlowModel[], budget: { steps: number }): Cycle[] {
   const keeping = models.filter((m) => m.policy.kind !== 'default' && m.filter);
   // IdentityReplicationPolicy renames what looks like a heartbeats topic with the default prefix.
-  const kept = (model: FlowModel): NFA => (model.policy.kind === 'identity' ? difference(model.filter!, HEARTBEATS_NAMES) : model.filter!);
+  const kept = (model: FlowModel): NFA => (model.policy.kind === 'identity' ? sharedDifference(model.filter!, HEARTBEATS_NAMES) : model.filter!);
   const cycles: Cycle[] = [];
   const origins = [...new Set(keeping.map((m) => m.flow.source))];
   for (const origin of origins) {
     const visit = (cluster: string, language: NFA, path: FlowModel[]): boolean => {
       for (const model of keeping) {
         if (model.flow.source !== cluster || budget.steps-- <= 0) continue;
-        const next = intersection(language, kept(model));
+        const next = sharedIntersection(language, kept(model));
         if (next.isEmpty) continue;
         if (model.flow.target === origin) {
           const witness = exampleName(next);

@@ -5,6 +5,7 @@ import type { DeclarationFile } from '../formats/yaml/declarationTypes';
 import { kafkaSemantics, type KafkaSemantics } from '../mm2/versions';
 import { bindDeclarations, type DeclaredWorkspace, type UnboundSection } from './declared';
 import { buildDeployment, groupDeployments, type Deployment, type Mm2File } from './deployments';
+import type { ModelMemo } from './memo';
 
 /** The whole workspace, understood: its deployments, and what each file belongs to. */
 export interface WorkspaceModel {
@@ -30,6 +31,10 @@ export interface ModelInputs {
   readText(uri: string): ReadResult;
   /** The Kafka version configured for a file (settings, `.mirrorlint.yaml`, `--kafka-version`). */
   kafkaVersion(uri: string): string | undefined;
+  /** Reuse across builds: the previous build's deployments and binding where their inputs are the same. */
+  memo?: ModelMemo;
+  /** Names the configuration (the `.mirrorlint.yaml` files and settings) so that the binding can be reused while it stays. */
+  configurationKey?: string;
 }
 
 /** Facts of every file → deployments (with their flows and replay) → declarations bound to them. */
@@ -37,11 +42,19 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
   const filesByUri = new Map(files.map((f) => [f.uri, f]));
   const mm2Files = files.filter((f): f is Mm2File => f.mm2 !== undefined);
   const kafkaOf = (uri: string): KafkaSemantics => kafkaSemantics(filesByUri.get(uri)?.mm2?.kafkaVersion ?? inputs.kafkaVersion(uri));
-  const deployments = groupDeployments(mm2Files).map((group) => buildDeployment(group, (file, flow) => kafkaSemantics(flow.kafkaVersion ?? inputs.kafkaVersion(file.uri))));
+  const { memo } = inputs;
+  const build = (group: Mm2File[]): Deployment => buildDeployment(group, (file, flow) => kafkaSemantics(flow.kafkaVersion ?? inputs.kafkaVersion(file.uri)));
+  const deployments = groupDeployments(mm2Files).map((group) =>
+    memo ? memo.reuse(`deployment:${group.map((f) => `${memo.id(f)}@${inputs.kafkaVersion(f.uri) ?? ''}`).sort().join(',')}`, () => build(group)) : build(group),
+  );
   const byFile = new Map<string, Deployment>();
   for (const deployment of deployments) for (const file of deployment.files) byFile.set(file.uri, deployment);
   const declarationFiles = files.flatMap((f): DeclarationFile[] => (f.declarations && f.kind !== 'mirrorlint-config' ? [f.declarations] : []));
-  const binding = bindDeclarations(declarationFiles, deployments, inputs.configChain, inputs.readText);
+  const bind = () => bindDeclarations(declarationFiles, deployments, inputs.configChain, inputs.readText);
+  const binding =
+    memo && inputs.configurationKey !== undefined
+      ? memo.reuse(`binding:${declarationFiles.map((f) => memo.id(f)).join(',')}|${deployments.map((d) => memo.id(d)).join(',')}|${inputs.configurationKey}`, bind)
+      : bind();
   const declaredByFile = new Map<string, DeclaredWorkspace[]>();
   for (const workspace of binding.workspaces) {
     for (const cluster of workspace.clusters.values()) {
@@ -52,13 +65,19 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
       }
     }
   }
+  const unboundByFile = new Map<string, UnboundSection[]>();
+  for (const section of binding.unbound) {
+    const list = unboundByFile.get(section.uri);
+    if (list) list.push(section);
+    else unboundByFile.set(section.uri, [section]);
+  }
   return {
     files,
     fileOf: (uri) => filesByUri.get(uri),
     deployments,
     deploymentOf: (uri) => byFile.get(uri),
     declaredOf: (uri) => declaredByFile.get(uri) ?? [],
-    unboundOf: (uri) => binding.unbound.filter((u) => u.uri === uri),
+    unboundOf: (uri) => unboundByFile.get(uri) ?? [],
     declaredFor: (deployment) => binding.workspaces.find((w) => w.deployment === deployment),
     kafkaOf,
   };

@@ -3,6 +3,7 @@ import type { ReadResult } from '../base/read';
 import { classify, readFile, type FileFacts, type FileKind } from '../formats';
 import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 import { lintFile } from '../lint/engine';
+import { ModelMemo } from '../model/memo';
 import { buildModel, type WorkspaceModel } from '../model/workspace';
 import { Configuration, type WorkspaceSettings } from './configuration';
 
@@ -44,12 +45,33 @@ interface CachedFacts {
   facts?: FileFacts;
 }
 
+/** A file's findings, and everything they were computed from. */
+interface CachedLint {
+  key: string;
+  /** The files the rules read through the host (schema files), with what they read. */
+  reads: Map<string, string>;
+  findings: Finding[];
+}
+
+const readKey = (read: ReadResult): string => JSON.stringify(read ?? null);
+
 /**
- * Text → facts → model → lint, for a whole workspace. Facts are cached per file and text, so a
- * keystroke re-reads only the file it changed.
+ * Text → facts → model → lint, for a whole workspace, doing again only what a change touches:
+ * facts are cached per file text, deployments and the declarations' binding are reused while their
+ * inputs are the same objects (ModelMemo), and a file's findings are reused while its facts, its
+ * deployment, the binding, its severities, its Kafka version and the files its rules read are.
  */
 export class Analyzer {
   private readonly cache = new Map<string, CachedFacts>();
+  private readonly memo = new ModelMemo();
+  private lints = new Map<string, CachedLint>();
+  /** The reads of the lint under way, recorded for its cache entry. */
+  private reads: Map<string, string> | undefined;
+  private readonly readText = (uri: string): ReadResult => {
+    const read = this.host.readText(uri);
+    this.reads?.set(uri, readKey(read));
+    return read;
+  };
 
   constructor(private readonly host: AnalysisHost) {}
 
@@ -74,11 +96,43 @@ export class Analyzer {
     const configFiles = read.flatMap((f): WorkspaceConfig[] => (f.mirrorlintConfig ? [f.mirrorlintConfig] : []));
     const configuration = new Configuration(configFiles, settings);
     const kept = read.filter((f) => f.kind === 'mirrorlint-config' || !configuration.ignored(f.uri));
-    const model = buildModel(kept, { configChain: (uri) => configuration.chain(uri), readText: (uri) => this.host.readText(uri), kafkaVersion: (uri) => configuration.kafkaVersion(uri) });
+    this.memo.startBuild();
+    const configurationKey = `${configFiles.map((config) => this.memo.id(config)).join(',')}|${JSON.stringify(settings)}`;
+    const model = buildModel(kept, {
+      configChain: (uri) => configuration.chain(uri),
+      readText: this.readText,
+      kafkaVersion: (uri) => configuration.kafkaVersion(uri),
+      memo: this.memo,
+      configurationKey,
+    });
     const files = new Map<string, FileAnalysis>();
+    const lints = new Map<string, CachedLint>();
     for (const file of kept) {
-      files.set(file.uri, { uri: file.uri, file, findings: lintFile(model, file.uri, { severities: configuration.severities(file.uri), log: this.host.log }) });
+      const severities = configuration.severities(file.uri);
+      const deployment = model.deploymentOf(file.uri);
+      const declaredHere = deployment && model.declaredFor(deployment);
+      const key = [
+        this.memo.id(file),
+        deployment ? this.memo.id(deployment) : 0,
+        declaredHere ? this.memo.id(declaredHere) : 0,
+        model.declaredOf(file.uri).map((declared) => this.memo.id(declared)).join(','),
+        model.unboundOf(file.uri).map((unbound) => `${this.memo.id(unbound.section)}:${unbound.reason}`).join(','),
+        configuration.kafkaVersion(file.uri) ?? '',
+        JSON.stringify(severities),
+      ].join('|');
+      let lint = this.lints.get(file.uri);
+      if (!lint || lint.key !== key || [...lint.reads].some(([uri, read]) => readKey(this.host.readText(uri)) !== read)) {
+        this.reads = new Map();
+        try {
+          lint = { key, findings: lintFile(model, file.uri, { severities, log: this.host.log }), reads: this.reads };
+        } finally {
+          this.reads = undefined;
+        }
+      }
+      lints.set(file.uri, lint);
+      files.set(file.uri, { uri: file.uri, file, findings: lint.findings });
     }
+    this.lints = lints;
     return { model, configuration, files, sources, settings };
   }
 }

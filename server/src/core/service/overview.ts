@@ -144,7 +144,7 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
         name: part.name,
         clusters: [...clusters.values()].sort((a, b) => a.alias.localeCompare(b.alias)),
         flows,
-        mm2Topics: mm2Topics(deployment).sort((a, b) => a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name)),
+        mm2Topics: [...mm2Topics(deployment)].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name)),
         mermaid: topologyMermaid([part]),
         truncated,
       };

@@ -1,5 +1,6 @@
 import { DFA, JS, NFA, TooManyNodesError, getIntersectionWords, isDisjointWith, type ReadonlyNFA } from 'refa';
 import { TOPIC_ALPHABET, parseJavaRegex } from './javaRegex';
+import type { NameTrie } from './nameTrie';
 
 /**
  * Topic filters as finite automata over legal topic names (refa). Matching and overlap are
@@ -54,6 +55,25 @@ export function intersection(a: ReadonlyNFA, b: ReadonlyNFA): NFA {
   return NFA.fromIntersection(a, b, new NFA.LimitedNodeFactory(MAX_NODES));
 }
 
+/**
+ * Results of binary operations on automata, kept for as long as both operands live. Filters are
+ * shared between analyses by pattern text, so a search repeated over unchanged filters (the loop
+ * search, on every keystroke) finds its intersections here. Callers must not change the results.
+ */
+function remembered(operation: (a: ReadonlyNFA, b: ReadonlyNFA) => NFA): (a: ReadonlyNFA, b: ReadonlyNFA) => NFA {
+  const results = new WeakMap<ReadonlyNFA, WeakMap<ReadonlyNFA, NFA>>();
+  return (a, b) => {
+    let byB = results.get(a);
+    if (!byB) results.set(a, (byB = new WeakMap()));
+    let result = byB.get(b);
+    if (!result) byB.set(b, (result = operation(a, b)));
+    return result;
+  };
+}
+
+export const sharedIntersection = remembered(intersection);
+export const sharedDifference = remembered((a, b) => difference(a, b));
+
 /** `include` minus `exclude`, as DefaultTopicFilter applies them. */
 export function difference(include: ReadonlyNFA, exclude: ReadonlyNFA): NFA {
   const complement = DFA.fromFA(exclude, new DFA.LimitedNodeFactory(MAX_NODES));
@@ -91,12 +111,24 @@ function pickChar(ranges: readonly { min: number; max: number }[]): number {
 
 /** A fast membership test: a minimal DFA when one fits the node budget, else the NFA. */
 export function matcher(nfa: ReadonlyNFA): (name: string) => boolean {
+  return nameMatcher(nfa).test;
+}
+
+export interface NameMatcher {
+  test(name: string): boolean;
+  /** The names of an index the automaton accepts. */
+  select(names: NameTrie): string[];
+}
+
+/** Membership test and selection from an index, on a minimal DFA when one fits the node budget, else on the NFA. */
+export function nameMatcher(nfa: ReadonlyNFA): NameMatcher {
   try {
     const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
     dfa.minimize();
-    return (name) => dfa.test(toWord(name));
+    return { test: (name) => dfa.test(toWord(name)), select: (names) => names.acceptedBy(dfa) };
   } catch {
-    return (name) => nfa.test(toWord(name));
+    const test = (name: string): boolean => nfa.test(toWord(name));
+    return { test, select: (names) => names.withPrefix('').filter(test) };
   }
 }
 

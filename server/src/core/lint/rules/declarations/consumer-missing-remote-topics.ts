@@ -2,7 +2,7 @@ import type { ConsumerDeclaration } from '../../../formats/yaml/declarationTypes
 import type { Declared, DeclaredWorkspace } from '../../../model/declared';
 import { appendItems, contentEnd, flowMap, singleQuoted, withQuotes, yamlScalar } from '../../../formats/yaml/edits';
 import type { Arrival } from '../../../model/replay';
-import { declaredInFile, listOfNames, pathText, patternMatcher, remoteCopies } from './facts';
+import { declaredInFile, listOfNames, pathText, patternMatcher, patternMatchers, remoteCopies, trieOf } from './facts';
 import type { DeclarationRule, Fix, RelatedLocation } from '../../types';
 
 const escapeRegex = (name: string): string => name.replace(/[.\\+*?[^\]$(){}|]/g, '\\$&');
@@ -39,11 +39,16 @@ function subscriptionOf(workspace: DeclaredWorkspace, consumer: Declared<Consume
   const { decl, cluster } = consumer;
   const listed = new Set((decl.topics ?? []).map((t) => t.value));
   const prefixes = (decl.prefixes ?? []).map((p) => p.value);
-  const pattern = decl.pattern ? patternMatcher(decl.pattern.value) : undefined;
+  const pattern = decl.pattern ? patternMatchers(decl.pattern.value) : undefined;
   if (decl.pattern && !pattern) return undefined;
-  const covers = (name: string): boolean => listed.has(name) || prefixes.some((p) => name.startsWith(p)) || (pattern?.(name) ?? false);
-  // Only patterns and prefixes need the cluster's topic list; a list names its topics.
-  const matched = pattern || prefixes.length ? [...workspace.localTopics(cluster)].filter(covers) : [];
+  const covers = (name: string): boolean => listed.has(name) || prefixes.some((p) => name.startsWith(p)) || (pattern?.test(name) ?? false);
+  // Only patterns and prefixes need the cluster's topic list (from its index); a list names its topics.
+  let matched: string[] = [];
+  if (pattern || prefixes.length) {
+    const local = workspace.localTopics(cluster);
+    const index = trieOf(local);
+    matched = [...[...listed].filter((name) => local.has(name)), ...prefixes.flatMap((p) => index.withPrefix(p)), ...(pattern ? pattern.select(index) : [])];
+  }
   const reads = [...new Set([...[...listed].filter((name) => !workspace.remoteOrigin(cluster, name)), ...matched])].sort();
   return { reads, covers };
 }

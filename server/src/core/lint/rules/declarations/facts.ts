@@ -1,6 +1,7 @@
 import type { ClusterSection } from '../../../formats/yaml/declarationTypes';
 import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
-import { compilePatternList, matcher } from '../../../mm2/patterns/automata';
+import { compilePatternList, nameMatcher, type NameMatcher } from '../../../mm2/patterns/automata';
+import { NameTrie } from '../../../mm2/patterns/nameTrie';
 import { BoundedCache } from '../../../base/cache';
 import type { Arrival } from '../../../model/replay';
 
@@ -33,14 +34,29 @@ export function sectionToEdit(cluster: DeclaredCluster): Declared<ClusterSection
   return cluster.sections.find((s) => s.file.format === 'kafka-topology' && s.section.body) ?? cluster.sections.find((s) => s.file.format === 'strimzi-resources');
 }
 
-const MATCHERS = new BoundedCache<string, ((name: string) => boolean) | undefined>(500);
+// Every consumer group of a large declaration may have a pattern of its own: all of them are kept between keystrokes.
+const MATCHERS = new BoundedCache<string, NameMatcher | undefined>(20_000);
 
-/** A full-match test for a Java regex (KafkaConsumer.subscribe(Pattern)); undefined when it cannot be analysed. */
-export function patternMatcher(pattern: string): ((name: string) => boolean) | undefined {
+/** Full-match tests for a Java regex (KafkaConsumer.subscribe(Pattern)); undefined when it cannot be analysed. */
+export function patternMatchers(pattern: string): NameMatcher | undefined {
   return MATCHERS.get(pattern, () => {
     const compiled = compilePatternList([pattern]);
-    return compiled.nfa ? matcher(compiled.nfa) : undefined;
+    return compiled.nfa ? nameMatcher(compiled.nfa) : undefined;
   });
+}
+
+/** A full-match test for a Java regex; undefined when it cannot be analysed. */
+export function patternMatcher(pattern: string): ((name: string) => boolean) | undefined {
+  return patternMatchers(pattern)?.test;
+}
+
+const TRIES = new WeakMap<ReadonlySet<string>, NameTrie>();
+
+/** An index of a set of topic names (the sets of a declared workspace live as long as it does). */
+export function trieOf(names: ReadonlySet<string>): NameTrie {
+  let trie = TRIES.get(names);
+  if (!trie) TRIES.set(names, (trie = new NameTrie(names)));
+  return trie;
 }
 
 /** Names as an English list: `a`, `a and b`, `a, b and 2 more`. */

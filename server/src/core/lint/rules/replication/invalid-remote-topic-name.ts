@@ -1,6 +1,6 @@
 import { topicNameProblem } from '../../../mm2/policy';
 import type { FlowModel } from '../../../model/flows';
-import { mm2Topics } from '../../../model/internalTopics';
+import { createdTopics } from '../../../model/internalTopics';
 import type { Mm2Rule } from '../../types';
 
 export const invalidRemoteTopicName: Mm2Rule = {
@@ -33,9 +33,11 @@ export const invalidRemoteTopicName: Mm2Rule = {
       });
     }
     // MM2's own topics are named after aliases too (`mm2-offset-syncs.<other>.internal`, `<source>.checkpoints.internal`).
-    for (const topic of mm2Topics(deployment)) {
+    const here = new Map<string, FlowModel>();
+    for (const m of deployment.flows) if (m.uri === uri && !here.has(m.flow.id)) here.set(m.flow.id, m);
+    for (const topic of createdTopics(deployment)) {
       if (topic.role !== 'offset-syncs' && topic.role !== 'checkpoints') continue;
-      const model = deployment.flows.find((m) => m.flow.id === topic.by && m.uri === uri);
+      const model = here.get(topic.by);
       const anchor = model && (model.separatorSetting ?? model.enabledSetting);
       const problem = topicNameProblem(topic.name);
       if (!model || !anchor || !problem || reported.has(model)) continue;

@@ -1,0 +1,103 @@
+// Incremental analysis must equal analysis from scratch: after every edit of a random sequence, the
+// analyzer that kept its caches (facts, deployments, binding, per-file findings) and a fresh one agree.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Analyzer, type SourceFile } from '../../../server/src/core/service/analysis';
+import type { SeveritySetting } from '../../../server/src/core/base/finding';
+import type { WorkspaceSettings } from '../../../server/src/core/service/configuration';
+
+const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
+
+/** Every file of the examples under one root, as `file:///w/<relative path>`. */
+function exampleFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(`file:///w/${path.relative(EXAMPLES, full).split(path.sep).join('/')}`, fs.readFileSync(full, 'utf8'));
+    }
+  };
+  walk(EXAMPLES);
+  files.set('file:///w/.mirrorlint.yaml', 'kafkaVersion: "4.1"\nrules:\n  topic-config-drift: error\n');
+  return files;
+}
+
+const SNIPPETS = [
+  'K1->K2.enabled = false\n', 'K2->K1.enabled = true\n', 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy\n',
+  'K1->K2.topics = orders, pay.*\n', 'topics.exclude = .*internal\n', 'K3.bootstrap.servers = k3:9092\n', 'clusters = K1, K2, K3\n',
+  '  orders: { partitions: 3 }\n', '  - { group: billing, topics: [orders] }\n', '  - { group: audit, pattern: "(K1\\\\.)?orders" }\n',
+  'kafkaVersion: "3.9"\n', '  topic-config-drift: off\n', '# mirrorlint-disable-next-line\n', '"topics": "orders",\n', '      topicsPattern: ".*"\n',
+  '{"type": "record", "name": "X", "fields": []}', '---\n', '\n', 'x', ':', '"',
+];
+
+type Edit =
+  | { kind: 'insert'; file: number; at: number; snippet: number }
+  | { kind: 'delete'; file: number; at: number; length: number }
+  | { kind: 'settings'; rule: number; kafkaVersion: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), file: fc.nat(), at: fc.nat(), snippet: fc.nat(SNIPPETS.length - 1) }),
+  fc.record({ kind: fc.constant('delete' as const), file: fc.nat(), at: fc.nat(), length: fc.nat(40) }),
+  fc.record({ kind: fc.constant('settings' as const), rule: fc.nat(2), kafkaVersion: fc.nat(2) }),
+);
+
+const RULE_SETTINGS: Record<string, SeveritySetting>[] = [{}, { 'consumer-missing-remote-topics': 'off', 'duplicate-flow': 'off' }, { 'invalid-value': 'info', 'replication-cycle': 'warning' }];
+
+const settingsOf = (rule: number, kafkaVersion: number): WorkspaceSettings => ({
+  folders: [{ uri: 'file:///w', settings: { rules: RULE_SETTINGS[rule], ignore: [], clusters: {}, kafkaVersion: ['', '3.9', '4.3'][kafkaVersion] } }],
+});
+
+describe('incremental analysis', () => {
+  it('gives the same findings as an analysis from scratch after every edit of random edit sequences', () => {
+    const start = exampleFiles();
+    const uris = [...start.keys()].sort();
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const texts = new Map(start);
+        // Schema files are read through the host, as the server reads them from disk.
+        const readText = (uri: string) => texts.get(uri);
+        const kept = new Analyzer({ readText });
+        let settings = settingsOf(0, 0);
+        const sources = (): SourceFile[] => uris.map((uri) => ({ uri, text: texts.get(uri)! }));
+        kept.analyze(sources(), settings);
+        for (const step of edits) {
+          if (step.kind === 'settings') settings = settingsOf(step.rule, step.kafkaVersion);
+          else {
+            const uri = uris[step.file % uris.length];
+            const text = texts.get(uri)!;
+            const at = step.at % (text.length + 1);
+            texts.set(uri, step.kind === 'insert' ? text.slice(0, at) + SNIPPETS[step.snippet] + text.slice(at) : text.slice(0, at) + text.slice(at + step.length));
+          }
+          const incremental = kept.analyze(sources(), settings);
+          const scratch = new Analyzer({ readText }).analyze(sources(), settings);
+          assert.deepEqual([...incremental.files.keys()], [...scratch.files.keys()]);
+          for (const [uri, analysis] of scratch.files) assert.deepEqual(incremental.files.get(uri)!.findings, analysis.findings, `${uri} after ${JSON.stringify(step)}`);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('notices a schema file that changed on disk although no open text changed', () => {
+    const disk = new Map([
+      ['file:///w/a.avsc', '{"type": "string"}'],
+      ['file:///w/b.avsc', '{"type": "string"}'],
+    ]);
+    const sources: SourceFile[] = [
+      { uri: 'file:///w/mm2.properties', text: 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n' },
+      { uri: 'file:///w/k1.topology.yaml', text: 'kind: KafkaTopology\ncluster: K1\nschemas:\n  - { subject: orders-value, type: AVRO, file: a.avsc }\n' },
+      { uri: 'file:///w/k2.topology.yaml', text: 'kind: KafkaTopology\ncluster: K2\nschemas:\n  - { subject: orders-value, type: AVRO, file: b.avsc }\n' },
+    ];
+    const analyzer = new Analyzer({ readText: (uri) => disk.get(uri) });
+    const differs = () => [...analyzer.analyze(sources, settingsOf(0, 0)).files.values()].flatMap((f) => f.findings).filter((f) => f.messageId === 'differs').length;
+    assert.equal(differs(), 0);
+    disk.set('file:///w/b.avsc', '{"type": "long"}');
+    assert.ok(differs() > 0);
+    disk.set('file:///w/b.avsc', '{"type": "string"}');
+    assert.equal(differs(), 0);
+  });
+});
