@@ -47,7 +47,7 @@ describe('mirrorlint check', () => {
       {
         rule: 'unknown-property',
         severity: 'warning',
-        message: 'Unknown MM2 property `topics.exlude` at top level; MirrorMaker 2 ignores it. Did you mean `topics.exclude`?',
+        message: 'Unknown MM2 property `topics.exlude`: MirrorMaker 2 ignores it at top level. Did you mean `topics.exclude`?',
         file: 'conf/mm2.properties',
         line: 4,
         column: 3,

@@ -49,7 +49,7 @@ describe('topology declarations over stdio (push diagnostics)', () => {
       contentChanges: [{ text: withPayments.replace('  payments:', '  payment:') }],
     });
     const again = await until(k1, (d) => d.some((x) => x.code === 'topic-missing-in-peer'));
-    assert.match(again.find((d) => d.code === 'topic-missing-in-peer')!.message, /does not declare `payments`/);
+    assert.match(again.find((d) => d.code === 'topic-missing-in-peer')!.message, /Topic `payments` is not declared in K2/);
   });
 
   it('offers quick fixes in a declaration file whose edits go to another, closed file', async () => {

@@ -71,7 +71,7 @@ export function validateValue(info: PropertyInfo, rawValue: string): ValueProble
       if (value === '' && info.defaultValue === undefined) return undefined;
       return JAVA_CLASS_NAME.test(value)
         ? undefined
-        : { message: `\`${info.name}\` must be a fully qualified Java class name (like \`${info.knownClasses?.[0] ?? 'com.example.MyClass'}\`), not \`${value}\`.` };
+        : { message: `\`${info.name}\` must be a fully qualified Java class name. \`${value}\` is not one; for example: \`${info.knownClasses?.[0] ?? 'com.example.MyClass'}\`.` };
     case 'list':
       if (info.name === 'bootstrap.servers') return validateBootstrapServers(value);
       return undefined;
@@ -89,7 +89,7 @@ function validateInteger(info: PropertyInfo, value: string): ValueProblem | unde
       const seconds = toSeconds(Number(withUnit[1]), withUnit[2].toLowerCase());
       const replacement = seconds === undefined ? undefined : String(info.unit === 'ms' ? seconds * 1000 : seconds);
       return {
-        message: `\`${info.name}\` is a plain number of ${info.unit === 'ms' ? 'milliseconds' : 'seconds'}; Kafka does not read units like \`${value}\`${replacement ? ` — write \`${replacement}\`` : ''}.`,
+        message: `\`${info.name}\` takes a plain number of ${info.unit === 'ms' ? 'milliseconds' : 'seconds'}. Kafka does not read units like \`${value}\`${replacement ? `: write \`${replacement}\`` : ''}.`,
         replacement,
       };
     }

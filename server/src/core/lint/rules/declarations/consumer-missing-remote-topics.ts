@@ -78,7 +78,7 @@ function fixesFor(consumer: Declared<ConsumerDeclaration>, subscription: Subscri
       // Comments inside a block list would go with it: they are kept after the new pattern.
       const comments = decl.topicsNode.flow ? [] : (text.slice(range.start, range.end).match(/(?<=\s)#[^\r\n]*/g) ?? []);
       fixes.push({
-        title: `Subscribe to the pattern \`${pattern}\` (local and remote topics)`,
+        title: pattern.length <= 32 ? `Subscribe to the pattern \`${pattern}\`` : 'Subscribe to a pattern of local and remote topics',
         edits: [{ range, newText: `pattern: ${singleQuoted(pattern)}${comments.length ? `  ${comments.join(' ')}` : ''}` }],
         preferred: true,
       });
@@ -100,7 +100,7 @@ export const consumerMissingRemoteTopics: DeclarationRule = {
     description: 'A consumer group reads a topic but not the remote copies that MM2 writes into its cluster, so it misses the other cluster\'s records (and everything after a failover).',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { missing: 'Consumer group `{{group}}` in {{cluster}} {{who}} {{reads}} but not {{missing}}, the {{copies}} MM2 writes into {{cluster}} from {{origins}}: it never sees records produced in {{origins}}, including everything written there after producers fail over. Cover the remote {{topics}} too, or declare `localOnly: true` if the group reads local data only.' },
+    messages: { missing: 'Consumer group `{{group}}` in {{cluster}} does not read {{missing}}. It {{who}} {{reads}}, but not the {{copies}} MM2 writes into {{cluster}} from {{origins}}: it never sees records produced in {{origins}}, including everything written there after producers fail over. Cover the remote {{topics}} too, or declare `localOnly: true` if the group reads local data only.' },
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;

@@ -10,7 +10,7 @@ export const producerWritesRemoteTopic: DeclarationRule = {
     description: 'A producer writes to a remote topic (`K1.orders` in K2): remote topics are written by MM2 alone.',
     defaultSeverity: 'error',
     fixable: true,
-    messages: { remote: 'Producer `{{producer}}` writes `{{topic}}` in {{cluster}}, but `{{topic}}` is the remote copy of {{source}}\'s `{{upstream}}` that MM2 ({{source}} → {{cluster}}) writes: its records would be mixed into {{source}}\'s data and never reach {{source}} (MM2 does not send a topic back to its source). Write to `{{upstream}}` instead.' },
+    messages: { remote: 'Producer `{{producer}}` writes `{{topic}}` in {{cluster}}, a remote topic MM2 writes. It is the copy of {{source}}\'s `{{upstream}}` (MM2 {{source}} → {{cluster}}): its records would be mixed into {{source}}\'s data and never reach {{source}} (MM2 does not send a topic back to its source). Write to `{{upstream}}` instead.' },
   },
   check({ uri, declarations, workspace, report }) {
     if (!workspace) return;

@@ -9,7 +9,7 @@ export const remoteTopicCollision: DeclarationRule = {
     description: 'A topic declared as local has the name a flow gives a remote topic, so MM2 and local producers would share it.',
     defaultSeverity: 'error',
     fixable: false,
-    messages: { collision: 'Topic `{{topic}}` is declared in {{cluster}}, but it is the name MM2 gives {{source}}\'s `{{upstream}}` when replicating {{source}} → {{cluster}}: MM2 creates it, writes {{source}}\'s records into it and keeps its configs in sync with `{{upstream}}`. Rename the local topic, or remove this declaration if it was meant to describe the remote copy.' },
+    messages: { collision: 'Topic `{{topic}}` in {{cluster}} has the name of a remote topic MM2 creates. It is the name MM2 gives {{source}}\'s `{{upstream}}` when replicating {{source}} → {{cluster}}: MM2 creates it, writes {{source}}\'s records into it and keeps its configs in sync with `{{upstream}}`. Rename the local topic, or remove this declaration if it was meant to describe the remote copy.' },
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;

@@ -47,8 +47,8 @@ export const schemaNotSynced: DeclarationRule = {
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      missing: 'Subject `{{subject}}` is declared in {{cluster}} but not in {{holder}}, which holds {{copy}}. {{why}} Register the subject in {{holder}} too, or use one registry for both clusters (`schemaRegistry: shared` in .mirrorlint.yaml).',
-      differs: 'Subject `{{subject}}` has {{what}}, and {{holder}} holds {{copy}}: records replicated with {{cluster}}\'s schema ids are read against another schema in {{holder}}. Register the same schema in both registries.',
+      missing: 'Subject `{{subject}}` is declared in {{cluster}} but not in {{holder}}. {{holder}} holds {{copy}}. {{why}} Register the subject in {{holder}} too, or use one registry for both clusters (`schemaRegistry: shared` in .mirrorlint.yaml).',
+      differs: 'Subject `{{subject}}` has {{what}}. {{holder}} holds {{copy}}: records replicated with {{cluster}}\'s schema ids are read against another schema in {{holder}}. Register the same schema in both registries.',
       unread: 'Schema file `{{file}}` was not read: {{reason}}.',
     },
   },

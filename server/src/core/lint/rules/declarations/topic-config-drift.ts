@@ -31,11 +31,11 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
     const path = (here ?? there)!.path;
     if (here) {
       const edit = alignTopicSetting(other, path, rawValue(topic.file.text, here.valued));
-      if (edit) fixes.push({ title: `Set \`${key}\` of \`${name}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
+      if (edit) fixes.push({ title: `Set \`${key}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
     }
     if (there) {
       const edit = alignTopicSetting(topic, path, rawValue(other.file.text, there.valued));
-      if (edit) fixes.push({ title: `Set \`${key}\` of \`${name}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
+      if (edit) fixes.push({ title: `Set \`${key}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
     }
     const related: RelatedLocation[] = [{ uri: other.uri, range: there ? there.valued.range : other.decl.nameRange, message: `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}` }];
     report({

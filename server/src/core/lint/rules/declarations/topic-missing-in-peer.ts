@@ -10,7 +10,7 @@ export const topicMissingInPeer: DeclarationRule = {
     description: 'In an active-active pair, a topic produced to in one cluster is not declared in the peer, where its producers write after a failover (MM2 creates only the remote copy there).',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { missing: 'Producer `{{producer}}` writes `{{topic}}` in {{cluster}}, but {{peer}} (its active-active peer) does not declare `{{topic}}`: after a failover to {{peer}} the producer writes to a topic that does not exist there (MM2 only creates the remote copy{{remote}}), or that the broker auto-creates with default settings. Declare it in {{peer}}{{same}}.' },
+    messages: { missing: 'Topic `{{topic}}` is not declared in {{peer}}, the active-active peer of {{cluster}}. Producer `{{producer}}` writes it in {{cluster}}: after a failover to {{peer}} the producer writes to a topic that does not exist there (MM2 only creates the remote copy{{remote}}), or that the broker auto-creates with default settings. Declare it in {{peer}}{{same}}.' },
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;

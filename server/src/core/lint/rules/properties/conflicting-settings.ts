@@ -87,8 +87,8 @@ export const conflictingSettings: Mm2Rule = {
     messages: {
       checkpointsOff: 'MirrorCheckpointConnector rejects `emit.checkpoints.enabled = false`: MM2 does not create or update it for {{flows}}.',
       offsetSyncsOff: 'MirrorCheckpointConnector rejects `emit.offset-syncs.enabled = false` while it is enabled: MM2 does not create or update it for {{flows}}.',
-      offsetSyncsConfigured: 'MirrorSourceConnector rejects `emit.offset-syncs.enabled = false` with `{{other}}` set: MM2 does not create or update it for {{flows}}.',
-      exactlyOnce: 'MirrorSourceConnector rejects `exactly.once.support = required` unless its source consumer reads `read_committed`: MM2 does not create or update it for {{flows}}.',
+      offsetSyncsConfigured: 'MirrorSourceConnector rejects this `emit.offset-syncs.enabled = false`. With `{{other}}` set, MM2 does not create or update it for {{flows}}.',
+      exactlyOnce: 'MirrorSourceConnector rejects `exactly.once.support = required` here. Its source consumer does not read `read_committed`, so MM2 does not create or update it for {{flows}}.',
     },
   },
   check(context) {

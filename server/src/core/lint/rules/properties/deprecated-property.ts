@@ -14,13 +14,13 @@ export const deprecatedProperty: Mm2Rule = {
     tags: ['deprecated'],
     messages: {
       noReplacement: '`{{name}}` is deprecated since Kafka {{since}}{{removed}}. {{note}}',
-      bothSet: '`{{key}}` is deprecated since Kafka {{since}}{{removed}}, and MM2 ignores it here because `{{newKey}}` is also set. Remove it.',
+      bothSet: '`{{key}}` is ignored here because `{{newKey}}` is also set. It is deprecated since Kafka {{since}}{{removed}}: remove it.',
       rename: '`{{key}}` is deprecated since Kafka {{since}}{{removed}}: use `{{newKey}}`. {{note}}',
       removedNoReplacement: '`{{name}}` is ignored: Kafka {{removedIn}} removed it. {{note}}',
       removedRename: '`{{key}}` is ignored: Kafka {{removedIn}} removed it. Use `{{newKey}}`.',
       strimziBothSet: '`{{name}}` is deprecated since Strimzi 0.24 and ignored here because `{{replacement}}` is also set. Remove it.',
       strimziRename: '`{{name}}` is deprecated since Strimzi 0.24 and gone from kafka.strimzi.io/v1: use `{{replacement}}`.',
-      strimziIdentity: '`{{old}}` was deprecated in Strimzi 0.28 and its plugin is gone from images after 0.45: the connector fails to start. Use Kafka\'s `{{identity}}`.',
+      strimziIdentity: '`{{old}}` is gone from Strimzi images after 0.45. It was deprecated in Strimzi 0.28, and the connector fails to start without it. Use Kafka\'s `{{identity}}`.',
     },
   },
   check({ mm2, file, report, kafka }) {
@@ -46,7 +46,7 @@ export const deprecatedProperty: Mm2Rule = {
           data: { ...base, newKey },
           range,
           related: [{ range: existing.keyRange, message: `\`${newKey}\` takes precedence` }],
-          fixes: [{ title: `Remove \`${setting.key}\` (ignored because \`${newKey}\` is set)`, edits: [file.writer.remove(setting)], preferred: true }],
+          fixes: [{ title: `Remove ignored \`${setting.key}\``, edits: [file.writer.remove(setting)], preferred: true }],
         });
         continue;
       }

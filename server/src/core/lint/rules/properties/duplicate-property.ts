@@ -24,7 +24,7 @@ export const duplicateProperty: Mm2Rule = {
         data: { key: setting.key, winner: winner.value.trim(), value: setting.value.trim() },
         range: setting.keyRange,
         related: [{ range: winner.keyRange, message: 'This later value wins' }],
-        fixes: [{ title: `Remove this ignored \`${setting.key}\``, edits: [file.writer.remove(setting)], preferred: same }],
+        fixes: [{ title: `Remove ignored \`${setting.key}\``, edits: [file.writer.remove(setting)], preferred: same }],
       });
     }
   },

@@ -14,7 +14,7 @@ export const invalidTopicPattern: Mm2Rule = {
     defaultSeverity: 'error',
     fixable: false,
     messages: {
-      commaSplit: 'MM2 splits `{{property}}` on commas and joins the items with `|`, so `{{rejoined}}` becomes `{{broken}}` and the connector fails with "{{error}}". Rewrite it without a comma (e.g. `x{1,3}` as `x|xx|xxx`).',
+      commaSplit: 'MM2 breaks `{{property}}` at a comma inside a pattern. It splits the list on commas and joins the items with `|`, so `{{rejoined}}` becomes `{{broken}}` and the connector fails with "{{error}}". Rewrite it without a comma (e.g. `x{1,3}` as `x|xx|xxx`).',
       invalid: '`{{property}}` is not a valid Java regular expression once MM2 joins its items with `|`: {{error}} near `{{near}}`. The connector fails to start.',
     },
   },

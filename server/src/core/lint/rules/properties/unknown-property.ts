@@ -15,7 +15,7 @@ export const unknownProperty: Mm2Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      connectorUnderCluster: '`{{property}}` is a connector setting, but MM2 passes `{{prefix}}…` keys only to the clients and Connect worker of cluster {{alias}}, so `{{key}}` has no effect. Set it at top level or on a flow{{example}}.',
+      connectorUnderCluster: '`{{key}}` has no effect: `{{prefix}}…` keys reach only the clients and Connect worker of {{alias}}. `{{property}}` is a connector setting: set it at top level or on a flow{{example}}.',
       clientUnderCluster: '`{{key}}` has no effect: from `{{prefix}}` only connection settings reach MM2\'s clients. Use `{{suggestion}}`.',
       workerInFlow: '`{{key}}` has no effect: MM2\'s Connect workers read their settings from the target cluster\'s prefix. Use `{{suggestion}}`.',
       workerInConnector: '`{{property}}` has no effect in a connector config: it is a Connect worker setting.',
@@ -25,7 +25,7 @@ export const unknownProperty: Mm2Rule = {
       consumerOverride: '`{{property}}` has no effect: consumer overrides apply to sink connectors, and MirrorSourceTask builds its consumer from `source.consumer.*`.',
       topicCreation: '`{{property}}` has no effect on MM2\'s remote topics: MirrorSourceConnector creates them itself.',
       otherConnector: '`{{property}}` has no effect here: {{connector}} does not read it.',
-      unknown: 'Unknown MM2 property `{{property}}` {{where}}; MirrorMaker 2 ignores it.{{suggestion}}',
+      unknown: 'Unknown MM2 property `{{property}}`: MirrorMaker 2 ignores it {{where}}.{{suggestion}}',
       strimziClientInCluster: '`{{property}}` in the config of cluster {{alias}} has no effect: only connection settings reach MM2\'s clients from there.',
       strimziUnknownInCluster: 'Unknown setting `{{property}}` in the config of cluster {{alias}}; Kafka ignores it.{{suggestion}}',
       tooNew: '`{{property}}` does not exist in Kafka {{version}}, so MM2 ignores it (added in {{since}}).',

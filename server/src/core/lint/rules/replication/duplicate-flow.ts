@@ -12,7 +12,7 @@ export const duplicateFlow: Mm2Rule = {
     fixable: false,
     messages: {
       twice: 'Flow {{flow}} is also run by another MM2 config of this deployment: both copy every admitted topic from {{source}} into the same remote topics in {{target}}, so consumers get each record twice. Keep the flow in one config.',
-      variant: 'Flow {{flow}} is defined differently by another config of the same MM2 group or resource: which one runs depends on the group\'s leader.',
+      variant: 'Flow {{flow}} is defined differently in another config of its MM2 group or resource. Which one runs depends on the group\'s leader.',
     },
   },
   check({ uri, deployment, report }) {

@@ -19,8 +19,8 @@ export const internalTopicsReplicated: Mm2Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      overwrites: 'Flow {{flow}} copies {{source}}\'s {{names}} into {{target}} under the same name, over {{target}}\'s own.',
-      couldOverwrite: 'Flow {{flow}} would copy {{names}} into {{target}} under the same name, if {{source}} has them.',
+      overwrites: 'Flow {{flow}} overwrites internal topics of {{target}}. It copies {{source}}\'s {{names}} into {{target}} under the same name, over {{target}}\'s own.',
+      couldOverwrite: 'Flow {{flow}} would copy internal topics into {{target}} under their own names. It copies {{names}} if {{source}} has them.',
     },
   },
   check({ uri, model: workspace, deployment, report }) {
@@ -50,7 +50,7 @@ export const internalTopicsReplicated: Mm2Rule = {
         messageId: clashing.length ? 'overwrites' : 'couldOverwrite',
         data: { flow: model.flow.id, source, target, names: `${names.slice(0, 3).map((n) => `\`${n}\``).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}` },
         range: (model.topicsSetting ?? model.anchor).keyRange,
-        fixes: edit ? [{ title: `Exclude ${patterns.map((p) => `\`${p}\``).join(', ')} on ${model.flow.id}`, edits: [edit] }] : [],
+        fixes: edit ? [{ title: `Exclude internal topics on ${model.flow.id}`, edits: [edit] }] : [],
         // Nothing in the workspace shows the topics in either cluster: what could happen, at info.
         undecided: clashing.length === 0,
       });

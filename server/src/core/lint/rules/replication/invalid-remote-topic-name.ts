@@ -12,8 +12,8 @@ export const invalidRemoteTopicName: Mm2Rule = {
     defaultSeverity: 'error',
     fixable: false,
     messages: {
-      illegal: 'Flow {{flow}} would create `{{name}}` in {{target}}, which is not a legal topic name: {{problem}}.',
-      illegalOwn: 'Flow {{flow}} names its {{role}} topic `{{name}}`, which is not a legal topic name: {{problem}}.',
+      illegal: 'Flow {{flow}} would create a topic with an illegal name in {{target}}. The name is `{{name}}`: {{problem}}.',
+      illegalOwn: 'The {{role}} topic of flow {{flow}} has an illegal name. MM2 names it `{{name}}`: {{problem}}.',
     },
   },
   check({ uri, deployment, report }) {

@@ -69,7 +69,7 @@ export const replicationCycle: Mm2Rule = {
       }
       if (policies.size) {
         fixes.push({
-          title: 'Use DefaultReplicationPolicy (remote topics get a source prefix, which lets MM2 stop the loop)',
+          title: 'Use DefaultReplicationPolicy (prefixed remote topics)',
           edits: [...policies].map(([setting, place]): TextEdit => ({ ...place.writer.setValue(setting, DEFAULT_REPLICATION_POLICY), uri: place.uri })),
         });
       }

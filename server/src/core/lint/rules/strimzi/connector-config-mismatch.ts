@@ -14,8 +14,8 @@ export const connectorConfigMismatch: Mm2Rule = {
     defaultSeverity: 'error',
     fixable: true,
     messages: {
-      mismatch: '`{{key}}` is `{{sourceValue}}` in sourceConnector but `{{checkpointValue}}` in checkpointConnector of mirror {{source}} → {{target}}. The checkpoint connector then looks for remote topics and offset syncs under other names, and offset translation silently does nothing. Set the same value in both.',
-      connectMismatch: '`{{key}}` is `{{checkpointValue}}` here but `{{sourceValue}}` in the MirrorSourceConnector of {{flow}}: the checkpoint connector then looks for its remote topics and offset syncs under other names.',
+      mismatch: '`{{key}}` differs between the connectors of mirror {{source}} → {{target}}. It is `{{sourceValue}}` in sourceConnector but `{{checkpointValue}}` in checkpointConnector: the checkpoint connector then looks for remote topics and offset syncs under other names, and offset translation silently does nothing. Set the same value in both.',
+      connectMismatch: '`{{key}}` differs from the MirrorSourceConnector of {{flow}}. It is `{{checkpointValue}}` here but `{{sourceValue}}` there: the checkpoint connector then looks for its remote topics and offset syncs under other names.',
     },
   },
   check(context) {
@@ -71,7 +71,7 @@ function reportConnectMismatches({ uri, file, deployment, report }: Mm2RuleConte
         data: { key, sourceValue, checkpointValue, flow: model.flow.id },
         range: anchor.keyRange,
         related: inSource.setting ? [{ uri: model.uri, range: inSource.setting.valueRange, message: "the source connector's value" }] : [],
-        fixes: edit ? [{ title: `Use \`${sourceValue}\` here too`, edits: [edit], preferred: true }] : [],
+        fixes: edit ? [{ title: sourceValue.length <= 40 ? `Use \`${sourceValue}\` here too` : 'Use the source connector\'s value here', edits: [edit], preferred: true }] : [],
       });
     }
   }

@@ -49,7 +49,7 @@ export const sharedConnectGroup: Mm2Rule = {
     description: 'Two KafkaMirrorMaker2 resources with the same target share a Connect group id or storage topic, so their Connect clusters merge.',
     defaultSeverity: 'error',
     fixable: false,
-    messages: { shared: '`{{name}}` is `{{value}}` in {{resource}} and in {{other}}, which write to the same target cluster: their Kafka Connect workers join one group and share storage topics, so each resource\'s connectors run in the other\'s cluster. Give each resource its own group id and storage topics.' },
+    messages: { shared: '{{resource}} and {{other}} share `{{name}}` `{{value}}` on one target cluster. Their Kafka Connect workers join one group and share storage topics, so each resource\'s connectors run in the other\'s cluster. Give each resource its own group id and storage topics.' },
   },
   check({ uri, deployment, report }) {
     const identities: ConnectIdentity[] = [];

@@ -20,7 +20,7 @@ export const unknownField: Mm2Rule = {
     defaultSeverity: 'error',
     fixable: false,
     messages: {
-      v1beta2: '`{{field}}` is a kafka.strimzi.io/v1beta2 field; kafka.strimzi.io/v1 does not have it, and the API server drops it (or rejects it under strict field validation). Use {{replacement}}.',
+      v1beta2: '`{{field}}` is not a kafka.strimzi.io/v1 field. It exists only in v1beta2; the API server drops it (or rejects it under strict field validation). Use {{replacement}}.',
       unknown: '`{{field}}` is not a field of a kafka.strimzi.io/{{version}} KafkaMirrorMaker2; the API server drops it.',
     },
   },
