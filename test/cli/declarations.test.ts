@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace, type Finding, type TextEdit } from '../../server/src/core';
+import { analyzeWorkspace, applyEdits, type Finding, type TextEdit } from '../../server/src/core';
 import { patternMatcher } from '../../server/src/core/lint/rules/declarations/facts';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'mirrorlint.js');
@@ -79,7 +79,7 @@ function applyFix(file: string, edits: TextEdit[]): string[] {
   const byFile = new Map<string, TextEdit[]>();
   for (const edit of edits) byFile.set(edit.uri ?? file, [...(byFile.get(edit.uri ?? file) ?? []), edit]);
   for (const [target, list] of byFile) {
-    const text = [...list].sort((a, b) => b.range.start - a.range.start).reduce((acc, e) => acc.slice(0, e.range.start) + e.newText + acc.slice(e.range.end), fs.readFileSync(target, 'utf8'));
+    const text = applyEdits(fs.readFileSync(target, 'utf8'), list);
     fs.writeFileSync(target, text);
   }
   return [...byFile.keys()];

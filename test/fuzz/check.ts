@@ -1,4 +1,4 @@
-import { LanguageService, type Finding, type TextEdit } from '../../server/src/core';
+import { LanguageService, type Finding } from '../../server/src/core';
 import type { FuzzInput } from './inputs';
 
 /**
@@ -100,8 +100,4 @@ export function check(input: FuzzInput, thorough = true): Verdict {
   });
   for (const message of logged) if (/threw|Error|at /.test(message)) problems.push(`logged: ${message.split('\n')[0]}`);
   return { problems, ms: performance.now() - started };
-}
-
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
 }

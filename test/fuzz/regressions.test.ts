@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeWorkspace } from '../../server/src/core';
+import { analyzeWorkspace, applyEdits, type TextEdit } from '../../server/src/core';
 import { RangeIndex, overlaps } from '../../server/src/core/base/range';
 import { readConnectJson } from '../../server/src/core/formats/connect/read';
 import { MAX_YAML_DEPTH, tooDeepYaml } from '../../server/src/core/formats/yaml/documents';
@@ -77,6 +77,27 @@ spec:
         assert.deepEqual(index.overlapping(query), ranges.filter((r) => overlaps(r, query)));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('applies edits in one pass exactly as applying them one by one from the last offset back', () => {
+    const sequential = (text: string, edits: TextEdit[]): string =>
+      [...edits].sort((a, b) => b.range.start - a.range.start).reduce((acc, e) => acc.slice(0, e.range.start) + e.newText + acc.slice(e.range.end), text);
+    // Non-overlapping edits (what fixes and fix-all produce), several inserts at one offset included.
+    const edits = (length: number) =>
+      fc.uniqueArray(fc.nat(length), { maxLength: 12 }).chain((cuts) => {
+        const sorted = [...cuts].sort((a, b) => a - b);
+        return fc.tuple(...sorted.map((start, i) => fc.tuple(fc.nat(Math.max(0, (sorted[i + 1] ?? length) - start)), fc.string({ maxLength: 4 }), fc.boolean()).map(([span, newText, twice]) => {
+          // Two edits at one offset are both inserts (an insert and a replacement there have no one-by-one meaning).
+          if (twice) return [{ range: { start, end: start }, newText: `<${newText}>` }, { range: { start, end: start }, newText }];
+          return [{ range: { start, end: start + span }, newText }];
+        }))).map((groups) => fc.sample(fc.shuffledSubarray(groups.flat(), { minLength: groups.flat().length }), 1)[0]);
+      });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }).chain((text) => fc.tuple(fc.constant(text), edits(text.length))), ([text, list]) => {
+        assert.equal(applyEdits(text, list), sequential(text, list));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ALL_RULES, RULES_BY_ID, analyzeProperties, analyzeWorkspace as analyzeFiles, type AnalyzeOptions, type Finding, type SourceFile, type TextEdit } from '../../server/src/core';
+import { ALL_RULES, RULES_BY_ID, analyzeProperties, applyEdits, analyzeWorkspace as analyzeFiles, type AnalyzeOptions, type Finding, type SourceFile, type TextEdit } from '../../server/src/core';
 import { LineIndex } from '../../server/src/core/base/lineIndex';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -25,10 +25,6 @@ function expectations(text: string): Map<number, string> {
     if (match) expected.set(index + 1, match[1] ?? '');
   });
   return expected;
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.range.start - a.range.start).reduce((acc, edit) => acc.slice(0, edit.range.start) + edit.newText + acc.slice(edit.range.end), text);
 }
 
 /** `# kafka-version: 3.9` in a single-file fixture analyses it as that release's MM2 would run it. */

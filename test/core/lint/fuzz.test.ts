@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeProperties, analyzeWorkspace, type TextEdit } from '../../../server/src/core';
+import { analyzeProperties, analyzeWorkspace, applyEdits, type TextEdit } from '../../../server/src/core';
 import { completeProperties } from '../../../server/src/core/formats/properties/complete';
 import { locate } from '../../../server/src/core/service/locate';
 
@@ -25,9 +25,7 @@ const line = fc.oneof(
 );
 const file = fc.array(line, { maxLength: 25 }).map((lines) => lines.join(fc.sample(fc.constantFrom('\n', '\r\n'), 1)[0]));
 
-function apply(text: string, edits: TextEdit[]): string {
-  return [...edits].filter((e) => !e.uri).sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
-}
+const apply = (text: string, edits: TextEdit[]): string => applyEdits(text, edits.filter((e) => !e.uri));
 
 describe('analyzer under random MM2-shaped input', () => {
   it('never throws, never reports an internal error, keeps every range in the text, and offers fixes that re-analyse', () => {

@@ -39,3 +39,19 @@ export interface Finding {
   related: RelatedLocation[];
   fixes: Fix[];
 }
+
+/**
+ * A text with edits applied, in one pass over it. Edits at the same offset land in reverse order of
+ * the list, as if applied one by one from the last offset back (what editors do with a workspace edit).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const order = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.range.start - b.edit.range.start || b.index - a.index);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of order) {
+    parts.push(text.slice(at, Math.max(at, edit.range.start)), edit.newText);
+    at = Math.max(at, edit.range.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}

@@ -1,4 +1,4 @@
-import type { Finding, Fix, TextEdit } from '../base/finding';
+import { applyEdits, type Finding, type Fix, type TextEdit } from '../base/finding';
 import type { OffsetRange } from '../base/range';
 
 /**
@@ -13,10 +13,6 @@ export function automaticFix(finding: Finding): Fix | undefined {
 }
 
 const overlaps = (a: OffsetRange, b: OffsetRange): boolean => a.start < b.end && b.start < a.end || a.start === b.start;
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.range.start - a.range.start).reduce((acc, edit) => acc.slice(0, edit.range.start) + edit.newText + acc.slice(edit.range.end), text);
-}
 
 export interface FixAllResult {
   text: string;

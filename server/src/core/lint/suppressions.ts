@@ -117,10 +117,23 @@ export function applySuppressions(file: FileFacts, findings: Finding[], knownRul
 
 /** A rule id in a comma-separated list, with the separator next to it. */
 function listItemRange(text: string, range: OffsetRange): OffsetRange {
-  const after = /^\s*,\s*/.exec(text.slice(range.end));
-  if (after) return { start: range.start, end: range.end + after[0].length };
-  const before = /\s*,\s*$/.exec(text.slice(0, range.start));
-  return before ? { start: range.start - before[0].length, end: range.end } : range;
+  // Scanned by hand: an end-anchored regex over the text before the item is quadratic in its length.
+  const isSpace = (i: number): boolean => /\s/.test(text[i]);
+  let end = range.end;
+  while (end < text.length && isSpace(end)) end++;
+  if (text[end] === ',') {
+    end++;
+    while (end < text.length && isSpace(end)) end++;
+    return { start: range.start, end };
+  }
+  let start = range.start;
+  while (start > 0 && isSpace(start - 1)) start--;
+  if (start > 0 && text[start - 1] === ',') {
+    start--;
+    while (start > 0 && isSpace(start - 1)) start--;
+    return { start, end: range.end };
+  }
+  return range;
 }
 
 /** "Disable <rule> for this line": a comment line above the finding's, or the rule added to one already there. */
