@@ -69,6 +69,40 @@ describe('mirrorlint check', () => {
     assert.equal(runIn(dir, ['check', '--rule', 'missing-bootstrap-servers=off', 'bad.mm2.properties']).code, 0);
   });
 
+  it('exits 2 with a message when the paths hold no file MirrorLint reads', () => {
+    const dir = tempDir({ 'c/log4j.properties': 'log4j.rootLogger = INFO\n', 'README.md': '# nothing\n' });
+    const result = runIn(dir, ['check', '.']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^mirrorlint: no MM2 configuration, Strimzi resource, Connect JSON, declaration or \.mirrorlint\.yaml under \.\n$/);
+    assert.equal(result.stdout, '');
+  });
+
+  it('reports errors only with --quiet, fails on too many warnings with --max-warnings, writes the report with -o', () => {
+    // One error (B has no bootstrap servers) and one warning (the misspelt property).
+    const dir = tempDir({ 'mm2.properties': 'clusters = A, B\nA.bootstrap.servers = a:9092\ntopics.exlude = foo\n' });
+    const rules = (args: string[]) => JSON.parse(runIn(dir, ['check', '--format', 'json', ...args]).stdout).findings.map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`);
+    assert.deepEqual(rules([]).sort(), ['error missing-bootstrap-servers', 'warning unknown-property']);
+    assert.deepEqual(rules(['--quiet']), ['error missing-bootstrap-servers']);
+    const off = ['--rule', 'missing-bootstrap-servers=off'];
+    assert.equal(runIn(dir, ['check', ...off]).code, 0);
+    assert.equal(runIn(dir, ['check', ...off, '--max-warnings', '1']).code, 0);
+    const over = runIn(dir, ['check', ...off, '--max-warnings', '0']);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.equal(runIn(dir, ['check', '--max-warnings', 'many']).code, 2);
+    const written = runIn(dir, ['check', '--format', 'json', '-o', 'report.json']);
+    assert.equal(written.stdout, '');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).findings.length, 2);
+  });
+
+  it('applies the fix-all fixes to the files with --fix and reports what is left', () => {
+    const dir = tempDir({ 'mm2.properties': TYPO });
+    const result = runIn(dir, ['check', '--fix', '--format', 'json']);
+    assert.equal(fs.readFileSync(path.join(dir, 'mm2.properties'), 'utf8'), TYPO.replace('topics.exlude', 'topics.exclude'));
+    assert.deepEqual(JSON.parse(result.stdout).findings.filter((f: { rule: string }) => f.rule === 'unknown-property'), []);
+    assert.equal(result.code, 0);
+  });
+
   it('finds MM2 files in folders by name or by a clusters line, and skips other properties files', () => {
     const dir = tempDir({
       'a/connect-mirror-maker.properties': 'clusters = A, B\nA.bootstrap.servers = a:1\nB.bootstrap.servers = b:1\n',

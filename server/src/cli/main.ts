@@ -27,10 +27,16 @@ Options:
   --rule <id>=<severity>     check: override a rule's severity: error, warning, info or off
   --kafka-version <v>        the Kafka release MM2 runs (3.9, 4.1.0); wins over .mirrorlint.yaml.
                              Without it, .mirrorlint.yaml's kafkaVersion, else the newest known.
+  --fix                      check: apply every safe fix (as the editor's fix-all does), then report
+                             what is left
+  --quiet                    check: report errors only
+  --max-warnings <n>         check: exit 1 when there are more than n warnings
+  -o, --output-file <file>   write the report to a file instead of standard output
   -h, --help                 show this help
   -v, --version              print the version
 
-Exit codes (check): 0 no error-level finding, 1 at least one, 2 usage or internal error.
+Exit codes (check): 0 no error-level finding (and warnings within --max-warnings), 1 otherwise,
+2 usage or internal error, or no file MirrorLint reads under the paths.
 `;
 
 class UsageError extends Error {}
@@ -43,12 +49,20 @@ interface Options {
   paths: string[];
   severities: Record<string, SeveritySetting>;
   kafkaVersion?: string;
+  fix: boolean;
+  quiet: boolean;
+  maxWarnings?: number;
+  outputFile?: string;
 }
 
 const OPTIONS = {
   format: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'kafka-version': { type: 'string' },
+  fix: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'output-file': { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -77,7 +91,19 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   }
   const kafkaVersion = values['kafka-version'];
   if (kafkaVersion !== undefined && !parseKafkaVersion(kafkaVersion)) throw new UsageError(`--kafka-version ${kafkaVersion}: not a Kafka version (like 3.9 or 4.1.0)`);
-  return { command, format, paths: paths.length ? paths : ['.'], severities, kafkaVersion };
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings ${maxWarnings}: not a number of warnings`);
+  return {
+    command,
+    format,
+    paths: paths.length ? paths : ['.'],
+    severities,
+    kafkaVersion,
+    fix: values.fix ?? false,
+    quiet: values.quiet ?? false,
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    outputFile: values['output-file'],
+  };
 }
 
 /** Analyses the given paths together, as one workspace: a loop may span the configs of two MM2 clusters. */
@@ -115,19 +141,41 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     writeError(`mirrorlint: no such file or folder: ${missing.join(', ')}\n`);
     return 2;
   }
-  const { texts, snapshot } = analyse(options, cwd, files, writeError);
+  let { texts, snapshot } = analyse(options, cwd, files, writeError);
+  if (snapshot.files.length === 0) {
+    writeError(`mirrorlint: no MM2 configuration, Strimzi resource, Connect JSON, declaration or .mirrorlint.yaml under ${options.paths.join(', ')}\n`);
+    return 2;
+  }
+  if (options.command === 'check' && options.fix) {
+    let changed = false;
+    for (const { uri } of snapshot.files) {
+      const fixed = snapshot.fixAllEdit(uri);
+      if (!fixed) continue;
+      const text = texts.get(uri)!;
+      fs.writeFileSync(uri, text.slice(0, fixed.edit.range.start) + fixed.edit.newText + text.slice(fixed.edit.range.end));
+      changed = true;
+    }
+    if (changed) ({ texts, snapshot } = analyse(options, cwd, files, writeError));
+  }
+  const output = options.outputFile === undefined ? write : (text: string) => fs.writeFileSync(path.resolve(cwd, options.outputFile!), text);
   const internalError = snapshot.files.some((f) => f.findings.some((finding) => finding.ruleId === INTERNAL_ERROR));
   if (options.command === 'topology') {
-    write(options.format === 'mermaid' ? topologyMermaid(snapshot) : topologyJson(snapshot, cwd));
+    output(options.format === 'mermaid' ? topologyMermaid(snapshot) : topologyJson(snapshot, cwd));
     return internalError ? 2 : 0;
   }
   const findings: LocatedFinding[] = [];
   for (const { uri, findings: found } of snapshot.files) findings.push(...locateFindings(uri, texts.get(uri)!, found, cwd, (other) => texts.get(other)));
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  if (options.format === 'json') write(formatJson(findings));
-  else if (options.format === 'sarif') write(formatSarif(findings, cwd));
-  else write(formatText(findings, files.length));
+  const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  if (options.format === 'json') output(formatJson(shown));
+  else if (options.format === 'sarif') output(formatSarif(shown, cwd));
+  else output(formatText(shown, files.length));
   if (internalError) return 2;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    writeError(`mirrorlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
