@@ -26,6 +26,13 @@ describe('regressions from the long fuzz run', () => {
     assert.equal(topics.valueRange.end, text.length);
   });
 
+  it('gives a lone opening quote at the end of a YAML file an empty range after it, not an inverted one', () => {
+    const text = 'apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaMirrorMaker2\nmetadata: {name: m}\nspec:\n  connectCluster: K2\n  clusters:\n    - {alias: K1, bootstrapServers: "k1:9092"}\n    - {alias: K2, bootstrapServers: "k2:9092"}\n  mirrors:\n    - sourceCluster: K1\n      targetCluster: K2\n      sourceConnector:\n        config:\n          replication.policy.separator: _\n      checkpointConnector:\n        config:\n          replication.policy.separator: "';
+    assert.deepEqual(check({ format: 'strimzi', uri: 'file:///fuzz/kafka-mirror-maker-2.yaml', text, origin: 'lone quote' }).problems, []);
+    const mismatch = findingsOf('file:///w/mm2.yaml', text).find((f) => f.ruleId === 'connector-config-mismatch');
+    assert.deepEqual(mismatch?.fixes[0].edits[0].range, { start: text.length, end: text.length });
+  });
+
   it('reports YAML nested deeper than the limit once, without parsing it', () => {
     const deep = `${'- '.repeat(1500)}x\n`;
     assert.equal(tooDeepYaml(deep), 2 * MAX_YAML_DEPTH);

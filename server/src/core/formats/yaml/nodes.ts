@@ -9,11 +9,15 @@ export interface FieldFact {
   valueRange: OffsetRange;
 }
 
-/** The range of a scalar's text, inside its quotes. */
+/**
+ * The range of a scalar's text, inside its quotes. The YAML parser takes the last character of an
+ * unterminated quoted scalar for its closing quote (its value is what lies between); a lone opening
+ * quote at the end of the text is an empty value right after it.
+ */
 export function scalarRange(node: YamlNode): OffsetRange {
   const [start, end] = node.range ?? [0, 0, 0];
   const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
-  return quoted ? { start: start + 1, end: end - 1 } : { start, end };
+  return quoted ? { start: start + 1, end: Math.max(start + 1, end - 1) } : { start, end };
 }
 
 export function field(pair: Pair): FieldFact | undefined {
