@@ -7,6 +7,7 @@ import { RangeIndex, overlaps } from '../../server/src/core/base/range';
 import { readConnectJson } from '../../server/src/core/formats/connect/read';
 import { MAX_YAML_DEPTH, tooDeepYaml } from '../../server/src/core/formats/yaml/documents';
 import { compilePatternList } from '../../server/src/core/mm2/patterns/automata';
+import { backtrackingProblem } from '../../server/src/core/lint/rules/properties/catastrophic-pattern';
 import { check } from './check';
 
 const findingsOf = (uri: string, text: string) => analyzeWorkspace([{ uri, text }]).get(uri)!.findings;
@@ -51,6 +52,11 @@ describe('regressions from the long fuzz run', () => {
     const syntax = findingsOf('file:///w/k1.topology.yaml', text).filter((f) => f.ruleId === 'document-syntax');
     assert.equal(syntax.length, 101);
     assert.match(syntax[100].message, /^Not valid YAML: \d+ more errors after this one are not shown\.$/);
+  });
+
+  it('does not run the backtracking analysis on a pattern shape longer than its limit', () => {
+    assert.ok(backtrackingProblem('(a+)+b'));
+    assert.equal(backtrackingProblem(`(a+)+b|${'x'.repeat(30_000)}`), undefined);
   });
 
   it('does not compile a topic pattern far longer than the automaton limit allows', () => {

@@ -16,9 +16,12 @@ export function backtrackingProblem(pattern: string): BacktrackingProblem {
   return CACHE.get(pattern, analyseBacktracking);
 }
 
+/** Longer shapes are not analysed: scslre's work grows faster than the pattern (seconds at 200,000 characters). */
+const MAX_SHAPE_LENGTH = 20_000;
+
 function analyseBacktracking(pattern: string): BacktrackingProblem {
   const parsed = parseJavaRegex(pattern);
-  if (parsed.shapeSource === undefined || parsed.unanalysable === 'possessive quantifier' || parsed.unanalysable === 'atomic group') return undefined;
+  if (parsed.shapeSource === undefined || parsed.shapeSource.length > MAX_SHAPE_LENGTH || parsed.unanalysable === 'possessive quantifier' || parsed.unanalysable === 'atomic group') return undefined;
   try {
     const result = analyse({ source: `^(?:${parsed.shapeSource})$`, flags: '' });
     // Polynomial backtracking (`.*a.*`) is bounded by Kafka's 249-character topic names to a few
