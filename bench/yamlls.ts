@@ -76,7 +76,7 @@ interface Server {
   next(uri: string): Promise<void>;
 }
 
-function startServer(name: string, command: string[], settings: (section: string | undefined) => unknown, initializationOptions?: unknown): Server {
+function startServer(name: string, command: string[], settings: (section: string | undefined) => unknown): Server {
   const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, () => void>();
@@ -88,9 +88,7 @@ function startServer(name: string, command: string[], settings: (section: string
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => settings(item.section)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification((method: string) => void (process.env.BENCH_DEBUG && console.error(name, method)));
   connection.listen();
-  void initializationOptions;
   return {
     name,
     process: child,
@@ -154,7 +152,7 @@ async function main(): Promise<void> {
     const running: { server: Server; measured: Measured; start: number }[] = [];
     for (const spec of servers) {
       const start = performance.now();
-      const server = startServer(spec.name, spec.command, spec.settings, spec.options);
+      const server = startServer(spec.name, spec.command, spec.settings);
       await server.connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: pathToFileURL(dir).href,
