@@ -1,6 +1,6 @@
 import type { NFA } from 'refa';
 import { BoundedCache } from '../base/cache';
-import { accepts, compilePatternList, difference, intersection, intersectionWitness, sharedDifference, sharedIntersection, shortestNames } from '../mm2/patterns/automata';
+import { accepts, compilePatternList, difference, intersection, intersectionWitness, rememberedPerPair, sharedDifference, sharedIntersection, shortestNames } from '../mm2/patterns/automata';
 import { literalTopic } from '../mm2/patterns/literal';
 import { isCycle, MAX_TOPIC_NAME_LENGTH } from '../mm2/policy';
 import type { FlowModel } from './flows';
@@ -126,7 +126,6 @@ class ArrivalNode implements Arrival {
 }
 
 const EXAMPLES = new WeakMap<NFA, string | undefined>();
-const PAIR_EXAMPLES = new WeakMap<NFA, WeakMap<NFA, string | undefined>>();
 
 /** A readable name the filter admits: a familiar one when it fits, else the shortest plain one. */
 export function exampleName(filter: NFA): string | undefined {
@@ -137,14 +136,7 @@ export function exampleName(filter: NFA): string | undefined {
 }
 
 /** A readable name both filters admit (filters are shared objects, so this is cached per pair). */
-function pairExample(a: NFA, b: NFA): string | undefined {
-  let inner = PAIR_EXAMPLES.get(a);
-  if (!inner) PAIR_EXAMPLES.set(a, (inner = new WeakMap()));
-  if (inner.has(b)) return inner.get(b);
-  const example = a === b ? exampleName(a) : computeExampleName(intersection(a, b));
-  inner.set(b, example);
-  return example;
-}
+const pairExample = rememberedPerPair((a: NFA, b: NFA): string | undefined => (a === b ? exampleName(a) : computeExampleName(intersection(a, b))));
 
 function computeExampleName(filter: NFA): string | undefined {
   const friendly = FRIENDLY_NAMES.find((name) => accepts(filter, name));

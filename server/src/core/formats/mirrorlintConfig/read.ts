@@ -31,10 +31,8 @@ export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig
   const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ruleKeys: [], ignore: [] };
   try {
     const { document, problem } = parseYamlDocument(text);
-    if (problem || !document) {
-      if (!problem) return config;
-      const at = Math.min(problem.offset, text.length);
-      config.unread = { message: problem.message, range: { start: at, end: Math.min(text.length, at + 1) } };
+    if (!document) {
+      config.unread = problem;
       return config;
     }
     config.document = document;

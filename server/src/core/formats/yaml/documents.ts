@@ -1,4 +1,5 @@
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
+import type { OffsetRange } from '../../base/range';
 
 /** Deeper nesting than any configuration has; the YAML parser's work grows steeply beyond it. */
 export const MAX_YAML_DEPTH = 200;
@@ -41,28 +42,31 @@ export function tooDeepYaml(text: string): number | undefined {
 
 const OPTIONS = { uniqueKeys: false, logLevel: 'error' } as const;
 
-/** The problem reported instead of parsing a text nested too deeply to read. */
-function depthProblem(offset: number): { message: string; offset: number } {
-  return { message: `Not analysed: this YAML nests more than ${MAX_YAML_DEPTH} levels deep here.`, offset };
+export interface YamlProblem {
+  message: string;
+  range: OffsetRange;
+}
+
+/** The problem reported instead of parsing a text nested too deeply to read: one character where it happens. */
+function depthProblem(text: string, offset: number): YamlProblem {
+  const start = Math.min(offset, text.length);
+  return { message: `Not analysed: this YAML nests more than ${MAX_YAML_DEPTH} levels deep here.`, range: { start, end: Math.min(text.length, start + 1) } };
 }
 
 /** The YAML documents of a text, read once and shared by the Strimzi and declarations readers. */
-export function parseYamlDocuments(text: string): { documents: Document.Parsed[]; problem?: string; problemOffset?: number } {
+export function parseYamlDocuments(text: string): { documents: Document.Parsed[]; problem?: YamlProblem } {
   const deep = tooDeepYaml(text);
-  if (deep !== undefined) {
-    const { message, offset } = depthProblem(deep);
-    return { documents: [], problem: message, problemOffset: offset };
-  }
+  if (deep !== undefined) return { documents: [], problem: depthProblem(text, deep) };
   try {
     return { documents: parseAllDocuments(text, OPTIONS) as Document.Parsed[] };
   } catch (error) {
-    return { documents: [], problem: `Cannot read this YAML: ${(error as Error).message}` };
+    return { documents: [], problem: { message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } } };
   }
 }
 
 /** One YAML document (`.mirrorlint.yaml`), or the problem that kept it from being read. */
-export function parseYamlDocument(text: string): { document?: Document.Parsed; problem?: { message: string; offset: number } } {
+export function parseYamlDocument(text: string): { document?: Document.Parsed; problem?: YamlProblem } {
   const deep = tooDeepYaml(text);
-  if (deep !== undefined) return { problem: depthProblem(deep) };
+  if (deep !== undefined) return { problem: depthProblem(text, deep) };
   return { document: parseDocument(text, OPTIONS) as Document.Parsed };
 }

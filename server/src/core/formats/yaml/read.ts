@@ -13,8 +13,7 @@ import { yamlWriter } from './write';
  */
 export function readYamlFile(uri: string, text: string, kind: FileKind = 'yaml-resources'): FileFacts {
   const parsed = parseYamlDocuments(text);
-  const at = Math.min(parsed.problemOffset ?? 0, text.length);
-  const problems = parsed.problem ? [{ message: parsed.problem, range: { start: at, end: Math.min(text.length, at + 1) } }] : [];
+  const problems = parsed.problem ? [parsed.problem] : [];
   for (const document of parsed.documents) problems.push(...yamlProblems(document, text));
   const strimzi = readStrimzi(parsed.documents);
   const declarations = declaresTopology(text) ? parseDeclarations(uri, text, parsed) : undefined;

@@ -60,19 +60,20 @@ export function intersection(a: ReadonlyNFA, b: ReadonlyNFA): NFA {
  * shared between analyses by pattern text, so a search repeated over unchanged filters (the loop
  * search, on every keystroke) finds its intersections here. Callers must not change the results.
  */
-function remembered(operation: (a: ReadonlyNFA, b: ReadonlyNFA) => NFA): (a: ReadonlyNFA, b: ReadonlyNFA) => NFA {
-  const results = new WeakMap<ReadonlyNFA, WeakMap<ReadonlyNFA, NFA>>();
+export function rememberedPerPair<A extends object, B extends object, R>(operation: (a: A, b: B) => R): (a: A, b: B) => R {
+  const results = new WeakMap<A, WeakMap<B, R>>();
   return (a, b) => {
     let byB = results.get(a);
     if (!byB) results.set(a, (byB = new WeakMap()));
-    let result = byB.get(b);
-    if (!result) byB.set(b, (result = operation(a, b)));
+    if (byB.has(b)) return byB.get(b) as R;
+    const result = operation(a, b);
+    byB.set(b, result);
     return result;
   };
 }
 
-export const sharedIntersection = remembered(intersection);
-export const sharedDifference = remembered((a, b) => difference(a, b));
+export const sharedIntersection = rememberedPerPair<ReadonlyNFA, ReadonlyNFA, NFA>(intersection);
+export const sharedDifference = rememberedPerPair<ReadonlyNFA, ReadonlyNFA, NFA>(difference);
 
 /** `include` minus `exclude`, as DefaultTopicFilter applies them. */
 export function difference(include: ReadonlyNFA, exclude: ReadonlyNFA): NFA {
