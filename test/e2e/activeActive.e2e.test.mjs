@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MOD, ROOT, startVsCode, waitFor } from './harness.mjs';
+import { hoverUntil, MOD, ROOT, startVsCode, waitFor } from './harness.mjs';
 
 describe('the active-active example in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -117,10 +117,8 @@ describe('the active-active example in code-server', { timeout: 600_000 }, () =>
     const lines = fs.readFileSync(path.join(vscode.workspace, 'k1.topology.yaml'), 'utf8').split('\n');
     const index = lines.findIndex((l) => l.trimStart().startsWith('orders'));
     await vscode.goToLine(index + 1, lines[index].indexOf('orders') + 3);
-    await page.keyboard.press(`${MOD}+K`);
-    await page.keyboard.press(`${MOD}+I`);
     const hover = page.locator('.monaco-hover-content').filter({ hasText: 'copies' });
-    await waitFor(async () => (await hover.innerText()).includes('K1.orders'), 'the remote-topic preview');
+    await hoverUntil(page, hover, 'K1.orders', 'the remote-topic preview');
     assert.match(await hover.innerText(), /K2: K1\.orders \(K1 → K2\)/);
     await page.waitForTimeout(800); // the hover fades in
     await vscode.screenshot('remote-topic-hover');

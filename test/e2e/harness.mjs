@@ -37,6 +37,21 @@ export async function waitFor(check, what, timeoutMs = 60_000) {
   throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
 }
 
+/**
+ * Shows the hover at the cursor until `hover` contains `text`. A hover asked for before the server
+ * has analysed a freshly opened file comes back empty and VS Code does not ask again.
+ */
+export async function hoverUntil(page, hover, text, what) {
+  return waitFor(async () => {
+    if ((await hover.count()) > 0 && (await hover.first().innerText()).includes(text)) return true;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${MOD}+K`);
+    await page.keyboard.press(`${MOD}+I`);
+    await page.waitForTimeout(1000);
+    return false;
+  }, what);
+}
+
 let packaged = false;
 
 /** The .vsix, built once per test process. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MOD, ROOT, SHOTS, startVsCode, waitFor } from './harness.mjs';
+import { hoverUntil, MOD, ROOT, SHOTS, startVsCode, waitFor } from './harness.mjs';
 
 describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -111,10 +111,8 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
     await page.keyboard.type('26');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Home');
-    await page.keyboard.press(`${MOD}+K`);
-    await page.keyboard.press(`${MOD}+I`);
     const hover = page.locator('.monaco-hover-content').filter({ hasText: 'sync.group.offsets.enabled' });
-    await waitFor(async () => (await hover.innerText()).includes('sync.group.offsets.enabled'), 'the hover');
+    await hoverUntil(page, hover, 'sync.group.offsets.enabled', 'the hover');
     assert.match(await hover.innerText(), /Default: false/);
     await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
     await page.keyboard.press('Escape');
