@@ -37,7 +37,7 @@ describe('Kafka Connect JSON over stdio', () => {
     const start = positionOf(k1Text, 'sync.topic.config.enabled');
     const range = { start, end: { line: start.line, character: start.character + 'sync.topic.config.enabled'.length } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: K1 }, range, context: { diagnostics: [] } });
-    const rename = actions.find((a) => a.title === 'Rename to `sync.topic.configs.enabled`');
+    const rename = actions.find((a) => a.title === "Rename to 'sync.topic.configs.enabled'");
     assert.ok(rename, JSON.stringify(actions.map((a) => a.title)));
     assert.deepEqual((rename!.edit!.documentChanges as TextDocumentEdit[])[0].edits, [{ range, newText: 'sync.topic.configs.enabled' }]);
     assert.ok(!actions.some((a) => a.title.startsWith('Exclude') || a.title.startsWith('Disable')), 'no properties-syntax insertions in JSON');

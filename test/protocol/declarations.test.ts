@@ -49,7 +49,7 @@ describe('topology declarations over stdio (push diagnostics)', () => {
       contentChanges: [{ text: withPayments.replace('  payments:', '  payment:') }],
     });
     const again = await until(k1, (d) => d.some((x) => x.code === 'topic-missing-in-peer'));
-    assert.match(again.find((d) => d.code === 'topic-missing-in-peer')!.message, /Topic `payments` is not declared in K2/);
+    assert.match(again.find((d) => d.code === 'topic-missing-in-peer')!.message, /Topic 'payments' is not declared in K2/);
   });
 
   it('offers quick fixes in a declaration file whose edits go to another, closed file', async () => {
@@ -59,7 +59,7 @@ describe('topology declarations over stdio (push diagnostics)', () => {
     const diagnostics = await until(k1, (d) => d.some((x) => x.code === 'schema-not-synced'));
     const schema = diagnostics.find((d) => d.code === 'schema-not-synced')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: k1 }, range: schema.range, context: { diagnostics: [schema] } });
-    const declare = actions.find((a) => a.title.startsWith('Declare `orders-value` in K2'));
+    const declare = actions.find((a) => a.title.startsWith("Declare 'orders-value' in K2"));
     assert.ok(declare, JSON.stringify(actions.map((a) => a.title)));
     const edit = declare!.edit!;
     const changes = edit.changes ?? Object.fromEntries((edit.documentChanges ?? []).map((c) => ['textDocument' in c ? c.textDocument.uri : '', 'edits' in c ? c.edits : []]));

@@ -119,7 +119,7 @@ describe('language server over stdio (push diagnostics)', () => {
       range,
       context: { diagnostics: [...diagnostics, { range, message: 'x', code: 'unknown-property', source: 'mirrorlint' }] },
     });
-    const rename = actions.find((a) => a.title === 'Rename to `topics.exclude`');
+    const rename = actions.find((a) => a.title === "Rename to 'topics.exclude'");
     assert.ok(rename, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(rename!.kind, 'quickfix');
     assert.equal(rename!.isPreferred, true);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace, type SourceFile } from '../../server/src/core';
+import { analyzeWorkspace, splitMessage, type SourceFile } from '../../server/src/core';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -31,8 +31,8 @@ function workspacesIn(dir: string, fixtures: boolean): string[] {
   return entries(dir).flatMap((rule) => ['valid', 'invalid'].flatMap((kind) => (fs.existsSync(path.join(rule, kind)) ? entries(path.join(rule, kind)) : [])));
 }
 
-/** The first sentence, as the project's message check splits it. */
-const firstSentence = (message: string): string => message.split(/(?<=[.:!?])\s/)[0];
+/** The first sentence: what the Problems panel and the CLI show. */
+const firstSentence = (message: string): string => splitMessage(message).summary;
 
 describe('messages and fix titles', () => {
   for (const folder of ['examples', path.join('test', 'rules', 'fixtures')]) {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES } from '../core';
+import { ALL_RULES, plainText, splitMessage } from '../core';
 import { VERSION } from '../../../shared/src/constants';
 import type { LocatedFinding } from './findings';
 
@@ -14,27 +14,48 @@ export function formatJson(findings: LocatedFinding[]): string {
   return `${JSON.stringify({ version: 1, findings: shaped }, null, 2)}\n`;
 }
 
-export function formatText(findings: LocatedFinding[], filesChecked: number): string {
-  const lines: string[] = [];
-  let currentFile: string | undefined;
+const ANSI = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4 } as const;
+type Paint = (style: keyof typeof ANSI, text: string) => string;
+const painter = (color: boolean): Paint => (color ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_, text) => text);
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * ESLint's "stylish" layout: findings grouped under their file, position, severity, message and
+ * rule id in aligned columns; colours only when asked (a terminal), so logs and files stay plain.
+ */
+export function formatText(findings: LocatedFinding[], filesChecked: number, color = false): string {
+  const paint = painter(color);
+  const byFile = new Map<string, LocatedFinding[]>();
   for (const finding of findings) {
-    if (finding.file !== currentFile) {
-      if (currentFile !== undefined) lines.push('');
-      lines.push(finding.file);
-      currentFile = finding.file;
+    const group = byFile.get(finding.file);
+    if (group) group.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  const lines: string[] = [];
+  for (const [file, group] of byFile) {
+    const rows = group.map((finding) => {
+      const fix = finding.fixes.length ? ` (fix: ${plainText(finding.fixes[0].title)})` : '';
+      return { at: `${finding.line}:${finding.column}`, severity: finding.severity, message: plainText(splitMessage(finding.message).summary), rule: `${finding.rule}${fix}` };
+    });
+    const width = (key: 'at' | 'message') => Math.max(...rows.map((row) => row[key].length));
+    const [atWidth, messageWidth] = [width('at'), width('message')];
+    lines.push(paint('underline', file));
+    for (const row of rows) {
+      lines.push(`  ${paint('dim', row.at.padEnd(atWidth))}  ${paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(7))}  ${row.message.padEnd(messageWidth)}  ${paint('dim', row.rule)}`);
     }
-    const fix = finding.fixes.length ? ` (fix: ${finding.fixes[0].title.replace(/`/g, '')})` : '';
-    lines.push(`  ${finding.line}:${finding.column}  ${finding.severity.padEnd(7)}  ${finding.message}  ${finding.rule}${fix}`);
+    lines.push('');
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const infos = findings.length - errors - warnings;
-  if (lines.length) lines.push('');
-  lines.push(
-    findings.length === 0
-      ? `No problems in ${filesChecked} file${filesChecked === 1 ? '' : 's'}.`
-      : `${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''}) in ${filesChecked} file${filesChecked === 1 ? '' : 's'}.`,
-  );
+  const files = plural(filesChecked, 'file');
+  if (findings.length === 0) {
+    lines.push(`No problems in ${files}.`);
+  } else {
+    const summary = `${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''}) in ${files}.`;
+    lines.push(paint('bold', paint(errors ? 'red' : warnings ? 'yellow' : 'blue', summary)));
+  }
   return `${lines.join('\n')}\n`;
 }
 

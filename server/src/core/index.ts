@@ -15,7 +15,7 @@ export { classify, mayBeOurs } from './formats';
 export type { Finding, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './base/finding';
 export type { OffsetRange } from './base/range';
 export type { ReadResult, Unreadable } from './base/read';
-export { SEVERITY_SETTINGS, applyEdits } from './base/finding';
+export { SEVERITY_SETTINGS, applyEdits, plainText, splitMessage } from './base/finding';
 export type { RuleMeta } from './base/rule';
 export type { FileFacts, Mm2Facts } from './formats/facts';
 export type { AnalysisHost, FileAnalysis, SourceFile } from './service/analysis';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES_BY_ID, type Finding, type OffsetRange, type Severity } from '../core';
+import { RULES_BY_ID, plainText, splitMessage, type Finding, type OffsetRange, type Severity } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/src/constants';
 
 export function toRange(document: TextDocument, range: OffsetRange): Range {
@@ -30,20 +30,30 @@ export function ruleDocsUri(ruleId: string): string {
 /** Resolves another workspace file, to place related locations and edits in it. */
 export type DocumentResolver = (uri: string) => TextDocument | undefined;
 
+/**
+ * The Problems panel shows the first sentence, what is wrong; the why and the fix follow as the first
+ * related information, at the finding itself (VS Code lists it under the problem and in the hover).
+ */
 export function toDiagnostic(document: TextDocument, finding: Finding, resolve: DocumentResolver = () => undefined): Diagnostic {
   const codeDescription: CodeDescription = { href: ruleDocsUri(finding.ruleId) };
   const tags = RULES_BY_ID.get(finding.ruleId)?.meta.tags?.map((tag) => TAGS[tag]);
+  const range = toRange(document, finding.range);
+  const { summary, detail } = splitMessage(finding.message);
+  const explanation = detail ? [{ location: { uri: document.uri, range }, message: plainText(detail) }] : [];
   return {
-    range: toRange(document, finding.range),
+    range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription,
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: plainText(summary),
     tags: tags?.length ? tags : undefined,
-    relatedInformation: finding.related.flatMap((related) => {
-      const target = related.uri ? resolve(related.uri) : document;
-      return target ? [{ location: { uri: target.uri, range: toRange(target, related.range) }, message: related.message }] : [];
-    }),
+    relatedInformation: [
+      ...explanation,
+      ...finding.related.flatMap((related) => {
+        const target = related.uri ? resolve(related.uri) : document;
+        return target ? [{ location: { uri: target.uri, range: toRange(target, related.range) }, message: plainText(related.message) }] : [];
+      }),
+    ],
   };
 }

@@ -23,7 +23,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readSettings, type CompletionCandidate, type OffsetLocation, type SymbolData, type TextEdit as CoreEdit, type WorkspaceSnapshot } from '../core';
+import { plainText, readSettings, type CompletionCandidate, type OffsetLocation, type SymbolData, type TextEdit as CoreEdit, type WorkspaceSnapshot } from '../core';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION, VERSION } from '../../../shared/src/constants';
 import { PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNotification, TopologyRequest, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
@@ -287,7 +287,7 @@ export function startServer(connection: Connection): void {
         for (const { fix, finding } of snapshot.codeActions(uri, toOffsets(doc, params.range))) {
           const findingRange = toRange(doc, finding.range);
           const diagnostic = params.context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.ruleId && d.range.start.line === findingRange.start.line && d.range.start.character === findingRange.start.character && d.range.end.line === findingRange.end.line && d.range.end.character === findingRange.end.character);
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits) });
+          actions.push({ title: plainText(fix.title), kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits) });
         }
       }
       // The lightbulb offers fix-all once there is more than one automatic fix; on-save asks for it by kind.

@@ -45,7 +45,9 @@ describe('MirrorLint in the extension host', () => {
       return found.some((d) => typeof d.code === 'object' && d.code.value === 'consumer-missing-remote-topics') && found;
     }, 'consumer-missing-remote-topics');
     const missing = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'consumer-missing-remote-topics')!;
-    assert.match(missing.message, /`billing` in K2 does not read `K1\.orders`\. It reads `orders`/);
+    assert.equal(missing.message, "Consumer group 'billing' in K2 does not read 'K1.orders'.");
+    // The why, at the problem itself, then the flow that makes the copy.
+    assert.match(missing.relatedInformation![0].message, /^It reads 'orders', but not the copy MM2 writes into K2 from K1/);
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
   });
 

@@ -55,3 +55,37 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   parts.push(text.slice(at));
   return parts.join('');
 }
+
+/**
+ * A message or fix title for places that show plain text (the Problems panel, the fix menu, a
+ * terminal): code spans in quotes, as ESLint writes names. Markdown views keep the backticks.
+ */
+export function plainText(markdown: string): string {
+  return markdown.replace(/`([^`\n]*)`/g, "'$1'");
+}
+
+const ABBREVIATIONS = /(?:\be\.g|\bi\.e|\bvs|\betc)\.$/;
+
+/**
+ * The message's first sentence — what is wrong, the Problems panel's line — and the rest: why it
+ * matters and what to do, for related information and hovers. A sentence ends at `.`, `!`, `?` or
+ * `:` followed by a space, outside parentheses and code spans; a closing colon is dropped.
+ */
+export function splitMessage(message: string): { summary: string; detail?: string } {
+  let depth = 0;
+  let code = false;
+  for (let i = 0; i < message.length - 1; i++) {
+    const ch = message[i];
+    if (ch === '`') code = !code;
+    else if (code) continue;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '.!?:'.includes(ch) && /\s/.test(message[i + 1]) && !ABBREVIATIONS.test(message.slice(0, i + 1))) {
+      const rest = message.slice(i + 1).trim();
+      if (!rest) break;
+      // After a colon the rest is a sentence of its own.
+      return ch === ':' ? { summary: message.slice(0, i), detail: rest[0].toUpperCase() + rest.slice(1) } : { summary: message.slice(0, i + 1), detail: rest };
+    }
+  }
+  return { summary: message };
+}

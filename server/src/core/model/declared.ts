@@ -124,7 +124,7 @@ export function bindDeclarations(
       const candidates = deployments.map((_, i) => i).filter((i) => deployments[i].files.some(({ mm2 }) => mm2.clusters.some((c) => c.alias === alias)));
       if (candidates.length === 0) {
         const known = [...new Set(deployments.flatMap((d) => d.files.flatMap(({ mm2 }) => mm2.clusters.map((c) => c.alias))))].sort();
-        unbound.push({ uri: file.uri, section, reason: `\`${alias}\` is not a cluster of any MM2 configuration in the workspace${known.length ? ` (known: ${known.join(', ')})` : ''}, so these declarations are not checked against replication.` });
+        unbound.push({ uri: file.uri, section, reason: `\`${alias}\` is not a cluster of any MM2 configuration in the workspace. These declarations are not checked against replication${known.length ? `; the known clusters are ${known.join(', ')}` : ''}.` });
         continue;
       }
       // Several deployments with the same alias (staging/ and prod/): the one whose files are closest.
