@@ -135,6 +135,44 @@ describe('mirrorlint check', () => {
     }
   });
 
+  it('gives SARIF each rule page offline, helpUri under --docs-url, and fingerprints that survive moved lines', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'mistakes', 'mm2.properties'), 'utf8');
+    const dir = tempDir({ 'mm2.properties': text });
+    type Result = { ruleId: string; message: { text: string; markdown: string }; partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] };
+    type Rule = { id: string; help?: { markdown: string }; fullDescription: { text: string }; helpUri: string };
+    const sarif = () => JSON.parse(runIn(dir, ['check', '--format', 'sarif', '--docs-url', 'https://docs.example/rules/']).stdout).runs[0] as { tool: { driver: { rules: Rule[] } }; results: Result[] };
+    const before = sarif();
+    for (const rule of before.tool.driver.rules) {
+      assert.ok(rule.help?.markdown.includes(`# ${rule.id}`) || rule.help?.markdown.startsWith('#'), `${rule.id} has its page as help`);
+      assert.ok(rule.fullDescription.text.length > 0);
+      assert.equal(rule.helpUri, `https://docs.example/rules/${rule.id}.md`);
+    }
+    for (const result of before.results) {
+      assert.doesNotMatch(result.message.text, /`/);
+      assert.match(result.partialFingerprints['mirrorlint/v1'], /^[0-9a-f]{32}:\d+$/);
+    }
+    assert.equal(new Set(before.results.map((r) => r.partialFingerprints['mirrorlint/v1'])).size, before.results.length, 'one fingerprint per result');
+    // Two comment lines on top: every line moves, no identity changes.
+    fs.writeFileSync(path.join(dir, 'mm2.properties'), `# moved\n# down\n${text}`);
+    const after = sarif();
+    assert.deepEqual(after.results.map((r) => r.locations[0].physicalLocation.region.startLine), before.results.map((r) => r.locations[0].physicalLocation.region.startLine + 2));
+    assert.deepEqual(after.results.map((r) => r.partialFingerprints['mirrorlint/v1']), before.results.map((r) => r.partialFingerprints['mirrorlint/v1']));
+  });
+
+  it('prints aligned columns, coloured only when asked', () => {
+    const dir = tempDir({ 'mm2.properties': fs.readFileSync(path.join(ROOT, 'examples', 'mistakes', 'mm2.properties'), 'utf8') });
+    const plain = runIn(dir, ['check']).stdout;
+    const rows = plain.split('\n').filter((line) => /^ {2}\d+:\d+/.test(line));
+    assert.ok(rows.length > 3);
+    const ruleColumn = new Set(rows.map((row) => row.search(/ {2}[a-z]+(-[a-z0-9]+)+( \(fix:.*\))?$/)));
+    assert.equal(ruleColumn.size, 1, `rule ids start in one column:\n${rows.join('\n')}`);
+    assert.doesNotMatch(plain, /\u001b\[/);
+    assert.match(runIn(dir, ['check', '--color']).stdout, /\u001b\[31merror/);
+    let coloured = '';
+    run(['check', '--no-color'], dir, (t) => (coloured += t), () => undefined, true);
+    assert.doesNotMatch(coloured, /\u001b\[/);
+  });
+
   it('runs as a real process through the bin entry', () => {
     const dir = tempDir({ 'mm2.properties': TYPO });
     const result = spawnSync(process.execPath, [BIN, 'check', 'mm2.properties', '--format', 'json'], { cwd: dir, encoding: 'utf8' });

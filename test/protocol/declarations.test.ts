@@ -72,7 +72,12 @@ describe('topology declarations over stdio (push diagnostics)', () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: k1 }, position: positionOf(k1Text, 'payments:', 2) });
     assert.match((hover.contents as MarkupContent).value, /`payments`\*\* in K1 — MM2's copies:\n- K2: `K1\.payments` \(K1 → K2\)/);
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: k1 }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } });
-    assert.ok(hints.some((h) => String(h.label).includes('K2: K1.orders')), JSON.stringify(hints.map((h) => h.label)));
+    const orders = hints.find((h) => String(h.label).includes('K2: K1.orders'));
+    assert.ok(orders, JSON.stringify(hints.map((h) => h.label)));
+    // At the end of the line, after the value: never between a key and its colon.
+    const line = k1Text.split('\n')[orders.position.line];
+    assert.ok(line.trimStart().startsWith('orders'), line);
+    assert.equal(orders.position.character, line.trimEnd().length);
     const keyDocs = await client.request<Hover>('textDocument/hover', { textDocument: { uri: k1 }, position: positionOf(k1Text, 'localOnly', 3) });
     assert.match((keyDocs.contents as MarkupContent).value, /\*\*localOnly\*\*/);
 

@@ -13,6 +13,8 @@ export interface LocatedFinding {
   endColumn: number;
   fixes: { title: string }[];
   related: { message: string; file: string; line: number; column: number }[];
+  /** The flagged text (at most 200 characters): with the rule, file and message, a finding's identity that survives moved lines. */
+  flagged: string;
 }
 
 const relativeName = (absolutePath: string, cwd: string): string => path.relative(cwd, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
@@ -40,6 +42,7 @@ export function locateFindings(absolutePath: string, text: string, findings: Fin
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
+      flagged: text.slice(finding.range.start, Math.min(finding.range.end, finding.range.start + 200)),
       fixes: finding.fixes.filter((fix) => !fix.suppression).map((fix) => ({ title: fix.title })),
       related: finding.related.flatMap((related) => {
         const relatedIndex = related.uri ? indexOf(related.uri) : index;

@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES, plainText, splitMessage } from '../core';
 import { VERSION } from '../../../shared/src/constants';
+import { ruleDocsMarkdown } from '../node/ruleDocs';
 import type { LocatedFinding } from './findings';
 
 export const REPOSITORY_URL = 'https://github.com/mirrorlint/mirrorlint';
-export const ruleHelpUri = (ruleId: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+export const DEFAULT_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/rules`;
+export const ruleHelpUri = (ruleId: string, docsUrl = DEFAULT_DOCS_URL): string => `${docsUrl.replace(/\/+$/, '')}/${ruleId}.md`;
 
 export function formatJson(findings: LocatedFinding[]): string {
   const shaped = findings.map(({ rule, severity, message, file, line, column, endLine, endColumn, fixes, related }) => ({
@@ -61,15 +64,39 @@ export function formatText(findings: LocatedFinding[], filesChecked: number, col
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** SARIF 2.1.0, as GitHub code scanning ingests it. */
-export function formatSarif(findings: LocatedFinding[], cwd: string): string {
-  const rules = ALL_RULES.map((rule) => ({
-    id: rule.meta.id,
-    name: rule.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: rule.meta.description },
-    helpUri: ruleHelpUri(rule.meta.id),
-    defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
-  }));
+/**
+ * A finding's identity across runs for code scanning: rule, file, what is wrong and the flagged text,
+ * not the line (an edit above would turn every finding below into a new alert). Equal findings in one
+ * file are told apart by their order, as `primaryLocationLineHash` does.
+ */
+function fingerprints(findings: LocatedFinding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const hash = createHash('sha256').update([finding.rule, finding.file, splitMessage(finding.message).summary, finding.flagged].join('\0')).digest('hex').slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
+}
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning ingests it. Each rule carries its page (`help`, Markdown) so
+ * the alert explains itself without a network; `helpUri` points at `docsUrl` for the full page.
+ */
+export function formatSarif(findings: LocatedFinding[], cwd: string, docsUrl?: string): string {
+  const rules = ALL_RULES.map((rule) => {
+    const page = ruleDocsMarkdown(rule.meta.id);
+    return {
+      id: rule.meta.id,
+      name: rule.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: rule.meta.description },
+      fullDescription: { text: plainText(rule.meta.description), markdown: rule.meta.description },
+      ...(page ? { help: { text: plainText(page), markdown: page } } : {}),
+      helpUri: ruleHelpUri(rule.meta.id, docsUrl),
+      defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+      properties: { tags: ['mirrormaker2', 'kafka'] },
+    };
+  });
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number) => ({
     physicalLocation: {
@@ -77,14 +104,16 @@ export function formatSarif(findings: LocatedFinding[], cwd: string): string {
       region: endLine === undefined ? { startLine: line, startColumn: column } : { startLine: line, startColumn: column, endLine, endColumn },
     },
   });
-  const results = findings.map((finding) => ({
+  const prints = fingerprints(findings);
+  const results = findings.map((finding, index) => ({
     ruleId: finding.rule,
     ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule) } : {}),
     level: SARIF_LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: plainText(finding.message), markdown: finding.message },
+    partialFingerprints: { 'mirrorlint/v1': prints[index] },
     locations: [location(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn)],
     ...(finding.related.length
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(related.file, related.line, related.column) })) }
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: plainText(related.message), markdown: related.message }, ...location(related.file, related.line, related.column) })) }
       : {}),
   }));
   const log = {

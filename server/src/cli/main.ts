@@ -32,6 +32,8 @@ Options:
   --quiet                    check: report errors only
   --max-warnings <n>         check: exit 1 when there are more than n warnings
   -o, --output-file <file>   write the report to a file instead of standard output
+  --color, --no-color        check: colour the text report (default: on a terminal, unless NO_COLOR is set)
+  --docs-url <url>           check: where the rule pages live, for SARIF's helpUri (default: the repository's docs/rules)
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -53,6 +55,8 @@ interface Options {
   quiet: boolean;
   maxWarnings?: number;
   outputFile?: string;
+  color?: boolean;
+  docsUrl?: string;
 }
 
 const OPTIONS = {
@@ -63,6 +67,9 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   'max-warnings': { type: 'string' },
   'output-file': { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'docs-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -103,6 +110,8 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
     quiet: values.quiet ?? false,
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     outputFile: values['output-file'],
+    color: values['no-color'] ? false : values.color,
+    docsUrl: values['docs-url'],
   };
 }
 
@@ -119,7 +128,8 @@ function analyse(options: Options, cwd: string, files: string[], writeError: (te
   return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities, forcedKafkaVersion: options.kafkaVersion }) };
 }
 
-export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {
+/** `terminal`: whether standard output is a terminal that shows colours (the default for --color). */
+export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false): number {
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(args);
@@ -157,7 +167,11 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     }
     if (changed) ({ texts, snapshot } = analyse(options, cwd, files, writeError));
   }
-  const output = options.outputFile === undefined ? write : (text: string) => fs.writeFileSync(path.resolve(cwd, options.outputFile!), text);
+  const output = options.outputFile === undefined ? write : (text: string) => {
+    const file = path.resolve(cwd, options.outputFile!);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  };
   const internalError = snapshot.files.some((f) => f.findings.some((finding) => finding.ruleId === INTERNAL_ERROR));
   if (options.command === 'topology') {
     output(options.format === 'mermaid' ? topologyMermaid(snapshot) : topologyJson(snapshot, cwd));
@@ -168,8 +182,8 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   if (options.format === 'json') output(formatJson(shown));
-  else if (options.format === 'sarif') output(formatSarif(shown, cwd));
-  else output(formatText(shown, files.length));
+  else if (options.format === 'sarif') output(formatSarif(shown, cwd, options.docsUrl));
+  else output(formatText(shown, files.length, options.color ?? (terminal && options.outputFile === undefined)));
   if (internalError) return 2;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -181,7 +195,8 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
 
 export function main(): void {
   try {
-    process.exitCode = run(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    const terminal = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.exitCode = run(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t), terminal);
   } catch (error) {
     process.stderr.write(`mirrorlint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 2;

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES_BY_ID, plainText, splitMessage, type Finding, type OffsetRange, type Severity } from '../core';
+import { ruleDocsFolder } from '../node/ruleDocs';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/src/constants';
 
 export function toRange(document: TextDocument, range: OffsetRange): Range {
@@ -23,8 +24,7 @@ const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag
 
 /** Where the rule's docs page lives: the `docs/rules` folder shipped next to the bundle. */
 export function ruleDocsUri(ruleId: string): string {
-  const docsRoot = process.env.MIRRORLINT_DOCS_ROOT ?? path.resolve(__dirname, '..', 'docs', 'rules');
-  return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
+  return pathToFileURL(path.join(ruleDocsFolder(), `${ruleId}.md`)).toString();
 }
 
 /** Resolves another workspace file, to place related locations and edits in it. */

@@ -88,7 +88,7 @@ export class WorkspaceSnapshot {
   inlayHints(uri: string, range: OffsetRange): InlayHintData[] {
     const analysis = this.file(uri);
     if (!analysis) return [];
-    return [...flowInlayHints(analysis, this.deploymentOf(uri), range), ...declarationInlayHints(this.declaredOf(uri), uri, range)];
+    return [...flowInlayHints(analysis, this.deploymentOf(uri), range), ...declarationInlayHints(this.declaredOf(uri), uri, analysis.file.text, range)];
   }
 
   symbols(uri: string): SymbolData[] {

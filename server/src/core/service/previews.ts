@@ -63,7 +63,7 @@ export function flowInlayHints(analysis: FileAnalysis, deployment: Deployment | 
     const setting = model.enabledSetting;
     if (!setting || setting.shape.scope !== 'flow') continue;
     // After `A->B.enabled = true` or a connector's class; a Strimzi mirror's `sourceConnector:` key has a map as value.
-    const at = analysis.file.syntax === 'yaml' ? setting.keyRange.end + 1 : setting.valueRange.end;
+    const at = analysis.file.syntax === 'yaml' ? endOfLine(analysis.file.text, setting.keyRange.end) : setting.valueRange.end;
     if (at < range.start || at > range.end) continue;
     const label = model.filterProblem ? `${model.flow.source}→${model.flow.target}: ? (filter not analysable)` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
     const tooltip = model.filterProblem ? `MirrorLint cannot preview this flow: ${model.filterProblem}.` : 'Remote topics this flow creates in its target (MirrorLint preview)';
@@ -98,9 +98,20 @@ export function declaredTopicPreviewMarkdown(declared: DeclaredWorkspace[], uri:
   return lines.join('\n');
 }
 
-/** After each declared topic name: the names of its remote copies. */
-export function declarationInlayHints(declared: DeclaredWorkspace[], uri: string, range: OffsetRange): InlayHintData[] {
+/**
+ * Where a hint goes on a YAML line: at its end, after the value and any comment — a hint between a
+ * key and its colon or value reads as broken YAML.
+ */
+function endOfLine(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  let end = newline < 0 ? text.length : newline;
+  while (end > offset && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** At the end of each declared topic's line: the names of its remote copies. */
+export function declarationInlayHints(declared: DeclaredWorkspace[], uri: string, text: string, range: OffsetRange): InlayHintData[] {
   return declaredTopics(declared, uri)
     .filter((t) => t.copies.length > 0 && t.nameRange.end >= range.start && t.nameRange.end <= range.end)
-    .map((t) => ({ offset: t.nameRange.end, label: ` ⇒ ${summarise(t.copies.map((a) => `${a.cluster}: ${a.name}`))}`, tooltip: 'Remote copies MM2 creates of this topic (MirrorLint preview)' }));
+    .map((t) => ({ offset: endOfLine(text, t.nameRange.end), label: `  ⇒ ${summarise(t.copies.map((a) => `${a.cluster}: ${a.name}`))}`, tooltip: 'Remote copies MM2 creates of this topic (MirrorLint preview)' }));
 }
