@@ -22,6 +22,14 @@ describe('completion', () => {
     assert.ok(!labels.includes('topics.blacklist'), 'deprecated names are not offered');
   });
 
+  it('after `K1->K2.` on a new line offers the flow\'s settings, enabled and topics first, filtered on the whole key', () => {
+    const { config, offset } = at(`${head}K1.bootstrap.servers = a:9092\nK1->K2.|\n`);
+    const candidates = complete(config, offset).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.deepEqual(candidates.slice(0, 3).map((c) => c.label), ['enabled', 'topics', 'topics.exclude']);
+    for (const candidate of candidates) assert.ok(candidate.filterText?.startsWith('K1->K2.'), candidate.label);
+    assert.equal(candidates[0].newText, 'K1->K2.enabled = ');
+  });
+
   it('offers client settings under a cluster prefix, not connector settings', () => {
     const { config, offset } = at(`${head}K1.|`);
     const labels = complete(config, offset).map((c) => c.label);

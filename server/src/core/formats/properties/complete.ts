@@ -11,6 +11,18 @@ const PREFIX_FAMILIES: Record<PropertyScope, string[]> = {
   flow: ['producer.', 'consumer.', 'admin.', 'source.cluster.', 'target.cluster.', 'source.admin.', 'target.admin.', 'transforms.'],
 };
 
+/** What a user sets first in each scope, offered first (the rest follows alphabetically). */
+const FIRST: Record<PropertyScope, readonly string[]> = {
+  top: ['clusters', 'replication.factor', 'replication.policy.class', 'topics', 'groups'],
+  cluster: ['bootstrap.servers', 'security.protocol'],
+  flow: ['enabled', 'topics', 'topics.exclude', 'groups', 'sync.group.offsets.enabled', 'emit.checkpoints.enabled'],
+};
+
+const sortKey = (scope: PropertyScope, name: string): string => {
+  const rank = FIRST[scope].indexOf(name);
+  return rank >= 0 ? `0${String(rank).padStart(2, '0')}` : `1${name}`;
+};
+
 function lineAround(text: string, offset: number): { start: number; end: number } {
   let start = offset;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
@@ -47,17 +59,17 @@ function propertyCandidates(scope: PropertyScope, prefix: string, range: OffsetR
       newText: `${prefix}${info.name} = `,
       filterText: `${prefix}${info.name}`,
       range,
-      sortText: `0${info.name}`,
+      sortText: sortKey(scope, info.name),
     }));
   const named = new Set(candidates.map((c) => c.label));
   if (scope === 'cluster') {
     for (const name of CLUSTER_SETTINGS) {
       if (named.has(name)) continue;
-      candidates.push({ label: name, kind: 'property', detail: 'Kafka client / Connect worker setting', newText: `${prefix}${name} = `, filterText: `${prefix}${name}`, range, sortText: `1${name}` });
+      candidates.push({ label: name, kind: 'property', detail: 'Kafka client / Connect worker setting', newText: `${prefix}${name} = `, filterText: `${prefix}${name}`, range, sortText: sortKey(scope, name).replace(/^1/, '2') });
     }
   }
   for (const family of PREFIX_FAMILIES[scope]) {
-    candidates.push({ label: family, kind: 'prefix', detail: 'prefix for Kafka client settings', newText: `${prefix}${family}`, filterText: `${prefix}${family}`, range, sortText: `2${family}` });
+    candidates.push({ label: family, kind: 'prefix', detail: 'prefix for Kafka client settings', newText: `${prefix}${family}`, filterText: `${prefix}${family}`, range, sortText: `3${family}` });
   }
   return candidates;
 }
@@ -79,9 +91,9 @@ function completeKey(mm2: Mm2Facts, typed: string, keyRange: OffsetRange): Compl
   if (alias) return propertyCandidates('cluster', `${alias}.`, range);
   const candidates = propertyCandidates('top', '', range);
   for (const a of aliases) {
-    candidates.push({ label: `${a}.`, kind: 'cluster', detail: `settings of cluster ${a}`, newText: `${a}.`, range, sortText: `3${a}` });
+    candidates.push({ label: `${a}.`, kind: 'cluster', detail: `settings of cluster ${a}`, newText: `${a}.`, range, sortText: `4${a}` });
     for (const b of aliases) {
-      if (a !== b) candidates.push({ label: `${a}->${b}.`, kind: 'flow', detail: `settings of the flow from ${a} to ${b}`, newText: `${a}->${b}.`, range, sortText: `4${a}->${b}` });
+      if (a !== b) candidates.push({ label: `${a}->${b}.`, kind: 'flow', detail: `settings of the flow from ${a} to ${b}`, newText: `${a}->${b}.`, range, sortText: `5${a}->${b}` });
     }
   }
   return candidates;
