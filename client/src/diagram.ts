@@ -35,15 +35,17 @@ export function diagramHtml(webview: vscode.Webview, mermaidScript: vscode.Uri, 
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
   h2 { font-size: 1.1em; font-weight: 600; }
   .legend { opacity: 0.8; }
+  pre.mermaid { overflow: auto; }
 </style>
 </head>
 <body>
-<p class="legend">Clusters and enabled flows, labelled with the remote topics each flow creates. Replication loops are drawn in red.</p>
+<p class="legend">Clusters and enabled flows, labelled with the remote topics each flow creates. Replication loops are drawn in red, flows that chain remote names (<code>B.A.orders</code>) in orange.</p>
 ${charts}
 <script nonce="${nonce}" src="${mermaidScript}"></script>
 <script nonce="${nonce}">
   const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+  // Natural size (scrolling when wide): fitted to the panel, a three-cluster chart's text became tiny.
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', flowchart: { useMaxWidth: false }, themeVariables: { fontSize: '15px' } });
   mermaid.run({ querySelector: 'pre.mermaid' });
 </script>
 </body>

@@ -1,10 +1,13 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { showDiagram, updateDiagram } from './diagram';
 import { CLUSTERS_LINE, MM2_LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/constants';
 import { PreviewRemoteTopicsRequest, TopologyChangedNotification } from '../../shared/src/protocol';
-import { StatusBar } from './statusBar';
+import { ruleLinkMiddleware } from './ruleLinks';
+import { StatusBar, statusMenu } from './statusBar';
+import { CANDIDATE_GLOB, EXCLUDED_GLOB, mayBeMirrorLintFile } from '../../shared/src/mayBeMirrorLint';
 import { REVEAL_COMMAND, TopologyTreeProvider, revealInEditor } from './topologyView';
 
 /** Languages that other extensions give `.properties` files; MirrorLint takes over those that declare `clusters`. */
@@ -62,31 +65,35 @@ async function openRuleDocs(context: vscode.ExtensionContext, ruleId?: string): 
   if (id) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(folder, `${id}.md`));
 }
 
+/** The first bytes of a local file: enough to tell an MM2 config, a Strimzi resource or a connector. */
+function headOf(uri: vscode.Uri): string {
+  if (uri.scheme !== 'file') return '';
+  let handle: number | undefined;
+  try {
+    handle = fs.openSync(uri.fsPath, 'r');
+    const buffer = Buffer.alloc(16 * 1024);
+    return buffer.subarray(0, fs.readSync(handle, buffer, 0, buffer.length, 0)).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (handle !== undefined) fs.closeSync(handle);
+  }
+}
+
+/** Whether the workspace holds a file MirrorLint may read (at most 5,000 candidates are looked at). */
+async function workspaceHasMirrorLintFiles(): Promise<boolean> {
+  const candidates = await vscode.workspace.findFiles(CANDIDATE_GLOB, EXCLUDED_GLOB, 5000);
+  return candidates.some((uri) => mayBeMirrorLintFile(uri.path, headOf(uri)));
+}
+
+const isMirrorLintDocument = (document: vscode.TextDocument): boolean =>
+  document.languageId === MM2_LANGUAGE_ID || mayBeMirrorLintFile(document.uri.path, document.getText(new vscode.Range(0, 0, 400, 0)));
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // Restricted mode (Workspace Trust): the server reads only the files it lints, never files they refer to.
   const restricted = (): boolean => !vscode.workspace.isTrusted;
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    // JSON and YAML files go to the server too: it keeps Mirror connector configs and
-    // KafkaMirrorMaker2 resources and ignores the rest.
-    documentSelector: [
-      { language: MM2_LANGUAGE_ID },
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', language: 'yaml' },
-    ],
-    // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
-    diagnosticPullOptions: { onChange: true, onSave: true },
-    initializationOptions: () => ({ restricted: restricted() }),
-  };
-  client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);
   const tree = new TopologyTreeProvider(() => client);
-  const view = vscode.window.createTreeView('mirrorlint.topology', { treeDataProvider: tree, showCollapseAll: true });
   const status = new StatusBar(restricted);
   const refresh = async (): Promise<void> => {
     tree.refresh();
@@ -96,9 +103,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((document) => void detectByContent(document)),
     vscode.commands.registerCommand('mirrorlint.restartServer', async () => {
-      await client?.restart();
+      if (client) await client.restart();
+      else await start();
     }),
     vscode.commands.registerCommand('mirrorlint.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('mirrorlint.statusMenu', statusMenu),
     vscode.commands.registerCommand('mirrorlint.previewRemoteTopics', previewRemoteTopics),
     vscode.commands.registerCommand('mirrorlint.refreshTopology', refresh),
     vscode.commands.registerCommand('mirrorlint.showTopologyDiagram', async () => showDiagram(context.extensionUri, await tree.deployments())),
@@ -107,16 +116,62 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('mirrorlint.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
     vscode.commands.registerCommand(REVEAL_COMMAND, revealInEditor),
     vscode.window.registerFileDecorationProvider(tree),
-    view,
     status,
-    status.watch(client),
     // Trust granted: the server restarts out of restricted mode.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
   );
+
+  /** The server, its view and its status item: only once the workspace shows an MM2-related file. */
+  let starting: Promise<void> | undefined;
+  const start = (): Promise<void> => (starting ??= (async () => {
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      // JSON and YAML files go to the server too: it keeps Mirror connector configs and
+      // KafkaMirrorMaker2 resources and ignores the rest.
+      documentSelector: [
+        { language: MM2_LANGUAGE_ID },
+        { scheme: 'file', language: 'json' },
+        { scheme: 'file', language: 'jsonc' },
+        { scheme: 'file', language: 'yaml' },
+      ],
+      // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
+      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
+      diagnosticPullOptions: { onChange: true, onSave: true },
+      initializationOptions: () => ({ restricted: restricted(), ruleDocsCommand: 'mirrorlint.openRuleDocs' }),
+      middleware: ruleLinkMiddleware,
+    };
+    client = new LanguageClient('mirrorlint', 'MirrorLint', serverOptions, clientOptions);
+    await vscode.commands.executeCommand('setContext', 'mirrorlint.active', true);
+    const view = vscode.window.createTreeView('mirrorlint.topology', { treeDataProvider: tree, showCollapseAll: true });
+    status.show();
+    context.subscriptions.push(view, status.watch(client));
+    await client.start();
+    context.subscriptions.push(client.onNotification(TopologyChangedNotification, () => void refresh()));
+    void refresh();
+  })());
+
   for (const document of vscode.workspace.textDocuments) void detectByContent(document);
-  await client.start();
-  context.subscriptions.push(client.onNotification(TopologyChangedNotification, () => void refresh()));
-  void refresh();
+  if (vscode.workspace.textDocuments.some(isMirrorLintDocument) || (await workspaceHasMirrorLintFiles())) {
+    await start();
+    return;
+  }
+  // Nothing yet: start when such a file is opened, created or saved.
+  const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATE_GLOB);
+  const waiting = vscode.Disposable.from(
+    watcher,
+    vscode.workspace.onDidOpenTextDocument((document) => isMirrorLintDocument(document) && void begin()),
+    vscode.workspace.onDidSaveTextDocument((document) => isMirrorLintDocument(document) && void begin()),
+    watcher.onDidCreate((uri) => mayBeMirrorLintFile(uri.path, headOf(uri)) && void begin()),
+    watcher.onDidChange((uri) => mayBeMirrorLintFile(uri.path, headOf(uri)) && void begin()),
+  );
+  const begin = async (): Promise<void> => {
+    waiting.dispose();
+    await start();
+  };
+  context.subscriptions.push(waiting);
 }
 
 export async function deactivate(): Promise<void> {

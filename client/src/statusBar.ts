@@ -2,15 +2,22 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/constants';
 
-/** Server state and MirrorLint's problem count; a click opens the topology view. */
+/**
+ * The server's state, and whether MirrorLint found problems (VS Code's own status item counts them);
+ * a click offers what to do next (`mirrorlint.statusMenu`).
+ */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mirrorlint.status', vscode.StatusBarAlignment.Left, 10);
   private state: State = State.Starting;
 
   constructor(private readonly restricted: () => boolean) {
     this.item.name = 'MirrorLint';
-    this.item.command = 'mirrorlint.topology.focus';
+    this.item.command = 'mirrorlint.statusMenu';
     this.render();
+  }
+
+  /** Shown once the server runs: a workspace without MM2 files gets no item. */
+  show(): void {
     this.item.show();
   }
 
@@ -43,8 +50,8 @@ export class StatusBar implements vscode.Disposable {
       this.item.text = '$(circle-slash) MirrorLint';
       this.item.tooltip = 'MirrorLint server stopped — run "MirrorLint: Restart Language Server"';
     } else {
-      this.item.text = errors + warnings ? `$(error) ${errors} $(warning) ${warnings} MirrorLint` : '$(check) MirrorLint';
-      this.item.tooltip = `MirrorLint server running${restricted}: ${errors} errors, ${warnings} warnings. Click to open the topology view.`;
+      this.item.text = errors ? '$(error) MirrorLint' : warnings ? '$(warning) MirrorLint' : '$(check) MirrorLint';
+      this.item.tooltip = `MirrorLint${restricted}: ${errors} errors, ${warnings} warnings. Click for the problems, the topology, the output.`;
     }
     this.item.accessibilityInformation = { label: `MirrorLint: ${errors} errors, ${warnings} warnings` };
   }
@@ -52,4 +59,17 @@ export class StatusBar implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/** The status item's menu. */
+export async function statusMenu(): Promise<void> {
+  const choices: (vscode.QuickPickItem & { command: string })[] = [
+    { label: '$(warning) Show MirrorLint problems', command: 'workbench.actions.view.problems' },
+    { label: '$(type-hierarchy) Show the topology view', command: 'mirrorlint.topology.focus' },
+    { label: '$(graph) Show the topology diagram', command: 'mirrorlint.showTopologyDiagram' },
+    { label: '$(output) Show the output (version, files, timings)', command: 'mirrorlint.showOutput' },
+    { label: '$(debug-restart) Restart the language server', command: 'mirrorlint.restartServer' },
+  ];
+  const choice = await vscode.window.showQuickPick(choices, { placeHolder: 'MirrorLint' });
+  if (choice) await vscode.commands.executeCommand(choice.command);
 }

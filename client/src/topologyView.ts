@@ -10,7 +10,7 @@ type Node =
   | { kind: 'deployment'; deployment: TopologyDeployment }
   | { kind: 'cluster'; cluster: TopologyCluster; mm2Topics: TopologyMm2Topic[] }
   | { kind: 'mm2Topic'; topic: TopologyMm2Topic }
-  | { kind: 'section'; label: string; icon: string; children: Node[]; id: string }
+  | { kind: 'section'; label: string; icon: string; children: Node[]; id: string; problems: TopologyProblem[] }
   | { kind: 'topic'; topic: TopologyTopic; cluster: string }
   | { kind: 'group'; group: TopologyGroup; cluster: string }
   | { kind: 'flows'; flows: TopologyFlow[]; id: string }
@@ -78,12 +78,14 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       case 'cluster': {
         const { cluster } = node;
         const id = `cluster:${cluster.alias}`;
-        return [
-          { kind: 'section', id: `${id}:local`, label: `Local topics (${cluster.localTopics.length})`, icon: 'symbol-field', children: cluster.localTopics.map((topic) => ({ kind: 'topic', topic, cluster: cluster.alias })) },
-          { kind: 'section', id: `${id}:remote`, label: `Remote topics (${cluster.remoteTopics.length})`, icon: 'cloud-download', children: cluster.remoteTopics.map((topic) => ({ kind: 'topic', topic, cluster: cluster.alias })) },
-          { kind: 'section', id: `${id}:groups`, label: `Consumer groups (${cluster.groups.length})`, icon: 'organization', children: cluster.groups.map((group) => ({ kind: 'group', group, cluster: cluster.alias })) },
-          { kind: 'section', id: `${id}:mm2`, label: `MM2's own topics (${node.mm2Topics.length})`, icon: 'gear', children: node.mm2Topics.map((topic) => ({ kind: 'mm2Topic', topic })) },
+        const sections: Node[] = [
+          { kind: 'section', id: `${id}:local`, label: `Local topics (${cluster.localTopics.length})`, icon: 'symbol-field', problems: cluster.localTopics.flatMap((t) => t.problems), children: cluster.localTopics.map((topic) => ({ kind: 'topic', topic, cluster: cluster.alias })) },
+          { kind: 'section', id: `${id}:remote`, label: `Remote topics (${cluster.remoteTopics.length})`, icon: 'cloud-download', problems: cluster.remoteTopics.flatMap((t) => t.problems), children: cluster.remoteTopics.map((topic) => ({ kind: 'topic', topic, cluster: cluster.alias })) },
+          { kind: 'section', id: `${id}:groups`, label: `Consumer groups (${cluster.groups.length})`, icon: 'organization', problems: cluster.groups.flatMap((g) => g.problems), children: cluster.groups.map((group) => ({ kind: 'group', group, cluster: cluster.alias })) },
+          { kind: 'section', id: `${id}:mm2`, label: `MM2's own topics (${node.mm2Topics.length})`, icon: 'gear', problems: [], children: node.mm2Topics.map((topic) => ({ kind: 'mm2Topic', topic })) },
         ];
+        // Empty sections say nothing.
+        return sections.filter((section) => section.kind === 'section' && section.children.length > 0);
       }
       case 'section':
         return node.children;
@@ -112,20 +114,23 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       case 'cluster': {
         const { cluster } = node;
         const item = this.located(cluster.alias, cluster.location, cluster.problems, 'server', vscode.TreeItemCollapsibleState.Expanded, `cluster/${cluster.alias}`);
+        item.resourceUri = decorationUri(`cluster/${cluster.alias}`, [...cluster.problems, ...cluster.localTopics.flatMap((t) => t.problems), ...cluster.remoteTopics.flatMap((t) => t.problems), ...cluster.groups.flatMap((g) => g.problems)]);
         item.description = cluster.bootstrapServers;
         item.contextValue = 'cluster';
         item.tooltip = this.tooltip(`**Cluster ${cluster.alias}**${cluster.bootstrapServers ? `\n\nbootstrap.servers: \`${cluster.bootstrapServers}\`` : ''}`, cluster.problems);
         return item;
       }
       case 'section': {
-        const item = new vscode.TreeItem(node.label, node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(node.icon);
+        // A collapsed section shows its children's problems as a badge.
+        item.resourceUri = decorationUri(node.id, node.problems);
         return item;
       }
       case 'topic': {
         const { topic } = node;
-        const item = this.located(topic.name, topic.location, topic.problems, topic.remote ? 'arrow-small-left' : 'symbol-field', vscode.TreeItemCollapsibleState.None, `topic/${node.cluster}/${topic.name}`);
+        const item = this.located(topic.name, topic.location, topic.problems, topic.remote ? 'cloud-download' : 'symbol-field', vscode.TreeItemCollapsibleState.None, `topic/${node.cluster}/${topic.name}`);
         if (topic.remote) {
           item.description = `← ${topic.origin}`;
           item.tooltip = this.tooltip(`**${topic.name}** in ${node.cluster}: MM2's copy of \`${topic.originTopic}\` of ${topic.origin}\n\nPath: ${(topic.path ?? []).join(' → ')}`, topic.problems);
@@ -157,12 +162,13 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         const item = new vscode.TreeItem(`Flows (${node.flows.length})`, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('git-compare');
+        item.resourceUri = decorationUri(node.id, node.flows.flatMap((f) => f.problems));
         return item;
       }
       case 'flow': {
         const { flow } = node;
         const policy = flow.policy.split('.').pop() || '—';
-        const item = this.located(`${flow.source} → ${flow.target}`, flow.location, flow.problems, flow.enabled ? 'arrow-right' : 'circle-slash', vscode.TreeItemCollapsibleState.None, `flow/${flow.id}`);
+        const item = this.located(`${flow.source} → ${flow.target}`, flow.location, flow.problems, flow.enabled ? 'export' : 'circle-slash', vscode.TreeItemCollapsibleState.None, `flow/${flow.id}`);
         if (flow.loop) item.iconPath = new vscode.ThemeIcon('sync', new vscode.ThemeColor('problemsErrorIcon.foreground'));
         item.description = flow.enabled ? `${policy} · ${flow.topics.join(', ') || '.*'}` : 'disabled';
         item.contextValue = flow.enabled ? 'flow' : 'disabledFlow';
@@ -184,9 +190,7 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const item = new vscode.TreeItem(label, state);
     item.id = id;
     item.iconPath = problemIcon(problems, icon);
-    const severity = worst(problems);
-    // The decoration provider colours and badges items by this URI, like files with problems.
-    item.resourceUri = vscode.Uri.from({ scheme: DECORATION_SCHEME, path: `/${id}`, query: severity ? `severity=${severity}&count=${problems.length}` : '' });
+    item.resourceUri = decorationUri(id, problems);
     if (location) item.command = { title: 'Reveal', command: REVEAL_COMMAND, arguments: [location] };
     return item;
   }
@@ -208,6 +212,12 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   async deployments(): Promise<TopologyDeployment[]> {
     return (await this.load())?.deployments ?? [];
   }
+}
+
+/** The decoration provider colours and badges items by this URI, like files with problems. */
+function decorationUri(id: string, problems: TopologyProblem[]): vscode.Uri {
+  const severity = worst(problems);
+  return vscode.Uri.from({ scheme: DECORATION_SCHEME, path: `/${id}`, query: severity ? `severity=${severity}&count=${problems.length}` : '' });
 }
 
 /** Opens a location from the tree in an editor, with the range selected. */

@@ -62,10 +62,37 @@ describe('mirrorlint topology', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
     fs.cpSync(path.join(__dirname, '..', '..', 'examples', 'per-dc-identity'), dir, { recursive: true });
     const { stdout } = runIn(dir, ['topology', '--format', 'mermaid']);
-    assert.match(stdout, /-->\|"LOOP · IdentityReplicationPolicy: /);
+    // One policy for every flow: named once, in the title, not on every arrow.
+    assert.match(stdout, /^---\ntitle: Every flow uses IdentityReplicationPolicy\n---\nflowchart LR\n/);
+    assert.match(stdout, /-->\|"LOOP · orders/);
     assert.match(stdout, /linkStyle 0,1 stroke:#d73a49/);
     assert.match(stdout, /\["K1"\]:::loop/);
     await mermaid.parse(stdout);
+  });
+
+  it('draws chaining flows in orange with their policy when policies differ, and a deployment without flows as one note', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.cpSync(path.join(__dirname, '..', '..', 'examples', 'mistakes', 'three-dc-mesh.mm2.properties'), path.join(dir, 'mesh.mm2.properties'));
+    const mesh = runIn(dir, ['topology', '--format', 'mermaid']).stdout;
+    assert.match(mesh, /c1 -->\|"CHAIN · DefaultReplicationPolicy: B\.\*"\| c2/);
+    assert.match(mesh, /-->\|"LegacyReplicationPolicy: A::\*"\|/);
+    assert.match(mesh, /linkStyle 3 stroke:#e36209/);
+    await mermaid.parse(mesh);
+    const idle = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    fs.writeFileSync(path.join(idle, 'mm2.properties'), 'clusters = A, B\nA.bootstrap.servers = a:9092\nB.bootstrap.servers = b:9092\n');
+    const chart = runIn(idle, ['topology', '--format', 'mermaid']).stdout;
+    assert.equal(chart, 'flowchart LR\n  none["A, B: no enabled flow"]:::muted\n  classDef muted stroke-dasharray:4 4,opacity:0.7\n');
+    await mermaid.parse(chart);
+  });
+
+  it('tells two deployments of one folder apart by their files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-topology-'));
+    const config = (env: string) => `clusters = A, B\nA.bootstrap.servers = ${env}-a:9092\nB.bootstrap.servers = ${env}-b:9092\nA->B.enabled = true\n`;
+    fs.mkdirSync(path.join(dir, 'conf'));
+    fs.writeFileSync(path.join(dir, 'conf', 'staging.mm2.properties'), config('staging'));
+    fs.writeFileSync(path.join(dir, 'conf', 'prod.mm2.properties'), config('prod'));
+    const names = JSON.parse(runIn(dir, ['topology']).stdout).deployments.map((d: { name: string }) => d.name).sort();
+    assert.deepEqual(names, ['conf: prod.mm2.properties', 'conf: staging.mm2.properties']);
   });
 
   it('prints clusters, flows and remote topics per cluster as JSON', () => {

@@ -40,11 +40,14 @@ export async function waitFor(check, what, timeoutMs = 60_000) {
 /**
  * Shows the hover at the cursor until `hover` contains `text`. A hover asked for before the server
  * has analysed a freshly opened file comes back empty and VS Code does not ask again.
+ * `placeCursor` puts the cursor where the hover is wanted, before each try.
  */
-export async function hoverUntil(page, hover, text, what) {
+export async function hoverUntil(page, hover, text, what, placeCursor = async () => undefined) {
   return waitFor(async () => {
     if ((await hover.count()) > 0 && (await hover.first().innerText()).includes(text)) return true;
     await page.keyboard.press('Escape');
+    // A keystroke that lands while the focus moves is lost: place the cursor again each time.
+    await placeCursor();
     await page.keyboard.press(`${MOD}+K`);
     await page.keyboard.press(`${MOD}+I`);
     await page.waitForTimeout(1000);
@@ -108,6 +111,8 @@ export async function startVsCode(fill, { settings = {}, viewport = { width: 140
   const vscode = {
     page,
     workspace,
+    /** The extensions folder of this VS Code alone: the language server's command line contains it. */
+    extensions,
     log: () => log,
     screenshot: (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) }),
     async close() {

@@ -107,12 +107,13 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
   });
 
   it('shows the property documentation on hover', async () => {
-    await page.keyboard.press(`${MOD}+G`);
-    await page.keyboard.type('26');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
     const hover = page.locator('.monaco-hover-content').filter({ hasText: 'sync.group.offsets.enabled' });
-    await hoverUntil(page, hover, 'sync.group.offsets.enabled', 'the hover');
+    await hoverUntil(page, hover, 'sync.group.offsets.enabled', 'the hover', async () => {
+      await page.keyboard.press(`${MOD}+G`);
+      await page.keyboard.type('26');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+    });
     assert.match(await hover.innerText(), /Default: false/);
     await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
     await page.keyboard.press('Escape');

@@ -149,7 +149,7 @@ describe('the topology request', () => {
     assert.equal(billing.location?.uri, pathToFileURL(path.join(folder, 'k2.topology.yaml')).href);
     assert.ok(billing.location!.range.start.line > 0);
     assert.deepEqual(deployment.flows.map((f) => [f.id, f.enabled, f.policy.split('.').pop(), f.loop]), [['K1->K2', true, 'DefaultReplicationPolicy', false], ['K2->K1', true, 'DefaultReplicationPolicy', false]]);
-    assert.match(deployment.mermaid, /^flowchart LR\n/);
+    assert.match(deployment.mermaid, /^---\ntitle: Every flow uses DefaultReplicationPolicy\n---\nflowchart LR\n/);
     assert.equal(await client.shutdown(), 0);
   });
 });

@@ -125,6 +125,9 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.equal(rename!.isPreferred, true);
     assert.equal(rename!.diagnostics?.[0].code, 'unknown-property');
     assert.deepEqual(edits(rename!.edit!), [{ range, newText: 'topics.exclude' }]);
+    assert.ok(actions.some((a) => a.title === 'Disable unknown-property for the entire file'));
+    // This client named no command that shows rule pages: no such action.
+    assert.ok(!actions.some((a) => a.title.startsWith('Show documentation')));
   });
 
   it('lists clusters and flows as document symbols', async () => {
@@ -214,5 +217,23 @@ describe('language server over stdio (pull diagnostics)', () => {
     } finally {
       client.kill();
     }
+  });
+});
+
+describe('rule documentation as a code action', () => {
+  it('is offered per rule of the diagnostics when the client names its command for rule pages', async () => {
+    const client = new TestClient();
+    await client.initialize(PUSH_CAPABILITIES, { ruleDocsCommand: 'mirrorlint.openRuleDocs' });
+    await client.open(URI, TEXT);
+    await client.nextDiagnostics(URI);
+    const range = { start: { line: 5, character: 0 }, end: { line: 5, character: 13 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range,
+      context: { diagnostics: [{ range, message: 'x', code: 'unknown-property', source: 'mirrorlint' }] },
+    });
+    const docs = actions.filter((a) => a.title.startsWith('Show documentation'));
+    assert.deepEqual(docs.map((a) => [a.title, a.command?.command, a.command?.arguments]), [['Show documentation for unknown-property', 'mirrorlint.openRuleDocs', ['unknown-property']]]);
+    assert.equal(await client.shutdown(), 0);
   });
 });

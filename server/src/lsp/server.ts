@@ -51,6 +51,7 @@ export function startServer(connection: Connection): void {
   let usePullDiagnostics = false;
   let followsWorkspaceFolders = false;
   let pushDelayMs = PUSH_DEBOUNCE_MS;
+  let ruleDocsCommand: string | undefined;
   let workspaceFolders: string[] = [];
   const log = (message: string): void => connection.console.log(message);
   // A notification, not showWarningMessage's request: a client that cannot answer requests must not break the server.
@@ -76,7 +77,9 @@ export function startServer(connection: Connection): void {
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     followsWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const options = params.initializationOptions as { pushDelayMs?: unknown; restricted?: unknown } | undefined;
+    const options = params.initializationOptions as { pushDelayMs?: unknown; restricted?: unknown; ruleDocsCommand?: unknown } | undefined;
+    // A client command that shows a rule's page (VS Code's extension has one): offered as a code action.
+    if (typeof options?.ruleDocsCommand === 'string') ruleDocsCommand = options.ruleDocsCommand;
     // Untrusted workspace: files the linted files refer to (schema files) are not read.
     index.readsReferencedFiles = options?.restricted !== true;
     const requestedDelay = options?.pushDelayMs;
@@ -289,6 +292,10 @@ export function startServer(connection: Connection): void {
           const diagnostic = params.context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.ruleId && d.range.start.line === findingRange.start.line && d.range.start.character === findingRange.start.character && d.range.end.line === findingRange.end.line && d.range.end.character === findingRange.end.character);
           actions.push({ title: plainText(fix.title), kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits) });
         }
+      }
+      if (quickFixes && ruleDocsCommand) {
+        const rules = new Set(params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string').map((d) => d.code as string));
+        for (const rule of rules) actions.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, command: { title: 'Show documentation', command: ruleDocsCommand, arguments: [rule] } });
       }
       // The lightbulb offers fix-all once there is more than one automatic fix; on-save asks for it by kind.
       if (wantsFixAll || (quickFixes && snapshot.automaticFixCount(uri) > 1 && actions.length > 0)) {

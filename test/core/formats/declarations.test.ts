@@ -255,11 +255,21 @@ describe('suppression comments', () => {
     assert.deepEqual(analyzeProperties(fixed).findings, []);
   });
 
+  it('offer "Disable <rule> for the entire file": a comment on the first line, or the rule added to the one there', () => {
+    const plain = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\ntopics.exlude = a\nK3.security.protocol = SSL\n';
+    const fileFix = (text: string, ruleId: string) => analyzeProperties(text).findings.find((f) => f.ruleId === ruleId)!.fixes.find((f) => f.title === `Disable ${ruleId} for the entire file`)!;
+    const once = apply(plain, fileFix(plain, 'unknown-property').edits[0]);
+    assert.equal(once, `# mirrorlint-disable unknown-property\n${plain}`);
+    const twice = apply(once, fileFix(once, 'unknown-cluster').edits[0]);
+    assert.equal(twice, `# mirrorlint-disable unknown-property, unknown-cluster\n${plain}`);
+    assert.deepEqual(analyzeProperties(twice).findings, []);
+  });
+
   it('offer no comment inside a continued value, where it would become part of the value', () => {
     const continued = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\nK1->K1.topics = a, \\\n  b{1,\n';
     for (const finding of analyzeProperties(continued).findings) {
       const line = continued.slice(0, finding.range.start).split('\n').length - 1;
-      if (line === 3) assert.ok(!finding.fixes.some((f) => f.suppression), finding.message);
+      if (line === 3) assert.ok(!finding.fixes.some((f) => f.suppression && f.title.endsWith('for this line')), finding.message);
     }
   });
 });

@@ -71,7 +71,7 @@ const covers = (directive: Directive, ruleId: string): boolean => directive.rule
 
 /**
  * Removes suppressed findings, reports unused directives (and unknown rule ids in them), and gives
- * each remaining finding a "Disable <rule> for this line" fix.
+ * each remaining finding "Disable <rule> for this line" and "… for the entire file" fixes.
  */
 export function applySuppressions(file: FileFacts, findings: Finding[], knownRules: ReadonlySet<string>, unusedSeverity: SeveritySetting): Finding[] {
   // JSON has no comments to write a directive in.
@@ -84,8 +84,8 @@ export function applySuppressions(file: FileFacts, findings: Finding[], knownRul
     // A crashed rule checked nothing: that is never silenced.
     const directive = finding.ruleId === INTERNAL_ERROR ? undefined : directives.find((d) => line >= d.fromLine && line <= d.toLine && covers(d, finding.ruleId));
     if (!directive) {
-      const disable = finding.ruleId === INTERNAL_ERROR ? undefined : disableForLine(file, lines, finding, directives);
-      kept.push(disable ? { ...finding, fixes: [...finding.fixes, disable] } : finding);
+      const disable = finding.ruleId === INTERNAL_ERROR ? [] : [disableForLine(file, lines, finding, directives), disableForFile(file, finding, directives)].filter((fix): fix is Fix => fix !== undefined);
+      kept.push(disable.length ? { ...finding, fixes: [...finding.fixes, ...disable] } : finding);
       continue;
     }
     directive.used.add(finding.ruleId);
@@ -151,4 +151,15 @@ function disableForLine(file: FileFacts, lines: LineIndex, finding: Finding, dir
   if (file.syntax === 'properties' && /(^|[^\\])(\\\\)*\\\r?\n?$/.test(text.slice(lines.offsetAt({ line: Math.max(0, line - 1), character: 0 }), start)) && line > 0) return undefined;
   const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
   return { title, edits: [{ range: { start, end: start }, newText: `${indent}# mirrorlint-disable-next-line ${finding.ruleId}${file.lineBreak}` }], suppression: true };
+}
+
+/** "Disable <rule> for the entire file": a `mirrorlint-disable` comment on the first line, or the rule added to one there. */
+function disableForFile(file: FileFacts, finding: Finding, directives: Directive[]): Fix | undefined {
+  const title = `Disable ${finding.ruleId} for the entire file`;
+  const existing = directives.find((d) => d.kind === 'disable' && d.line.start === 0 && d.rules.length > 0);
+  if (existing) {
+    const last = existing.rules[existing.rules.length - 1].range.end;
+    return { title, edits: [{ range: { start: last, end: last }, newText: `, ${finding.ruleId}` }], suppression: true };
+  }
+  return { title, edits: [{ range: { start: 0, end: 0 }, newText: `# mirrorlint-disable ${finding.ruleId}${file.lineBreak}` }], suppression: true };
 }

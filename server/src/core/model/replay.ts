@@ -273,6 +273,11 @@ export class Replay {
     return samples;
   }
 
+  /** Whether the user named `name` in a `topics` list of `cluster`'s flows: a fact, not an example. */
+  isNamed(cluster: string, name: string): boolean {
+    return this.samples().some((s) => s.named && s.cluster === cluster && s.name === name);
+  }
+
   /** The samples' copies within the rules' depth, without those a loop makes (replication-cycle's). */
   sampleArrivals(): Arrival[] {
     return this.samples().flatMap((s) => this.copiesOf(s.cluster, s.name, RULE_DEPTH).arrivals.filter((a) => !a.looping));

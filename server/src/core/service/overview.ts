@@ -57,7 +57,7 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
   const item = (location: OffsetLocation | undefined) => ({ location, problems: problemsAt(location) });
   const declaredOf = declaredByDeployment(analysis);
 
-  return analysis.model.deployments
+  const parts = analysis.model.deployments
     .filter((deployment) => deployment.files.some((f) => f.mm2.clusters.length > 0))
     .map((deployment) => {
       const declared = declaredOf.get(deployment);
@@ -150,4 +150,13 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
       };
       return { overview, part };
     });
+  // Two deployments in one folder (staging and prod configs side by side) get their files' names too.
+  const seen = new Map<string, number>();
+  for (const { part } of parts) seen.set(part.name, (seen.get(part.name) ?? 0) + 1);
+  for (const entry of parts) {
+    if ((seen.get(entry.part.name) ?? 0) < 2) continue;
+    const files = entry.part.deployment.files.map((f) => decodeURIComponent(f.uri.replace(/\\/g, '/').split('/').pop() ?? '')).join(', ');
+    entry.part.name = entry.overview.name = `${entry.part.name}: ${files}`;
+  }
+  return parts;
 }

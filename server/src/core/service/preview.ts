@@ -34,8 +34,10 @@ export function flowProducts(model: FlowModel): string[] {
       continue;
     }
     if (parseJavaRegex(pattern).error) continue;
-    // `.*` reads better as a glob: `K1.*` for "every topic, prefixed".
-    const shown = pattern === '.*' ? '*' : pattern;
+    // A prefix pattern reads better as a glob — `K1.*` for "every topic, prefixed", `K1.customer-*`
+    // for "topics matching customer-.*" — and is never mistaken for one topic's name.
+    const prefix = pattern.endsWith('.*') ? literalTopic(pattern.slice(0, -2)) : undefined;
+    const shown = pattern === '.*' ? '*' : prefix !== undefined ? `${prefix}*` : pattern;
     products.push(model.policy.kind === 'identity' ? shown : `${model.remoteName('')}${shown}`);
   }
   return products;

@@ -15,7 +15,9 @@ let validate: ValidateFunction | undefined;
 export function readSettings(raw: unknown): { settings: MirrorLintSettings; problems: string[] } {
   const problems: string[] = [];
   const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const subset = Object.fromEntries(['rules', 'ignore', 'clusters', 'kafkaVersion'].filter((k) => section[k] !== undefined && section[k] !== null).map((k) => [k, section[k]]));
+  // An editor sends every setting with its default: an empty kafkaVersion means "not set".
+  const unset = (value: unknown): boolean => value === undefined || value === null || value === '';
+  const subset = Object.fromEntries(['rules', 'ignore', 'clusters', 'kafkaVersion'].filter((k) => !unset(section[k])).map((k) => [k, section[k]]));
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(workspaceConfigSchema);
   if (!validate(subset)) {
     for (const error of validate.errors ?? []) {

@@ -13,6 +13,7 @@ export const invalidRemoteTopicName: Mm2Rule = {
     fixable: false,
     messages: {
       illegal: 'Flow {{flow}} would create a topic with an illegal name in {{target}}. The name is `{{name}}`: {{problem}}.',
+      illegalExample: 'Flow {{flow}} would create topics with illegal names in {{target}}. Names such as `{{name}}` are illegal: {{problem}}.',
       illegalOwn: 'The {{role}} topic of flow {{flow}} has an illegal name. MM2 names it `{{name}}`: {{problem}}.',
     },
   },
@@ -27,7 +28,7 @@ export const invalidRemoteTopicName: Mm2Rule = {
       if (!anchor) continue;
       reported.add(model);
       report({
-        messageId: 'illegal',
+        messageId: deployment.replay.isNamed(arrival.origin, arrival.originTopic) ? 'illegal' : 'illegalExample',
         data: { flow: model.flow.id, name: arrival.name.length > 80 ? `${arrival.name.slice(0, 77)}…` : arrival.name, target: model.flow.target, problem },
         range: anchor === model.separatorSetting ? anchor.valueRange : anchor.keyRange,
       });

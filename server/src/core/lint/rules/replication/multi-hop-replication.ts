@@ -11,7 +11,10 @@ export const multiHopReplication: Mm2Rule = {
     description: 'A flow re-replicates remote topics, so chained names like `B.A.orders` appear in a third cluster.',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { chain: 'Flow {{flow}} re-replicates remote topics: `{{incoming}}` (topic `{{topic}}` of {{origin}}) arrives in {{target}} as `{{name}}` via {{path}}. Exclude other clusters\' remote topics on this flow ({{patterns}}) unless the chain is intended.' },
+    messages: {
+      chain: 'Flow {{flow}} re-replicates remote topics: `{{incoming}}` (topic `{{topic}}` of {{origin}}) arrives in {{target}} as `{{name}}` via {{path}}. Exclude other clusters\' remote topics on this flow ({{patterns}}) unless the chain is intended.',
+      chainExample: 'Flow {{flow}} re-replicates remote topics: a remote topic such as `{{incoming}}` (from {{origin}}) arrives in {{target}} as `{{name}}` via {{path}}. Exclude other clusters\' remote topics on this flow ({{patterns}}) unless the chain is intended.',
+    },
   },
   check({ uri, deployment, report }) {
     const byFlow = new Map<FlowModel, Arrival[]>();
@@ -34,10 +37,10 @@ export const multiHopReplication: Mm2Rule = {
       const incoming = example.previousName!;
       const exclude = excludeOnFlow(model, patterns);
       report({
-        messageId: 'chain',
+        messageId: deployment.replay.isNamed(example.origin, example.originTopic) ? 'chain' : 'chainExample',
         data: { flow: model.flow.id, incoming, topic: example.originTopic, origin: example.origin, target: model.flow.target, name: example.name, path: pathOf(example.hops.map((h) => h.model)), patterns: patterns.map((p) => `\`${p}\``).join(', ') },
         range: model.anchor.keyRange,
-        related: model.topicsSetting ? [{ range: model.topicsSetting.valueRange, message: `${model.flow.id} admits \`${incoming}\`` }] : [],
+        related: model.topicsSetting ? [{ range: model.topicsSetting.valueRange, message: `${model.flow.id} admits remote topics such as \`${incoming}\`` }] : [],
         fixes: exclude ? [{ title: `Exclude remote topics of ${prefixes.join(', ')} on ${model.flow.id}`, edits: [exclude] }] : [],
       });
     }

@@ -12,7 +12,10 @@ export const redundantReplicationPath: Mm2Rule = {
     description: 'The same data reaches a cluster by two paths, under two names.',
     defaultSeverity: 'warning',
     fixable: false,
-    messages: { twice: '{{cluster}} receives topic `{{topic}}` of {{origin}} twice: as `{{first}}` ({{firstPath}}) and as `{{second}}` ({{secondPath}}). Consumers see the same records under two names and MM2 copies them twice. Exclude remote topics on {{flow}} or remove a path.' },
+    messages: {
+      twice: '{{cluster}} receives topic `{{topic}}` of {{origin}} twice: as `{{first}}` ({{firstPath}}) and as `{{second}}` ({{secondPath}}). Consumers see the same records under two names and MM2 copies them twice. Exclude remote topics on {{flow}} or remove a path.',
+      twiceExample: '{{cluster}} receives topics of {{origin}} twice: a topic such as `{{topic}}` arrives as `{{first}}` ({{firstPath}}) and as `{{second}}` ({{secondPath}}). Consumers see the same records under two names and MM2 copies them twice. Exclude remote topics on {{flow}} or remove a path.',
+    },
   },
   check({ uri, deployment, report }) {
     const groups = new Map<string, Arrival[]>();
@@ -37,7 +40,8 @@ export const redundantReplicationPath: Mm2Rule = {
       reported.add(key);
       count++;
       report({
-        messageId: 'twice',
+        // Nobody named the topic: it is an example the filters admit, not a fact.
+        messageId: deployment.replay.isNamed(direct.origin, direct.originTopic) ? 'twice' : 'twiceExample',
         data: { cluster: direct.cluster, topic: direct.originTopic, origin: direct.origin, first: direct.name, firstPath: pathOf(direct.hops.map((h) => h.model)), second: other.name, secondPath: pathOf(other.hops.map((h) => h.model)), flow: model.flow.id },
         range: model.anchor.keyRange,
       });

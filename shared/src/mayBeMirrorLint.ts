@@ -1,0 +1,19 @@
+import { CLUSTERS_LINE } from './constants';
+
+/**
+ * Whether a file may be one MirrorLint reads, from its name and its first bytes: a cheap superset
+ * of the server's classification, for the extension to decide whether to start the server at all
+ * (a workspace without such a file gets no server, no status item, no view).
+ */
+export function mayBeMirrorLintFile(fileName: string, head: string): boolean {
+  const name = fileName.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  if (name === '.mirrorlint.yaml' || name === '.mirrorlint.yml' || /(^|\.)mm2\.properties$/.test(name) || name === 'connect-mirror-maker.properties') return true;
+  if (name.endsWith('.properties')) return CLUSTERS_LINE.test(head);
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return /^\s*kind:\s*["']?(KafkaMirrorMaker2|KafkaTopology|KafkaTopic|KafkaUser)\b/m.test(head);
+  if (name.endsWith('.json')) return /org\.apache\.kafka\.connect\.mirror\.|Mirror(Source|Checkpoint|Heartbeat)Connector/.test(head);
+  return false;
+}
+
+/** The files worth a look, as a glob for a workspace search. */
+export const CANDIDATE_GLOB = '**/*.{properties,yaml,yml,json}';
+export const EXCLUDED_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
