@@ -86,6 +86,33 @@ spec:
     assert.deepEqual(consumer.prefixes?.map((t) => t.value), ['orders']);
   });
 
+  it('reads IBM Event Streams\' KafkaTopic and KafkaUser (eventstreams.ibm.com, its cluster label) as Strimzi\'s', () => {
+    const text = `apiVersion: eventstreams.ibm.com/v1beta2
+kind: KafkaTopic
+metadata: { name: orders, labels: { eventstreams.ibm.com/cluster: es2 } }
+spec: { partitions: 3 }
+---
+apiVersion: eventstreams.ibm.com/v1beta1
+kind: KafkaUser
+metadata: { name: app, labels: { eventstreams.ibm.com/cluster: es2 } }
+spec: { authorization: { type: simple, acls: [{ resource: { type: group, name: billing }, operations: [Read] }, { resource: { type: topic, name: orders }, operations: [Read] }] } }
+`;
+    const [topic, user] = parseDeclarations('r.yaml', text).sections;
+    assert.deepEqual([topic.strimziCluster?.value, topic.strimziApiVersion, topic.topics[0].name], ['es2', 'eventstreams.ibm.com/v1beta2', 'orders']);
+    assert.deepEqual([user.strimziCluster?.value, user.consumers[0].group], ['es2', 'billing']);
+  });
+
+  it('declares a missing topic in Event Streams resources with Event Streams\' label', () => {
+    const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = es2-kafka-bootstrap:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
+    const k1 = 'kind: KafkaTopology\ncluster: K1\ntopics:\n  payments: { partitions: 6 }\nproducers:\n  - { name: checkout, topics: [payments] }\n';
+    const k2 = 'apiVersion: eventstreams.ibm.com/v1beta2\nkind: KafkaTopic\nmetadata: { name: orders, labels: { eventstreams.ibm.com/cluster: es2 } }\nspec: { partitions: 3 }\n';
+    const analysis = analyzeWorkspace([{ uri: 'file:///w/mm2.properties', text: mm2 }, { uri: 'file:///w/k1.topology.yaml', text: k1 }, { uri: 'file:///w/k2.yaml', text: k2 }]);
+    const finding = analysis.get('file:///w/k1.topology.yaml')!.findings.find((f) => f.ruleId === 'topic-missing-in-peer')!;
+    const [edit] = finding.fixes.find((f) => f.title.startsWith('Declare'))!.edits;
+    assert.equal(edit.uri, 'file:///w/k2.yaml');
+    assert.equal(apply(k2, edit), `${k2}---\napiVersion: eventstreams.ibm.com/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: payments\n  labels:\n    eventstreams.ibm.com/cluster: es2\nspec:\n  partitions: 6\n`);
+  });
+
   it('never throws on broken YAML and reads what it can', () => {
     for (const text of ['kind: KafkaTopology\ncluster: [', 'kind: KafkaTopology\ntopics: 3\nconsumers: {a: 1}\nproducers: [1, {name: x, topics: 5}]', '\u0000\u0001kind: KafkaTopology', 'kind: KafkaTopology\n' + 'a:\n  '.repeat(500)]) {
       const file = parseDeclarations('x.yaml', text);

@@ -6,7 +6,9 @@ import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDecl
 
 const TOPOLOGY_KIND = /^kind:[ \t]*["']?KafkaTopology["']?[ \t]*(#.*)?$/m;
 const STRIMZI_KIND = /^\s*kind:[ \t]*["']?Kafka(Topic|User)["']?[ \t]*$/m;
-const STRIMZI_API = /^\s*apiVersion:[ \t]*["']?kafka\.strimzi\.io\/v1(beta[12]|alpha1)?["']?[ \t]*$/m;
+/** Strimzi's API group, or IBM Event Streams', which carries the same resources. */
+const STRIMZI_API = /^\s*apiVersion:[ \t]*["']?(?:kafka\.strimzi\.io|eventstreams\.ibm\.com)\/v1(beta[12]|alpha1)?["']?[ \t]*$/m;
+const STRIMZI_GROUP = /^(kafka\.strimzi\.io|eventstreams\.ibm\.com)\//;
 
 /** Whether a YAML text declares topology facts: a KafkaTopology, or a Strimzi KafkaTopic / KafkaUser. */
 export function declaresTopology(text: string): boolean {
@@ -145,7 +147,8 @@ function strimziBase(document: Document.Parsed, root: unknown, kindRange: Offset
   return {
     anchor: kindRange,
     document,
-    strimziCluster: scalar(labels, 'strimzi.io/cluster'),
+    // Event Streams labels its resources `eventstreams.ibm.com/cluster`; Strimzi `strimzi.io/cluster`.
+    strimziCluster: scalar(labels, 'strimzi.io/cluster') ?? scalar(labels, 'eventstreams.ibm.com/cluster'),
     strimziApiVersion: scalar(root, 'apiVersion')?.value,
     topics: [],
     schemas: [],
@@ -233,7 +236,7 @@ export function parseDeclarations(uri: string, source: string, parsed = parseYam
       file.sections.push(...readTopologyDocument(document, kind.range));
       continue;
     }
-    if (!/^kafka\.strimzi\.io\//.test(scalar(root, 'apiVersion')?.value ?? '')) continue;
+    if (!STRIMZI_GROUP.test(scalar(root, 'apiVersion')?.value ?? '')) continue;
     if (kind.value === 'KafkaTopic') file.sections.push(readKafkaTopic(document, root, kind.range));
     if (kind.value === 'KafkaUser') file.sections.push(readKafkaUser(document, root, kind.range));
   }

@@ -24,7 +24,7 @@ function resourceName(topic: string): string {
 function kafkaTopicDocument(topic: Declared<TopicDeclaration>, apiVersion: string, label: string, eol: string): string {
   const name = resourceName(topic.decl.name);
   const text = topic.file.text;
-  const lines = ['---', `apiVersion: ${apiVersion}`, 'kind: KafkaTopic', 'metadata:', `  name: ${name}`, '  labels:', `    strimzi.io/cluster: ${yamlScalar(label)}`, 'spec:'];
+  const lines = ['---', `apiVersion: ${apiVersion}`, 'kind: KafkaTopic', 'metadata:', `  name: ${name}`, '  labels:', `    ${apiVersion.startsWith('eventstreams.ibm.com/') ? 'eventstreams.ibm.com' : 'strimzi.io'}/cluster: ${yamlScalar(label)}`, 'spec:'];
   if (name !== topic.decl.name) lines.push(`  topicName: ${yamlScalar(topic.decl.name)}`);
   if (topic.decl.partitions) lines.push(`  partitions: ${rawValue(text, topic.decl.partitions)}`);
   if (topic.decl.replicas) lines.push(`  replicas: ${rawValue(text, topic.decl.replicas)}`);
