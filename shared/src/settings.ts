@@ -8,6 +8,7 @@ export type SeveritySetting = 'error' | 'warning' | 'info' | 'off';
 export interface ClusterMappingSetting {
   paths?: string[];
   strimziCluster?: string;
+  aivenService?: string;
 }
 
 export interface MirrorLintSettings {

@@ -102,6 +102,24 @@ spec: { authorization: { type: simple, acls: [{ resource: { type: group, name: b
     assert.deepEqual([user.strimziCluster?.value, user.consumers[0].group], ['es2', 'billing']);
   });
 
+  it('reads the Aiven operator\'s KafkaTopic (underscore config keys as Kafka\'s) and KafkaSchema (the schema inline)', () => {
+    const text = `apiVersion: aiven.io/v1alpha1
+kind: KafkaTopic
+metadata: { name: orders-topic }
+spec: { project: acme, serviceName: kafka-eu, topicName: orders, partitions: 6, replication: 3, config: { retention_ms: 604800000, min_insync_replicas: 2 } }
+---
+apiVersion: aiven.io/v1alpha1
+kind: KafkaSchema
+metadata: { name: orders-value }
+spec: { project: acme, serviceName: kafka-eu, subjectName: orders-value, schemaType: JSON, schema: '{"type": "object"}' }
+`;
+    const [topicSection, schemaSection] = parseDeclarations('a.yaml', text).sections;
+    assert.equal(topicSection.aivenService?.value, 'kafka-eu');
+    const [topic] = topicSection.topics;
+    assert.deepEqual([topic.name, topic.partitions?.value, topic.replicas?.value, [...topic.config.keys()]], ['orders', 6, 3, ['retention.ms', 'min.insync.replicas']]);
+    assert.deepEqual(schemaSection.schemas.map((s) => [s.subject, s.type, s.content, s.topic]), [['orders-value', 'JSON', '{"type": "object"}', 'orders']]);
+  });
+
   it('declares a missing topic in Event Streams resources with Event Streams\' label', () => {
     const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = es2-kafka-bootstrap:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
     const k1 = 'kind: KafkaTopology\ncluster: K1\ntopics:\n  payments: { partitions: 6 }\nproducers:\n  - { name: checkout, topics: [payments] }\n';

@@ -110,14 +110,19 @@ export function bindDeclarations(
     const byPath = chain.map((config) => aliasForPath(config, file.uri)).find((alias) => alias !== undefined);
     for (const section of file.sections) {
       const label = section.strimziCluster?.value;
-      const alias = section.alias?.value ?? byPath ?? (label ? aliasForStrimziLabel(label, chain, deployments) : undefined);
+      const service = section.aivenService?.value;
+      // An Aiven service is only known by name: its alias comes from a mapping, never from a guess.
+      const byService = service ? chain.flatMap((config) => config.clusters).find((c) => c.aivenService === service)?.alias : undefined;
+      const alias = section.alias?.value ?? byPath ?? byService ?? (label ? aliasForStrimziLabel(label, chain, deployments) : undefined);
       if (!alias) {
         unbound.push({
           uri: file.uri,
           section,
           reason: label
             ? `MirrorLint cannot tell which MM2 cluster the Strimzi cluster \`${label}\` is: no MM2 cluster's bootstrap servers are \`${label}-kafka-bootstrap…\`. Map it in .mirrorlint.yaml (\`clusters: {<alias>: {strimziCluster: ${label}}}\`).`
-            : `This file does not say which cluster it describes: add \`cluster: <alias>\`, or map its folder in .mirrorlint.yaml (\`clusters: {<alias>: {paths: [...]}}\`).`,
+            : service
+              ? `MirrorLint cannot tell which MM2 cluster the Aiven service \`${service}\` is. Map it in .mirrorlint.yaml (\`clusters: {<alias>: {aivenService: ${service}}}\`).`
+              : `This file does not say which cluster it describes: add \`cluster: <alias>\`, or map its folder in .mirrorlint.yaml (\`clusters: {<alias>: {paths: [...]}}\`).`,
         });
         continue;
       }

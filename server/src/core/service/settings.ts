@@ -39,10 +39,10 @@ export function readSettings(raw: unknown): { settings: MirrorLintSettings; prob
   const clusters: MirrorLintSettings['clusters'] = {};
   if (section.clusters && typeof section.clusters === 'object') {
     for (const [alias, mapping] of Object.entries(section.clusters as Record<string, unknown>)) {
-      const m = mapping as { paths?: unknown; strimziCluster?: unknown } | null;
+      const m = mapping as { paths?: unknown; strimziCluster?: unknown; aivenService?: unknown } | null;
       if (!m || typeof m !== 'object') continue;
       const paths = Array.isArray(m.paths) ? m.paths.filter((p): p is string => typeof p === 'string') : typeof m.paths === 'string' ? [m.paths] : [];
-      clusters[alias] = { paths, strimziCluster: typeof m.strimziCluster === 'string' ? m.strimziCluster : undefined };
+      clusters[alias] = { paths, strimziCluster: typeof m.strimziCluster === 'string' ? m.strimziCluster : undefined, aivenService: typeof m.aivenService === 'string' ? m.aivenService : undefined };
     }
   }
   const kafkaVersion = typeof section.kafkaVersion === 'string' && parseKafkaVersion(section.kafkaVersion) ? section.kafkaVersion.trim() : '';

@@ -42,11 +42,13 @@ export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig
       if (key?.value === undefined || key.value === null) continue;
       const settings = isMap(pair.value) ? pair.value : undefined;
       const strimziCluster = child(settings, 'strimziCluster').fact?.value;
+      const aivenService = child(settings, 'aivenService').fact?.value;
       config.clusters.push({
         alias: String(key.value),
         aliasRange: scalarRange(pair.key as never),
         paths: stringList(child(settings, 'paths').pair?.value),
         strimziCluster: strimziCluster || undefined,
+        aivenService: aivenService || undefined,
       });
     }
     if (child(root, 'schemaRegistry').fact?.value === 'shared') config.schemaRegistry = 'shared';
@@ -104,12 +106,12 @@ export function governingConfig(configs: WorkspaceConfig[], uri: string): Worksp
 }
 
 /** Editor settings (`mirrorlint.ignore`, `mirrorlint.clusters`) of a workspace folder, as a config below any `.mirrorlint.yaml`. */
-export function settingsConfig(folderUri: string, settings: { ignore?: string[]; clusters?: Record<string, { paths?: string[]; strimziCluster?: string }>; kafkaVersion?: string }): WorkspaceConfig {
+export function settingsConfig(folderUri: string, settings: { ignore?: string[]; clusters?: Record<string, { paths?: string[]; strimziCluster?: string; aivenService?: string }>; kafkaVersion?: string }): WorkspaceConfig {
   const directory = folderUri.replace(/\/+$/, '');
   return {
     uri: `${directory}/(settings)`,
     directory,
-    clusters: Object.entries(settings.clusters ?? {}).map(([alias, mapping]) => ({ alias, aliasRange: { start: 0, end: 0 }, paths: mapping.paths ?? [], strimziCluster: mapping.strimziCluster })),
+    clusters: Object.entries(settings.clusters ?? {}).map(([alias, mapping]) => ({ alias, aliasRange: { start: 0, end: 0 }, paths: mapping.paths ?? [], strimziCluster: mapping.strimziCluster, aivenService: mapping.aivenService })),
     schemaRegistry: 'separate',
     rules: {},
     ruleKeys: [],

@@ -11,6 +11,8 @@ export interface ClusterMapping {
   paths: string[];
   /** The `strimzi.io/cluster` label (Kafka CR name) of this cluster's KafkaTopic and KafkaUser resources. */
   strimziCluster?: string;
+  /** The Aiven Kafka service (`spec.serviceName`) of this cluster's Aiven operator resources. */
+  aivenService?: string;
 }
 
 /** `.mirrorlint.yaml`: settings for the files below its folder. */

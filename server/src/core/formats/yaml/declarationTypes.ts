@@ -31,6 +31,8 @@ export interface SchemaDeclaration {
   type?: string;
   /** The schema file, relative to the declaring file. */
   file?: Valued<string>;
+  /** The schema itself, when the declaration holds it (the Aiven operator's KafkaSchema `spec.schema`). */
+  content?: string;
   /** The topic the subject belongs to: explicit, or `<topic>-key|value` (TopicNameStrategy). */
   topic?: string;
 }
@@ -68,6 +70,8 @@ export interface ClusterSection {
   alias?: Valued<string>;
   /** Strimzi resources: the `strimzi.io/cluster` label (the Kafka CR's name), mapped to an alias later. */
   strimziCluster?: Valued<string>;
+  /** Aiven operator resources: `spec.serviceName` (the Aiven Kafka service), mapped to an alias later. */
+  aivenService?: Valued<string>;
   /** Where the section starts (for messages about the section itself). */
   anchor: OffsetRange;
   topics: TopicDeclaration[];

@@ -6,13 +6,16 @@ import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDecl
 
 const TOPOLOGY_KIND = /^kind:[ \t]*["']?KafkaTopology["']?[ \t]*(#.*)?$/m;
 const STRIMZI_KIND = /^\s*kind:[ \t]*["']?Kafka(Topic|User)["']?[ \t]*$/m;
+/** The Aiven Kubernetes operator's KafkaTopic and KafkaSchema (aiven.io/v1alpha1). */
+const AIVEN_KIND = /^\s*kind:[ \t]*["']?Kafka(Topic|Schema)["']?[ \t]*$/m;
+const AIVEN_API = /^\s*apiVersion:[ \t]*["']?aiven\.io\/v1alpha1["']?[ \t]*$/m;
 /** Strimzi's API group, or IBM Event Streams', which carries the same resources. */
 const STRIMZI_API = /^\s*apiVersion:[ \t]*["']?(?:kafka\.strimzi\.io|eventstreams\.ibm\.com)\/v1(beta[12]|alpha1)?["']?[ \t]*$/m;
 const STRIMZI_GROUP = /^(kafka\.strimzi\.io|eventstreams\.ibm\.com)\//;
 
-/** Whether a YAML text declares topology facts: a KafkaTopology, or a Strimzi KafkaTopic / KafkaUser. */
+/** Whether a YAML text declares topology facts: a KafkaTopology, a Strimzi KafkaTopic / KafkaUser, an Aiven KafkaTopic / KafkaSchema. */
 export function declaresTopology(text: string): boolean {
-  return TOPOLOGY_KIND.test(text) || (STRIMZI_KIND.test(text) && STRIMZI_API.test(text));
+  return TOPOLOGY_KIND.test(text) || (STRIMZI_KIND.test(text) && STRIMZI_API.test(text)) || (AIVEN_KIND.test(text) && AIVEN_API.test(text));
 }
 
 const valued = <T>(node: unknown, value: T, keyNode?: unknown): Valued<T> => ({
@@ -216,6 +219,43 @@ function readKafkaUser(document: Document.Parsed, root: unknown, kindRange: Offs
   return section;
 }
 
+function aivenBase(document: Document.Parsed, root: unknown, kindRange: OffsetRange): ClusterSection {
+  return { anchor: kindRange, document, aivenService: scalar(child(root, 'spec').pair?.value, 'serviceName'), topics: [], schemas: [], consumers: [], producers: [] };
+}
+
+/**
+ * The Aiven operator's KafkaTopic: `spec.topicName` (or `metadata.name`), `partitions`, `replication`
+ * and `config`, whose keys are Kafka's with underscores (`retention_ms`): every topic config name is
+ * dotted words, so `_` → `.` gives Kafka's name back.
+ */
+function readAivenTopic(document: Document.Parsed, root: unknown, kindRange: OffsetRange): ClusterSection {
+  const section = aivenBase(document, root, kindRange);
+  const spec = child(root, 'spec').pair?.value;
+  const name = scalar(spec, 'topicName') ?? scalar(child(root, 'metadata').pair?.value, 'name');
+  if (name) {
+    const config = new Map([...configOf(child(spec, 'config').pair?.value)].map(([key, value]) => [key.replace(/_/g, '.'), value]));
+    section.topics.push({ name: name.value, nameRange: name.range, partitions: wholeNumber(spec, 'partitions'), replicas: wholeNumber(spec, 'replication'), config });
+  }
+  return section;
+}
+
+/** The Aiven operator's KafkaSchema: `spec.subjectName`, its `schemaType` (AVRO by default) and the schema text. */
+function readAivenSchema(document: Document.Parsed, root: unknown, kindRange: OffsetRange): ClusterSection {
+  const section = aivenBase(document, root, kindRange);
+  const spec = child(root, 'spec').pair?.value;
+  const subject = scalar(spec, 'subjectName');
+  if (subject) {
+    section.schemas.push({
+      subject: subject.value,
+      subjectRange: subject.range,
+      type: scalar(spec, 'schemaType')?.value ?? 'AVRO',
+      content: scalar(spec, 'schema')?.value,
+      topic: topicOfSubject(subject.value),
+    });
+  }
+  return section;
+}
+
 /** Reads the topology declarations of a YAML file. Never throws. */
 export function parseDeclarations(uri: string, source: string, parsed = parseYamlDocuments(source)): DeclarationFile {
   const file: DeclarationFile = {
@@ -236,7 +276,13 @@ export function parseDeclarations(uri: string, source: string, parsed = parseYam
       file.sections.push(...readTopologyDocument(document, kind.range));
       continue;
     }
-    if (!STRIMZI_GROUP.test(scalar(root, 'apiVersion')?.value ?? '')) continue;
+    const apiVersion = scalar(root, 'apiVersion')?.value ?? '';
+    if (apiVersion === 'aiven.io/v1alpha1') {
+      if (kind.value === 'KafkaTopic') file.sections.push(readAivenTopic(document, root, kind.range));
+      if (kind.value === 'KafkaSchema') file.sections.push(readAivenSchema(document, root, kind.range));
+      continue;
+    }
+    if (!STRIMZI_GROUP.test(apiVersion)) continue;
     if (kind.value === 'KafkaTopic') file.sections.push(readKafkaTopic(document, root, kind.range));
     if (kind.value === 'KafkaUser') file.sections.push(readKafkaUser(document, root, kind.range));
   }

@@ -62,6 +62,8 @@ export function declareSubjectIn(peer: DeclaredCluster, schema: Declared<SchemaD
   const place = sectionToEdit(peer);
   if (!place || place.file.format !== 'kafka-topology' || !place.section.body) return undefined;
   const { decl } = schema;
+  // A schema held inline (an Aiven KafkaSchema) has no file a topology file could name.
+  if (decl.content !== undefined && !decl.file) return undefined;
   const entries: [string, string][] = [['subject', yamlScalar(decl.subject)]];
   if (decl.type) entries.push(['type', yamlScalar(decl.type)]);
   if (decl.file) entries.push(['file', yamlScalar(relativePath(place.uri, resolveFrom(schema.uri, decl.file.value)))]);

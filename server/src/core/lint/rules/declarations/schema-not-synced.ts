@@ -82,12 +82,12 @@ export const schemaNotSynced: DeclarationRule = {
         }
         // Both declare it: compare, once per pair (by the cluster whose alias sorts first).
         if (holder.alias < cluster.alias) continue;
-        const here = schema.decl.file ? textOf(workspace.readText(resolveFrom(schema.uri, schema.decl.file.value))) : undefined;
-        const there = twin.decl.file ? textOf(workspace.readText(resolveFrom(twin.uri, twin.decl.file.value))) : undefined;
+        const here = schema.decl.content ?? (schema.decl.file ? textOf(workspace.readText(resolveFrom(schema.uri, schema.decl.file.value))) : undefined);
+        const there = twin.decl.content ?? (twin.decl.file ? textOf(workspace.readText(resolveFrom(twin.uri, twin.decl.file.value))) : undefined);
         const typesDiffer = schema.decl.type && twin.decl.type && schema.decl.type !== twin.decl.type;
         const filesDiffer = here !== undefined && there !== undefined && normalise(here) !== normalise(there);
         if (!typesDiffer && !filesDiffer) continue;
-        const what = typesDiffer ? `type ${schema.decl.type} in ${cluster.alias} but ${twin.decl.type} in ${holder.alias}` : `different schemas in ${cluster.alias} (\`${schema.decl.file!.value}\`) and ${holder.alias} (\`${twin.decl.file!.value}\`)`;
+        const what = typesDiffer ? `type ${schema.decl.type} in ${cluster.alias} but ${twin.decl.type} in ${holder.alias}` : `different schemas in ${cluster.alias} (${where(schema.decl)}) and ${holder.alias} (${where(twin.decl)})`;
         report({
           messageId: 'differs',
           data: { subject: schema.decl.subject, what, holder: holder.alias, copy, cluster: cluster.alias },
@@ -101,6 +101,9 @@ export const schemaNotSynced: DeclarationRule = {
     }
   },
 };
+
+/** Where a declaration's schema is: its file, or the declaration itself. */
+const where = (decl: SchemaDeclaration): string => (decl.file ? `\`${decl.file.value}\`` : 'inline');
 
 function relativeForTwin(schema: Declared<SchemaDeclaration>, twin: Declared<SchemaDeclaration>): string {
   return relativePath(twin.uri, resolveFrom(schema.uri, schema.decl.file!.value));

@@ -16,7 +16,7 @@ export const unmappedCluster: DeclarationRule = {
       // One finding per reason and file: fifty KafkaTopics with the same label are one problem.
       if (seen.has(reason)) continue;
       seen.add(reason);
-      report({ messageId: 'unbound', data: { reason }, range: section.alias?.range ?? section.strimziCluster?.range ?? section.anchor });
+      report({ messageId: 'unbound', data: { reason }, range: section.alias?.range ?? section.strimziCluster?.range ?? section.aivenService?.range ?? section.anchor });
     }
   },
 };
