@@ -131,6 +131,33 @@ spec: { project: acme, serviceName: kafka-eu, subjectName: orders-value, schemaT
     assert.equal(apply(k2, edit), `${k2}---\napiVersion: eventstreams.ibm.com/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: payments\n  labels:\n    eventstreams.ibm.com/cluster: es2\nspec:\n  partitions: 6\n`);
   });
 
+  it('reads a JulieOps descriptor with JulieOps\' default topic names, consumers as ACL grants and schema subjects', () => {
+    const text = `context: "ctx"
+company: "acme"
+env: "prod"
+projects:
+  - name: "proj"
+    consumers:
+      - { principal: "User:a", group: "billing" }
+      - { principal: "User:b" }
+    topics:
+      - name: "orders"
+        dataType: "avro"
+        config: { replication.factor: "3", num.partitions: "6", retention.ms: "1000" }
+        schemas: { value.schema.file: "schemas/orders.avsc" }
+      - name: "audit"
+        consumers: [{ principal: "User:c", group: "auditor" }]
+`;
+    const file = parseDeclarations('file:///w/dc1/topology.yaml', text);
+    assert.equal(file.format, 'julieops');
+    const [section] = file.sections;
+    assert.deepEqual(section.topics.map((t) => [t.name, t.partitions?.value, t.replicas?.value, [...t.config.keys()]]), [['ctx.acme.prod.proj.orders.avro', 6, 3, ['retention.ms']], ['ctx.acme.prod.proj.audit', undefined, undefined, []]]);
+    assert.equal(text.slice(section.topics[0].nameRange.start, section.topics[0].nameRange.end), 'orders');
+    // The group-less consumer gets every group (*): no group is declared for it.
+    assert.deepEqual(section.consumers.map((c) => [c.group, c.prefixes?.map((p) => p.value), c.topics?.map((t) => t.value)]), [['billing', ['ctx.acme.prod.proj.'], []], ['auditor', [], ['ctx.acme.prod.proj.audit']]]);
+    assert.deepEqual(section.schemas.map((s) => [s.subject, s.file?.value]), [['ctx.acme.prod.proj.orders.avro-value', 'schemas/orders.avsc']]);
+  });
+
   it('never throws on broken YAML and reads what it can', () => {
     for (const text of ['kind: KafkaTopology\ncluster: [', 'kind: KafkaTopology\ntopics: 3\nconsumers: {a: 1}\nproducers: [1, {name: x, topics: 5}]', '\u0000\u0001kind: KafkaTopology', 'kind: KafkaTopology\n' + 'a:\n  '.repeat(500)]) {
       const file = parseDeclarations('x.yaml', text);
