@@ -10,7 +10,7 @@ export function mayBeMirrorLintFile(fileName: string, head: string): boolean {
   if (name === '.mirrorlint.yaml' || name === '.mirrorlint.yml' || /(^|\.)mm2\.properties$/.test(name) || name === 'connect-mirror-maker.properties') return true;
   if (name.endsWith('.properties')) return CLUSTERS_LINE.test(head);
   // Kubernetes-style resources and KafkaTopology by kind; a JulieOps descriptor by its `context` and `projects`.
-  if (name.endsWith('.yaml') || name.endsWith('.yml')) return /^\s*kind:\s*["']?(KafkaMirrorMaker2|KafkaTopology|KafkaTopic|KafkaUser|KafkaSchema)\b/m.test(head) || (/^context:/m.test(head) && /^projects:/m.test(head));
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return /^\s*kind:\s*["']?(KafkaMirrorMaker2|KafkaTopology|KafkaTopic|KafkaUser|KafkaSchema)\b/m.test(head) || (/^context:/m.test(head) && /^projects:/m.test(head)) || (/^topics:/m.test(head) && /^(customServiceAcls|services):/m.test(head));
   if (name.endsWith('.json')) return /org\.apache\.kafka\.connect\.mirror\.|Mirror(Source|Checkpoint|Heartbeat)Connector/.test(head);
   return false;
 }

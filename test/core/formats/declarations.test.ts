@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { analyzeProperties, analyzeWorkspace, LanguageService } from '../../../server/src/core';
 import { completeDeclarationKey, describeKey } from '../../../server/src/core/formats/yaml/schemaSupport';
-import { parseDeclarations, topicOfSubject } from '../../../server/src/core/formats/yaml/declarations';
+import { declaresTopology, parseDeclarations, topicOfSubject } from '../../../server/src/core/formats/yaml/declarations';
 import { directoryOf, relativePath, relativeTo, resolveFrom } from '../../../server/src/core/base/paths';
 import { aliasForPath, isIgnored, parseWorkspaceConfig } from '../../../server/src/core/formats/mirrorlintConfig/read';
 import { addToSection, appendItems, insertPair, setIn, yamlScalar } from '../../../server/src/core/formats/yaml/edits';
@@ -156,6 +156,32 @@ projects:
     // The group-less consumer gets every group (*): no group is declared for it.
     assert.deepEqual(section.consumers.map((c) => [c.group, c.prefixes?.map((p) => p.value), c.topics?.map((t) => t.value)]), [['billing', ['ctx.acme.prod.proj.'], []], ['auditor', [], ['ctx.acme.prod.proj.audit']]]);
     assert.deepEqual(section.schemas.map((s) => [s.subject, s.file?.value]), [['ctx.acme.prod.proj.orders.avro-value', 'schemas/orders.avsc']]);
+  });
+
+  it('reads a kafka-gitops state file: topics, application consumers (group = service name), subjects', () => {
+    const text = `settings:
+  topics: { defaults: { replication: 3 } }
+topics:
+  orders: { partitions: 6, replication: 3, configs: { cleanup.policy: compact } }
+services:
+  billing: { type: application, principal: "User:billing", consumes: [orders], produces: [invoices] }
+  etl: { type: kafka-streams, principal: "User:etl" }
+  idle: { type: application, produces: [orders] }
+schemas:
+  orders-value: { type: avro, file: orders.avsc, subjects: [orders-value] }
+`;
+    const file = parseDeclarations('file:///w/dc1/state.yaml', text);
+    assert.equal(file.format, 'kafka-gitops');
+    const [section] = file.sections;
+    assert.deepEqual(section.topics.map((t) => [t.name, t.partitions?.value, t.replicas?.value, t.config.get('cleanup.policy')?.value]), [['orders', 6, 3, 'compact']]);
+    assert.deepEqual(section.consumers.map((c) => [c.group, c.topics?.map((t) => t.value)]), [['billing', ['orders']]]);
+    assert.deepEqual(section.schemas.map((s) => [s.subject, s.type, s.topic]), [['orders-value', 'AVRO', 'orders']]);
+  });
+
+  it('does not take other YAML with `topics` and `services` for a kafka-gitops state file', () => {
+    assert.equal(declaresTopology('services:\n  web:\n    image: nginx\ntopics:\n  - a\n'), false);
+    assert.equal(declaresTopology('kind: KafkaTopology\ncluster: K1\ntopics: {}\n'), true);
+    assert.equal(parseDeclarations('u', 'kind: KafkaTopology\ncluster: K1\ntopics: { a: {} }\nservices: { x: { type: application } }\n').format, 'kafka-topology');
   });
 
   it('never throws on broken YAML and reads what it can', () => {

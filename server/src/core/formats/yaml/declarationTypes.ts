@@ -85,7 +85,7 @@ export interface ClusterSection {
   strimziApiVersion?: string;
 }
 
-export type DeclarationFormat = 'kafka-topology' | 'strimzi-resources' | 'julieops' | 'workspace-config';
+export type DeclarationFormat = 'kafka-topology' | 'strimzi-resources' | 'julieops' | 'kafka-gitops' | 'workspace-config';
 
 export interface DeclarationFile {
   uri: string;

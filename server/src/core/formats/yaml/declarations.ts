@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseYamlDocuments } from './documents';
 import { isJulieOpsDescriptor, readJulieOpsDocument } from './julieops';
+import { isKafkaGitopsState, readKafkaGitopsDocument } from './kafkaGitops';
 import { child, pairs, scalarRange } from './nodes';
 import type { OffsetRange } from '../../base/range';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './declarationTypes';
@@ -16,7 +17,7 @@ const STRIMZI_GROUP = /^(kafka\.strimzi\.io|eventstreams\.ibm\.com)\//;
 
 /** Whether a YAML text declares topology facts: a KafkaTopology, a Strimzi KafkaTopic / KafkaUser, an Aiven KafkaTopic / KafkaSchema. */
 export function declaresTopology(text: string): boolean {
-  return TOPOLOGY_KIND.test(text) || (STRIMZI_KIND.test(text) && STRIMZI_API.test(text)) || (AIVEN_KIND.test(text) && AIVEN_API.test(text)) || isJulieOpsDescriptor(text);
+  return TOPOLOGY_KIND.test(text) || (STRIMZI_KIND.test(text) && STRIMZI_API.test(text)) || (AIVEN_KIND.test(text) && AIVEN_API.test(text)) || isJulieOpsDescriptor(text) || isKafkaGitopsState(text);
 }
 
 const valued = <T>(node: unknown, value: T, keyNode?: unknown): Valued<T> => ({
@@ -273,6 +274,12 @@ export function parseDeclarations(uri: string, source: string, parsed = parseYam
     if (context && child(root, 'projects').pair) {
       file.format = 'julieops';
       file.sections.push(readJulieOpsDocument(document, scalarRange(context.key as YamlNode)));
+      continue;
+    }
+    const topicsKey = child(root, 'topics').pair;
+    if (topicsKey && !child(root, 'kind').pair && isKafkaGitopsState(source)) {
+      file.format = 'kafka-gitops';
+      file.sections.push(readKafkaGitopsDocument(document, scalarRange(topicsKey.key as YamlNode)));
       continue;
     }
     const kind = scalar(root, 'kind');
