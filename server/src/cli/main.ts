@@ -8,13 +8,18 @@ import { VERSION } from '../../../shared/src/constants';
 import { locateFindings, type LocatedFinding } from './findings';
 import { formatJson, formatSarif, formatText } from './formatters';
 import { topologyJson, topologyMermaid } from './topology';
+import { LIVE_FILE, liveConnections, liveTopology, observe } from './live';
+import type { ObservedCluster } from '../core';
 
 const USAGE = `Usage: mirrorlint check [paths...] [--format text|json|sarif] [--rule <id>=<severity>] [--kafka-version <v>]
        mirrorlint topology [paths...] [--format json|mermaid] [--kafka-version <v>]
+       mirrorlint snapshot --live [paths...] [-o <file>]
 
 check     lints MirrorMaker 2 configurations.
 topology  prints clusters, enabled flows (policy and filters) and the remote
           topics MM2 creates in each cluster, as JSON or a Mermaid flowchart.
+snapshot  reads the clusters of .mirrorlint.yaml's \`live:\` (read-only) and prints
+          what they hold as a KafkaTopology file, which check reads like any other.
 
 Folders are searched for *.mm2.properties, mm2.properties,
 connect-mirror-maker.properties, any .properties file that declares
@@ -34,6 +39,9 @@ Options:
   -o, --output-file <file>   write the report to a file instead of standard output
   --color, --no-color        check: colour the text report (default: on a terminal, unless NO_COLOR is set)
   --docs-url <url>           check: where the rule pages live, for SARIF's helpUri (default: the repository's docs/rules)
+  --live                     check, snapshot: read the clusters of .mirrorlint.yaml's \`live:\` (read-only)
+                             and check what they hold too; all clusters or nothing
+  --live-timeout <seconds>   the time one cluster may take to answer (default 30)
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -43,10 +51,12 @@ Exit codes (check): 0 no error-level finding (and warnings within --max-warnings
 
 class UsageError extends Error {}
 
-const FORMATS = { check: ['text', 'json', 'sarif'], topology: ['json', 'mermaid'] } as const;
+const FORMATS = { check: ['text', 'json', 'sarif'], topology: ['json', 'mermaid'], snapshot: ['yaml'] } as const;
 
 interface Options {
-  command: 'check' | 'topology';
+  command: 'check' | 'topology' | 'snapshot';
+  live: boolean;
+  liveTimeoutMs: number;
   format: string;
   paths: string[];
   severities: Record<string, SeveritySetting>;
@@ -70,6 +80,8 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'docs-url': { type: 'string' },
+  live: { type: 'boolean' },
+  'live-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -85,7 +97,10 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const [command, ...paths] = positionals;
-  if (command !== 'check' && command !== 'topology') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
+  if (command === 'snapshot' && !values.live) throw new UsageError('snapshot reads live clusters: add --live');
+  const liveTimeout = values['live-timeout'];
+  if (liveTimeout !== undefined && !/^\d+$/.test(liveTimeout)) throw new UsageError(`--live-timeout ${liveTimeout}: not a number of seconds`);
+  if (command !== 'check' && command !== 'topology' && command !== 'snapshot') throw new UsageError(command === undefined ? 'missing command' : `unknown command \`${command}\``);
   const allowed: readonly string[] = FORMATS[command];
   const format = values.format ?? allowed[0];
   if (!allowed.includes(format)) throw new UsageError(`unknown format \`${format}\` for ${command} (use ${allowed.join(', ')})`);
@@ -112,11 +127,13 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
     outputFile: values['output-file'],
     color: values['no-color'] ? false : values.color,
     docsUrl: values['docs-url'],
+    live: values.live ?? false,
+    liveTimeoutMs: (liveTimeout === undefined ? 30 : Number(liveTimeout)) * 1000,
   };
 }
 
 /** Analyses the given paths together, as one workspace: a loop may span the configs of two MM2 clusters. */
-function analyse(options: Options, cwd: string, files: string[], writeError: (text: string) => void) {
+function analyse(options: Options, cwd: string, files: string[], writeError: (text: string) => void, extra?: { file: string; text: string }) {
   // Declarations may name schema files: read only inside the paths the user gave.
   const roots = options.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.statSync(p).isDirectory() ? p : path.dirname(p)));
   const readText = (file: string): ReadResult => {
@@ -125,11 +142,12 @@ function analyse(options: Options, cwd: string, files: string[], writeError: (te
   };
   const service = new LanguageService({ readText, log: (message) => writeError(`${message}\n`) });
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  if (extra) texts.set(extra.file, extra.text);
   return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities, forcedKafkaVersion: options.kafkaVersion }) };
 }
 
 /** `terminal`: whether standard output is a terminal that shows colours (the default for --color). */
-export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false): number {
+export function run(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false, observed?: Record<string, ObservedCluster>, takenAt = new Date().toISOString()): number {
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(args);
@@ -156,22 +174,37 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
     writeError(`mirrorlint: no MM2 configuration, Strimzi resource, Connect JSON, declaration or .mirrorlint.yaml under ${options.paths.join(', ')}\n`);
     return 2;
   }
+  const output = options.outputFile === undefined ? write : (text: string) => {
+    const file = path.resolve(cwd, options.outputFile!);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  };
+  // Live: the observed facts join the analysis as one more declaration file.
+  let live: { file: string; text: string } | undefined;
+  if (options.live) {
+    if (!observed) {
+      writeError('mirrorlint: --live reads clusters: use the command line, not run()\n');
+      return 2;
+    }
+    live = { file: path.join(cwd, LIVE_FILE), text: liveTopology(snapshot, observed, takenAt) };
+    if (options.command === 'snapshot') {
+      output(live.text);
+      return 0;
+    }
+    ({ texts, snapshot } = analyse(options, cwd, files, writeError, live));
+  }
   if (options.command === 'check' && options.fix) {
     let changed = false;
     for (const { uri } of snapshot.files) {
+      if (uri === live?.file) continue;
       const fixed = snapshot.fixAllEdit(uri);
       if (!fixed) continue;
       const text = texts.get(uri)!;
       fs.writeFileSync(uri, text.slice(0, fixed.edit.range.start) + fixed.edit.newText + text.slice(fixed.edit.range.end));
       changed = true;
     }
-    if (changed) ({ texts, snapshot } = analyse(options, cwd, files, writeError));
+    if (changed) ({ texts, snapshot } = analyse(options, cwd, files, writeError, live));
   }
-  const output = options.outputFile === undefined ? write : (text: string) => {
-    const file = path.resolve(cwd, options.outputFile!);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  };
   const internalError = snapshot.files.some((f) => f.findings.some((finding) => finding.ruleId === INTERNAL_ERROR));
   if (options.command === 'topology') {
     output(options.format === 'mermaid' ? topologyMermaid(snapshot) : topologyJson(snapshot, cwd));
@@ -193,14 +226,38 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-export function main(): void {
+/** `run`, after reading the live clusters when `--live` asks for them (the only asynchronous step). */
+export async function runWithLive(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false): Promise<number> {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(args);
+  } catch {
+    return run(args, cwd, write, writeError, terminal);
+  }
+  if (typeof options === 'string' || !options.live) return run(args, cwd, write, writeError, terminal);
+  const { files } = discoverFiles(options.paths, cwd);
+  const connections = liveConnections(files);
+  if (connections.size === 0) {
+    writeError('mirrorlint: --live: no `live:` connections in a .mirrorlint.yaml under the paths\n');
+    return 2;
+  }
+  const { observed, errors } = await observe(connections, options.liveTimeoutMs);
+  if (!observed) {
+    for (const error of errors) writeError(`mirrorlint: live: cannot read ${error}\n`);
+    writeError('mirrorlint: live: nothing checked (every cluster or none)\n');
+    return 2;
+  }
+  return run(args, cwd, write, writeError, terminal, observed);
+}
+
+export async function main(): Promise<void> {
   try {
     const terminal = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.exitCode = run(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t), terminal);
+    process.exitCode = await runWithLive(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t), terminal);
   } catch (error) {
     process.stderr.write(`mirrorlint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 2;
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

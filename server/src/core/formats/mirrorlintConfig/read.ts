@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { isMap } from 'yaml';
 import { parseYamlDocument } from '../yaml/documents';
-import type { WorkspaceConfig } from './types';
+import type { LiveConnection, WorkspaceConfig } from './types';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../../base/finding';
 import type { FileFacts } from '../facts';
 import { hashComments, lineBreakOf } from '../text';
@@ -28,7 +28,7 @@ function stringList(node: unknown): string[] {
 
 /** Reads `.mirrorlint.yaml`; unreadable parts are left out (and reported by the schema rule). Never throws. */
 export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig {
-  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ruleKeys: [], ignore: [] };
+  const config: WorkspaceConfig = { uri, directory: directoryOf(uri), clusters: [], schemaRegistry: 'separate', rules: {}, ruleKeys: [], ignore: [], live: {} };
   try {
     const { document, problem } = parseYamlDocument(text);
     if (!document) {
@@ -59,12 +59,33 @@ export function parseWorkspaceConfig(uri: string, text: string): WorkspaceConfig
       if (typeof rule === 'string' && typeof severity === 'string' && SEVERITIES.has(severity)) config.rules[rule] = severity as SeveritySetting;
     }
     config.ignore = stringList(child(root, 'ignore').pair?.value);
+    config.live = liveConnections(child(root, 'live').pair?.value);
     const kafkaVersion = scalarText(child(root, 'kafkaVersion').pair?.value);
     if (kafkaVersion) config.kafkaVersion = kafkaVersion;
   } catch {
     // Unreadable YAML: document-syntax reports it; the settings stay at their defaults.
   }
   return config;
+}
+
+/** `live:` — alias → connection; entries without `bootstrapServers` are left out (the schema rule says why). */
+function liveConnections(node: unknown): Record<string, LiveConnection> {
+  const live: Record<string, LiveConnection> = {};
+  const text = (parent: unknown, key: string): string | undefined => scalarText(child(parent, key).pair?.value);
+  for (const pair of pairs(node)) {
+    const alias = scalarText(pair.key);
+    const bootstrapServers = text(pair.value, 'bootstrapServers');
+    if (alias === undefined || !bootstrapServers) continue;
+    const connection: LiveConnection = { bootstrapServers };
+    const sasl = child(pair.value, 'sasl').pair?.value;
+    const [mechanism, username, password] = ['mechanism', 'username', 'password'].map((key) => text(sasl, key));
+    if (mechanism && username !== undefined && password !== undefined) connection.sasl = { mechanism, username, password };
+    const tls = child(pair.value, 'tls').pair?.value;
+    if (scalarText(tls) === 'true') connection.tls = {};
+    else if (isMap(tls)) connection.tls = { ca: text(tls, 'ca'), cert: text(tls, 'cert'), key: text(tls, 'key') };
+    live[alias] = connection;
+  }
+  return live;
 }
 
 /** A folder entry (`clusters/k1/` or `clusters/k1`) covers everything below it; globs are taken as written. */
@@ -116,6 +137,7 @@ export function settingsConfig(folderUri: string, settings: { ignore?: string[];
     rules: {},
     ruleKeys: [],
     ignore: settings.ignore ?? [],
+    live: {},
     kafkaVersion: settings.kafkaVersion || undefined,
     fromSettings: true,
   };

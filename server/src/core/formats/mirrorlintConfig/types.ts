@@ -15,6 +15,14 @@ export interface ClusterMapping {
   aivenService?: string;
 }
 
+/** How live mode reaches one cluster, as written: values may be `${env:NAME}` or `${file:path}` references. */
+export interface LiveConnection {
+  bootstrapServers: string;
+  sasl?: { mechanism: string; username: string; password: string };
+  /** TLS: on, optionally with PEM files (relative to the config file). */
+  tls?: { ca?: string; cert?: string; key?: string };
+}
+
 /** `.mirrorlint.yaml`: settings for the files below its folder. */
 export interface WorkspaceConfig {
   uri: string;
@@ -31,6 +39,8 @@ export interface WorkspaceConfig {
   kafkaVersion?: string;
   /** Globs of files MirrorLint does not analyse. */
   ignore: string[];
+  /** Live mode: how to reach each cluster (read-only), by alias. Secrets stay references (`${env:NAME}`). */
+  live: Record<string, LiveConnection>;
   document?: Document.Parsed;
   /** Why the file was not parsed (nested too deeply); the settings stay at their defaults. */
   unread?: { message: string; range: OffsetRange };

@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseWorkspaceConfig, snapshotTopology, type LiveConnection, type ObservedCluster, type WorkspaceSnapshot } from '../core';
+import { fetchCluster } from '../node/live/fetch';
+
+/** Where `check --live` places the observed facts: findings about them are reported under this name. */
+export const LIVE_FILE = 'mirrorlint-live.topology.yaml';
+
+/** The `live:` connections of the `.mirrorlint.yaml` files among `files`, with the folder each is relative to. */
+export function liveConnections(files: string[]): Map<string, { connection: LiveConnection; folder: string }> {
+  const connections = new Map<string, { connection: LiveConnection; folder: string }>();
+  for (const file of files.filter((f) => path.basename(f) === '.mirrorlint.yaml')) {
+    const config = parseWorkspaceConfig(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
+    for (const [alias, connection] of Object.entries(config.live)) connections.set(alias, { connection, folder: path.dirname(file) });
+  }
+  return connections;
+}
+
+/** Reads every cluster; all or nothing: one that fails makes the whole read fail with every reason. */
+export async function observe(connections: Map<string, { connection: LiveConnection; folder: string }>, timeoutMs: number): Promise<{ observed?: Record<string, ObservedCluster>; errors: string[] }> {
+  const entries = [...connections];
+  const results = await Promise.allSettled(entries.map(([alias, { connection, folder }]) => fetchCluster(alias, connection, { timeoutMs, folder })));
+  const errors = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+  if (errors.length) return { errors };
+  return { observed: Object.fromEntries(entries.map(([alias], i) => [alias, (results[i] as PromiseFulfilledResult<ObservedCluster>).value])), errors };
+}
+
+/**
+ * The observed facts as a declaration file, without the topics MM2 itself makes in each cluster —
+ * its internal topics and the remote copies its prefixing flows write — which are not the cluster's own.
+ */
+export function liveTopology(analysis: WorkspaceSnapshot, observed: Record<string, ObservedCluster>, takenAt: string): string {
+  const deployments = analysis.topology();
+  const mm2Made = (alias: string, name: string): boolean =>
+    deployments.some((d) =>
+      d.mm2Topics.some((t) => t.cluster === alias && t.name === name) ||
+      d.flows.some((f) => f.enabled && f.target === alias && !/IdentityReplicationPolicy$/.test(f.policy) && name.startsWith(`${f.source}${f.separator}`)));
+  const own = Object.fromEntries(Object.entries(observed).map(([alias, cluster]) => [alias, { ...cluster, topics: cluster.topics.filter((t) => !mm2Made(alias, t.name)) }]));
+  return snapshotTopology(own, takenAt);
+}

@@ -1,0 +1,28 @@
+import { stringify } from 'yaml';
+
+/** What live mode read from one cluster: only facts the cluster states, nothing inferred. */
+export interface ObservedCluster {
+  topics: { name: string; partitions: number; replicas: number; config: Record<string, string> }[];
+  /** Consumer groups with the topics they have committed offsets on (what they read). */
+  groups: { id: string; topics: string[] }[];
+}
+
+/**
+ * The observed facts as a KafkaTopology declaration file (`clusters:` per alias), so that they feed
+ * the same model and rules as written declarations, and a recorded snapshot can be checked offline.
+ * Topic configs are those set on the topic itself (not broker defaults), as a declaration lists them.
+ */
+export function snapshotTopology(observed: Record<string, ObservedCluster>, takenAt: string): string {
+  const clusters: Record<string, unknown> = {};
+  for (const alias of Object.keys(observed).sort()) {
+    const { topics, groups } = observed[alias];
+    clusters[alias] = {
+      topics: Object.fromEntries([...topics].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, { partitions: t.partitions, replicas: t.replicas, ...(Object.keys(t.config).length ? { config: sortedObject(t.config) } : {}) }])),
+      consumers: [...groups].sort((a, b) => a.id.localeCompare(b.id)).map((g) => ({ group: g.id, topics: [...g.topics].sort() })),
+    };
+  }
+  const header = `# Observed by \`mirrorlint snapshot --live\` at ${takenAt}: the clusters as they were, read-only.\n# Regenerate it rather than edit it.\n`;
+  return header + stringify({ kind: 'KafkaTopology', clusters }, { lineWidth: 0 });
+}
+
+const sortedObject = (record: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,0 +1,69 @@
+// Live mode without clusters: the snapshot's shape, what it leaves out, connections and secrets.
+// The clusters themselves are in test/live (npm run test:live, needs Java).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { LanguageService, parseWorkspaceConfig, snapshotTopology, type ObservedCluster } from '../../server/src/core';
+import { liveTopology } from '../../server/src/cli/live';
+import { run } from '../../server/src/cli/main';
+import { resolveSecret } from '../../server/src/node/live/fetch';
+
+const OBSERVED: Record<string, ObservedCluster> = {
+  K2: {
+    topics: [
+      { name: 'orders', partitions: 3, replicas: 1, config: { 'retention.ms': '86400000' } },
+      { name: 'K1.orders', partitions: 3, replicas: 1, config: {} },
+      { name: 'heartbeats', partitions: 1, replicas: 1, config: {} },
+    ],
+    groups: [{ id: 'billing', topics: ['orders'] }],
+  },
+};
+
+describe('live snapshots', () => {
+  it('are KafkaTopology files, sorted, with the topics\' own configs', () => {
+    const text = snapshotTopology({ K2: { topics: [OBSERVED.K2.topics[0]], groups: OBSERVED.K2.groups } }, '2026-01-01T00:00:00Z');
+    assert.equal(text, `# Observed by \`mirrorlint snapshot --live\` at 2026-01-01T00:00:00Z: the clusters as they were, read-only.
+# Regenerate it rather than edit it.
+kind: KafkaTopology
+clusters:
+  K2:
+    topics:
+      orders:
+        partitions: 3
+        replicas: 1
+        config:
+          retention.ms: "86400000"
+    consumers:
+      - group: billing
+        topics:
+          - orders
+`);
+  });
+
+  it('leave out what MM2 makes in a cluster: remote copies of prefixing flows and its internal topics', () => {
+    const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
+    const analysis = new LanguageService({ readText: () => ({ unreadable: 'test' }) }).analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }], { folders: [] });
+    const text = liveTopology(analysis, OBSERVED, 'now');
+    assert.match(text, /^ {6}orders:/m);
+    assert.doesNotMatch(text, /K1\.orders:|heartbeats:/);
+  });
+
+  it('read `live:` connections from .mirrorlint.yaml and resolve secret references only', () => {
+    const config = parseWorkspaceConfig('file:///w/.mirrorlint.yaml', 'live:\n  K1:\n    bootstrapServers: "a:9092,b:9092"\n    sasl: { mechanism: SCRAM-SHA-512, username: mm2, password: "${env:K1_PASSWORD}" }\n    tls: { ca: ca.pem }\n  K2: { tls: true }\n');
+    assert.deepEqual(config.live, { K1: { bootstrapServers: 'a:9092,b:9092', sasl: { mechanism: 'SCRAM-SHA-512', username: 'mm2', password: '${env:K1_PASSWORD}' }, tls: { ca: 'ca.pem', cert: undefined, key: undefined } } });
+    process.env.MIRRORLINT_TEST_SECRET = 's3cret';
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-secret-'));
+    fs.writeFileSync(path.join(folder, 'password.txt'), 'from-file\n');
+    assert.equal(resolveSecret('${env:MIRRORLINT_TEST_SECRET}', folder), 's3cret');
+    assert.equal(resolveSecret('${file:password.txt}', folder), 'from-file');
+    assert.throws(() => resolveSecret('${env:MIRRORLINT_TEST_UNSET}', folder), /MIRRORLINT_TEST_UNSET is not set/);
+  });
+
+  it('are asked for with --live; `snapshot` without it is a usage error', () => {
+    let stderr = '';
+    assert.equal(run(['snapshot'], os.tmpdir(), () => undefined, (t) => (stderr += t)), 2);
+    assert.match(stderr, /snapshot reads live clusters: add --live/);
+  });
+});

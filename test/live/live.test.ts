@@ -1,0 +1,92 @@
+// Live mode against real clusters: two single-node KRaft brokers from Apache Kafka's Maven jars
+// (the Kafka-oracle harness), on 127.0.0.1, stopped at the end. Needs Java and Maven: `npm run test:live`.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Admin } from '@platformatic/kafka';
+import { runWithLive } from '../../server/src/cli/main';
+// The setup talks to the brokers with the same client; this import brings its Node 20 polyfill.
+import '../../server/src/node/live/fetch';
+import { startBroker, type Broker } from '../kafka/brokers';
+import { prepare, toolchain } from '../kafka/java';
+import { killAll } from '../kafka/processes';
+
+const KAFKA = '4.3.1';
+
+async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runWithLive(args, cwd, (t) => (stdout += t), (t) => (stderr += t));
+  return { code, stdout, stderr };
+}
+
+describe('live mode against two running Kafka clusters', { timeout: 600_000 }, () => {
+  let k1: Broker;
+  let k2: Broker;
+  let workspace: string;
+
+  before(async () => {
+    const tools = toolchain();
+    if (typeof tools === 'string') throw new Error(`live tests need Java and Maven: ${tools}`);
+    const runtime = prepare(tools, KAFKA, (line) => console.log(line));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-live-'));
+    [k1, k2] = await Promise.all([startBroker(runtime, dir, 'k1'), startBroker(runtime, dir, 'k2')]);
+    // A drifted active-active pair: retention differs, K2's billing group reads `orders` only
+    // (it has committed offsets there, none on K1.orders, the copy MM2 writes into K2).
+    const setUp = async (broker: Broker, retention: string, extra: string[]) => {
+      const admin = new Admin({ clientId: 'setup', bootstrapBrokers: [broker.bootstrap], timeout: 20_000 });
+      await admin.createTopics({ topics: ['orders', ...extra], partitions: 1, replicas: 1 });
+      await admin.incrementalAlterConfigs({ resources: [{ resourceType: 2, resourceName: 'orders', configs: [{ name: 'retention.ms', configOperation: 0, value: retention }] }] } as never);
+      return admin;
+    };
+    const a1 = await setUp(k1, '604800000', []);
+    await a1.close();
+    const a2 = await setUp(k2, '86400000', ['K1.orders', 'heartbeats']);
+    await a2.alterConsumerGroupOffsets({ groupId: 'billing', topics: [{ name: 'orders', partitionOffsets: [{ partition: 0, offset: 0n }] }] } as never);
+    await a2.close();
+    workspace = path.join(dir, 'workspace');
+    fs.mkdirSync(workspace);
+    fs.writeFileSync(path.join(workspace, 'mm2.properties'), `clusters = K1, K2\nK1.bootstrap.servers = ${k1.bootstrap}\nK2.bootstrap.servers = ${k2.bootstrap}\nK1->K2.enabled = true\nK2->K1.enabled = true\n`);
+    fs.writeFileSync(path.join(workspace, '.mirrorlint.yaml'), `live:\n  K1: { bootstrapServers: "${k1.bootstrap}" }\n  K2: { bootstrapServers: "${k2.bootstrap}" }\n`);
+  });
+
+  after(async () => {
+    await Promise.all([k1?.process.stop(), k2?.process.stop()]);
+    killAll();
+  });
+
+  it('snapshots what the clusters hold, without the topics MM2 makes', async () => {
+    const { code, stdout, stderr } = await cli(workspace, ['snapshot', '--live']);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^kind: KafkaTopology$/m);
+    assert.match(stdout, /orders:\n\s+partitions: 1\n\s+replicas: 1\n\s+config:\n\s+retention\.ms: "?604800000"?/);
+    assert.doesNotMatch(stdout, /K1\.orders:|heartbeats:/, 'MM2\'s remote copy and heartbeats are not K2\'s own topics');
+    assert.match(stdout, /group: billing\n\s+topics:\n\s+- orders/);
+  });
+
+  it('checks the observed facts: the billing group misses K1.orders, retention.ms drifts', async () => {
+    const { code, stdout, stderr } = await cli(workspace, ['check', '--live', '--format', 'json']);
+    assert.equal(code, 0, stderr);
+    const findings = JSON.parse(stdout).findings as { rule: string; message: string; file: string }[];
+    const rules = findings.map((f) => `${f.rule}: ${f.message.split(/(?<=\.)\s/)[0]}`).sort();
+    assert.ok(rules.some((r) => r.startsWith('consumer-missing-remote-topics: Consumer group `billing` in K2 does not read `K1.orders`')), rules.join('\n'));
+    assert.ok(rules.some((r) => r.startsWith('topic-config-drift: `retention.ms` of topic `orders` is `604800000` in K1 but `86400000` in K2')), rules.join('\n'));
+    assert.ok(!findings.some((f) => f.rule === 'remote-topic-collision'), rules.join('\n'));
+    assert.ok(findings.every((f) => f.file === 'mirrorlint-live.topology.yaml' || f.file === 'mm2.properties'));
+  });
+
+  it('reports an unreachable cluster clearly, within its time limit, and checks nothing', async () => {
+    const down = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-live-down-'));
+    fs.copyFileSync(path.join(workspace, 'mm2.properties'), path.join(down, 'mm2.properties'));
+    fs.writeFileSync(path.join(down, '.mirrorlint.yaml'), `live:\n  K1: { bootstrapServers: "${k1.bootstrap}" }\n  K2: { bootstrapServers: "127.0.0.1:1" }\n`);
+    const started = Date.now();
+    const { code, stdout, stderr } = await cli(down, ['check', '--live', '--live-timeout', '5']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /cannot read K2 \(127\.0\.0\.1:1\)/);
+    assert.match(stderr, /nothing checked/);
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+  });
+});
