@@ -19,3 +19,8 @@ await Promise.all([
 const require = createRequire(import.meta.url);
 mkdirSync('dist/media', { recursive: true });
 copyFileSync(require.resolve('mermaid/dist/mermaid.min.js'), 'dist/media/mermaid.min.js');
+
+// Terraform files are parsed by web-tree-sitter with the HCL grammar: two WebAssembly files beside the server and the CLI.
+mkdirSync('dist/tree-sitter', { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter/tree-sitter.wasm');
+copyFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'), 'dist/tree-sitter/tree-sitter-terraform.wasm');

@@ -136,9 +136,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { scheme: 'file', language: 'json' },
         { scheme: 'file', language: 'jsonc' },
         { scheme: 'file', language: 'yaml' },
+        // Terraform files whatever language an extension gives them (none is built in).
+        { scheme: 'file', pattern: '**/*.tf' },
       ],
       // The server analyses every MM2 file of the workspace together; tell it when one changes on disk.
-      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto}') },
+      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{properties,json,yaml,yml,avsc,proto,tf}') },
       diagnosticPullOptions: { onChange: true, onSave: true },
       initializationOptions: () => ({ restricted: restricted(), ruleDocsCommand: 'mirrorlint.openRuleDocs' }),
       middleware: ruleLinkMiddleware,

@@ -26,6 +26,9 @@ describe('the npm package', { timeout: 240_000 }, () => {
     assert.equal(bad.status, 1, bad.stderr);
     const rules = JSON.parse(bad.stdout).runs[0].tool.driver.rules as { help?: { markdown: string } }[];
     assert.ok(rules.every((rule) => rule.help), 'the rule pages are in the package');
+    // Terraform needs the two WebAssembly files shipped beside the bundles.
+    const aiven = spawnSync(bin('mirrorlint'), ['check', path.join(ROOT, 'examples', 'aiven-terraform'), '--format', 'json'], { encoding: 'utf8' });
+    assert.deepEqual((JSON.parse(aiven.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId).sort(), ['schema-not-synced', 'topic-config-drift'], aiven.stderr);
   });
 
   it('runs the language server over stdio from its own command', async () => {

@@ -1,15 +1,22 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ALL_RULES, RULES_BY_ID, analyzeProperties, applyEdits, analyzeWorkspace as analyzeFiles, type AnalyzeOptions, type Finding, type SourceFile, type TextEdit } from '../../server/src/core';
 import { LineIndex } from '../../server/src/core/base/lineIndex';
+import { loadHclParser } from '../../server/src/node/hcl';
+import type { HclParser } from '../../server/src/core';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 /** Fixture files are MM2 files by intent, as a file opened with the MM2 language is: `.properties` ones are read as such whatever they declare. */
+let hcl: HclParser | undefined;
+// Terraform fixtures need the HCL parser, which loads asynchronously: every analysis runs inside a test, after it.
+before(async () => {
+  hcl = await loadHclParser();
+});
 const analyzeWorkspace = (files: SourceFile[], options?: AnalyzeOptions) =>
-  analyzeFiles(files.map((f) => (f.uri.endsWith('.properties') ? { ...f, languageId: 'mm2-properties' } : f)), options);
+  analyzeFiles(files.map((f) => (f.uri.endsWith('.properties') ? { ...f, languageId: 'mm2-properties' } : f)), { ...options, hcl });
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
 
 /**
@@ -51,7 +58,7 @@ function filesBelow(folder: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesBelow(path.join(folder, d.name)) : [path.join(folder, d.name)]));
 }
 
-const ANALYSED = /\.(properties|json|ya?ml)$/;
+const ANALYSED = /\.(properties|json|ya?ml|tf)$/;
 
 /**
  * A folder fixture is a workspace: every file in it is analysed together (MM2 configs, topology
@@ -62,9 +69,10 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
   const original = new Map(all.filter((f) => ANALYSED.test(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
   const analyze = (texts: Map<string, string>) =>
     analyzeWorkspace([...texts].map(([uri, text]) => ({ uri, text })), { readText: (uri) => texts.get(uri) ?? (fs.existsSync(uri) ? fs.readFileSync(uri, 'utf8') : undefined) });
-  const results = analyze(original);
+  let analysed: ReturnType<typeof analyze> | undefined;
+  const results = () => (analysed ??= analyze(original));
   const name = path.basename(folder);
-  const findingsIn = (file: string) => (results.get(file)?.findings ?? []).filter((f) => f.ruleId === id);
+  const findingsIn = (file: string) => (results().get(file)?.findings ?? []).filter((f) => f.ruleId === id);
   if (kind === 'valid') {
     it(`reports nothing on valid/${name}/`, () => assert.deepEqual([...original.keys()].flatMap((f) => findingsIn(f).map((x) => `${path.basename(f)}: ${x.message}`)), []));
     return;
@@ -87,7 +95,7 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
   it(`fixes in invalid/${name}/ remove their finding, may edit other files, and keep every file loadable`, () => {
     // Findings of the rule under test leave with its fixes (a suppression comment too): they do not count.
     const syntax = (analyses: ReturnType<typeof analyze>) => [...analyses.values()].flatMap((a) => a.findings).filter((f) => f.ruleId !== id && /^(properties-syntax|document-syntax|strimzi-schema|declaration-schema)$/.test(f.ruleId)).length;
-    const before = syntax(results);
+    const loadable = syntax(results());
     for (const file of original.keys()) {
       for (const finding of findingsIn(file)) {
         for (const fix of finding.fixes) {
@@ -99,8 +107,8 @@ function checkWorkspaceFixture(id: string, kind: 'valid' | 'invalid', folder: st
           const left = (after.get(file)?.findings ?? []).filter((f) => f.ruleId === id && f.message === finding.message);
           const changed = [...byFile.keys()].map((f) => `--- ${path.basename(f)}\n${texts.get(f)}`).join('\n');
           assert.deepEqual(left.map((f) => f.message), [], `"${fix.title}" left its finding\n${changed}`);
-          assert.equal(syntax(after), before, `"${fix.title}" must keep every file loadable\n${changed}`);
-          assert.deepEqual(newErrors(results, after), [], `"${fix.title}" must add no error\n${changed}`);
+          assert.equal(syntax(after), loadable, `"${fix.title}" must keep every file loadable\n${changed}`);
+          assert.deepEqual(newErrors(results(), after), [], `"${fix.title}" must add no error\n${changed}`);
         }
       }
     }
@@ -150,15 +158,17 @@ for (const rule of ALL_RULES) {
         const text = fs.readFileSync(path.join(folder, file), 'utf8');
         const index = new LineIndex(text);
         const analyze = (source: string) => analyzeWorkspace([{ uri: file, text: source }], { kafkaVersion: kafkaVersionOf(text) }).get(file)!;
-        const findings = analyze(text).findings.filter((f) => f.ruleId === id);
+        let analysed: Finding[] | undefined;
+        const found = () => (analysed ??= analyze(text).findings.filter((f) => f.ruleId === id));
 
         if (kind === 'valid') {
-          it(`reports nothing on valid/${file}`, () => assert.deepEqual(findings.map((f) => f.message), []));
+          it(`reports nothing on valid/${file}`, () => assert.deepEqual(found().map((f) => f.message), []));
           continue;
         }
 
         it(`reports exactly the expected lines of invalid/${file}`, () => {
           const expected = expectations(text);
+          const findings = found();
           assert.ok(expected.size > 0, 'an invalid fixture needs expect-next-line comments');
           assert.deepEqual([...new Set(findings.map((f) => lineOf(index, f)))].sort((a, b) => a - b), [...expected.keys()].sort((a, b) => a - b));
           for (const [line, fragment] of expected) {
@@ -168,7 +178,7 @@ for (const rule of ALL_RULES) {
 
         if (rule.meta.fixable) {
           it(`fixes in invalid/${file} remove their finding and keep the file loadable`, () => {
-            for (const finding of findings) {
+            for (const finding of found()) {
               for (const fix of finding.fixes) {
                 const fixed = applyEdits(text, fix.edits);
                 const after = analyze(fixed).findings;

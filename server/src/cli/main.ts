@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, parseKafkaVersion, type ReadResult, type SeveritySetting } from '../core';
+import { INTERNAL_ERROR, LanguageService, RULES_BY_ID, SEVERITY_SETTINGS, parseKafkaVersion, type HclParser, type ReadResult, type SeveritySetting } from '../core';
 import { discoverFiles } from '../node/discover';
 import { readConfined } from '../node/readConfined';
+import { loadHclParser } from '../node/hcl';
 import { VERSION } from '../../../shared/src/constants';
 import { locateFindings, type LocatedFinding } from './findings';
 import { formatJson, formatSarif, formatText } from './formatters';
@@ -132,6 +133,13 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   };
 }
 
+let hclParser: HclParser | undefined;
+
+/** Loads the Terraform parser (WebAssembly, asynchronous) for the synchronous run() that follows. */
+export async function loadTerraformSupport(): Promise<void> {
+  hclParser = await loadHclParser();
+}
+
 /** Analyses the given paths together, as one workspace: a loop may span the configs of two MM2 clusters. */
 function analyse(options: Options, cwd: string, files: string[], writeError: (text: string) => void, extra?: { file: string; text: string }) {
   // Declarations may name schema files: read only inside the paths the user gave.
@@ -140,7 +148,7 @@ function analyse(options: Options, cwd: string, files: string[], writeError: (te
     const read = readConfined(file, roots);
     return read.text ?? { unreadable: read.reason };
   };
-  const service = new LanguageService({ readText, log: (message) => writeError(`${message}\n`) });
+  const service = new LanguageService({ readText, log: (message) => writeError(`${message}\n`), hcl: hclParser });
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
   if (extra) texts.set(extra.file, extra.text);
   return { texts, snapshot: service.analyze([...texts].map(([uri, text]) => ({ uri, text })), { folders: [], forcedSeverities: options.severities, forcedKafkaVersion: options.kafkaVersion }) };
@@ -228,6 +236,7 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
 
 /** `run`, after reading the live clusters when `--live` asks for them (the only asynchronous step). */
 export async function runWithLive(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false): Promise<number> {
+  await loadTerraformSupport();
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(args);

@@ -2,6 +2,7 @@
  * MirrorLint's core as a library: text in, facts, model and findings out. No editor, no LSP, no
  * Node I/O (the host passes file texts, and reads referenced files for it).
  */
+import type { HclParser } from './formats/terraform/read';
 import type { SeveritySetting } from './base/finding';
 import type { ReadResult } from './base/read';
 import { Analyzer, type FileAnalysis, type SourceFile } from './service/analysis';
@@ -18,6 +19,7 @@ export type { ReadResult, Unreadable } from './base/read';
 export { SEVERITY_SETTINGS, applyEdits, plainText, splitMessage } from './base/finding';
 export type { RuleMeta } from './base/rule';
 export type { FileFacts, Mm2Facts } from './formats/facts';
+export type { HclParser } from './formats/terraform/read';
 export type { AnalysisHost, FileAnalysis, SourceFile } from './service/analysis';
 export type { WorkspaceSettings } from './service/configuration';
 export type { OffsetLocation } from './service/overview';
@@ -41,6 +43,8 @@ export interface AnalyzeOptions {
   log?: (message: string) => void;
   /** The Kafka version MM2 runs; it wins over `.mirrorlint.yaml` (the CLI's `--kafka-version`). */
   kafkaVersion?: string;
+  /** Parses Terraform files (the host loads it: `loadHclParser` in server/src/node/hcl.ts). */
+  hcl?: HclParser;
 }
 
 function settingsOf(options: AnalyzeOptions): WorkspaceSettings {
@@ -53,7 +57,7 @@ function settingsOf(options: AnalyzeOptions): WorkspaceSettings {
 
 /** Analyses files together, as one workspace; the result has the files MirrorLint reads, in the given order. */
 export function analyzeWorkspace(files: SourceFile[], options: AnalyzeOptions = {}): Map<string, FileAnalysis> {
-  const analyzer = new Analyzer({ readText: options.readText ?? (() => undefined), log: options.log });
+  const analyzer = new Analyzer({ readText: options.readText ?? (() => undefined), log: options.log, hcl: options.hcl });
   return analyzer.analyze(files, settingsOf(options)).files;
 }
 
@@ -64,6 +68,6 @@ export function analyzeProperties(text: string, options: AnalyzeOptions = {}): F
 
 /** A language service over the given files, for tests and tools that want its features without an editor. */
 export function snapshotOf(files: SourceFile[], options: AnalyzeOptions = {}): WorkspaceSnapshot {
-  const service = new LanguageService({ readText: options.readText ?? (() => undefined), log: options.log });
+  const service = new LanguageService({ readText: options.readText ?? (() => undefined), log: options.log, hcl: options.hcl });
   return service.analyze(files, settingsOf(options));
 }

@@ -29,6 +29,7 @@ import { PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNo
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { toDiagnostic, toOffsets, toRange } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
+import { loadHclParser } from '../node/hcl';
 
 /** Push clients get diagnostics this long after typing stops (initializationOptions.pushDelayMs overrides it). */
 const PUSH_DEBOUNCE_MS = 200;
@@ -175,6 +176,12 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialized(() => {
+    // Terraform files wait for the parser (WebAssembly, loaded once); they are analysed again when it is there.
+    void loadHclParser(log).then((parser) => {
+      index.hcl = parser;
+      index.invalidate();
+      changed(0);
+    });
     // Multi-root: folders added later are indexed, removed ones forgotten.
     if (followsWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {

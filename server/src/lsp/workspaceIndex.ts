@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService, type ReadResult, type SourceFile, type WorkspaceSettings, type WorkspaceSnapshot } from '../core';
+import { LanguageService, type HclParser, type ReadResult, type SourceFile, type WorkspaceSettings, type WorkspaceSnapshot } from '../core';
 import { discoverFiles, isMirrorLintFile } from '../node/discover';
 import { readConfined } from '../node/readConfined';
 import type { MirrorLintSettings } from '../../../shared/src/settings';
@@ -34,11 +34,20 @@ export class WorkspaceIndex {
 
   /** The workspace folders, whose settings apply to the files below them. */
   folders: string[] = [];
+  /** The Terraform parser, once loaded (WebAssembly, asynchronously after start). */
+  hcl: HclParser | undefined;
   /** Off in restricted mode (an untrusted workspace): declarations may name any file on the machine. */
   readsReferencedFiles = true;
 
   constructor(private readonly host: IndexHost) {
-    this.service = new LanguageService({ readText: (uri) => this.referencedText(uri), log: (message) => host.log(message) });
+    const index = this;
+    this.service = new LanguageService({
+      readText: (uri) => this.referencedText(uri),
+      log: (message) => host.log(message),
+      get hcl() {
+        return index.hcl;
+      },
+    });
   }
 
   invalidate(): void {

@@ -21,6 +21,8 @@ function sniff(file: string): string {
 /** Whether a file found while walking a folder is one MirrorLint analyses (the one classify() decides). */
 export function isMirrorLintFile(file: string): boolean {
   if (!mayBeOurs(file)) return false;
+  // Every `.tf` file: one without Aiven resources may hold the variables of one with them (a module is read whole).
+  if (/\.tf$/i.test(file)) return true;
   try {
     return classify(file, sniff(file)) !== undefined;
   } catch {

@@ -2,6 +2,7 @@ import { CLUSTERS_LINE, MM2_LANGUAGE_ID } from '../../../../shared/src/constants
 import type { FileKind } from './facts';
 import { mirrorConnectorOf } from './connect/read';
 import { isWorkspaceConfig } from './mirrorlintConfig/read';
+import { declaresAivenResources } from './terraform/read';
 import { declaresTopology } from './yaml/declarations';
 import { declaresKafkaMirrorMaker2 } from './yaml/strimzi';
 
@@ -26,9 +27,10 @@ export function classify(uri: string, text: string, languageId?: string): FileKi
     if (!topology && !declaresKafkaMirrorMaker2(text)) return undefined;
     return topology && /^kind:[ \t]*["']?KafkaTopology/m.test(text) ? 'kafka-topology' : 'yaml-resources';
   }
+  if (extension === 'tf') return declaresAivenResources(text) ? 'terraform' : undefined;
   if (extension === 'properties') return MM2_FILE_NAMES.test(uri) || CLUSTERS_LINE.test(text) ? 'mm2-properties' : undefined;
   return undefined;
 }
 
 /** Whether a name alone makes a file worth reading to classify (file discovery reads no other file). */
-export const mayBeOurs = (uri: string): boolean => isWorkspaceConfig(uri) || ['json', 'yaml', 'yml', 'properties'].includes(extensionOf(uri));
+export const mayBeOurs = (uri: string): boolean => isWorkspaceConfig(uri) || ['json', 'yaml', 'yml', 'properties', 'tf'].includes(extensionOf(uri));

@@ -11,16 +11,25 @@ import type { StrimziFacts } from './yaml/strimziTypes';
  * ranges), the clusters and flows MM2 derives from them, the declarations it holds, and a writer
  * that edits the file in its own syntax. Everything after the readers works on these facts only.
  */
-export type Syntax = 'properties' | 'json' | 'yaml';
+export type Syntax = 'properties' | 'json' | 'yaml' | 'hcl';
 
 /**
  * How MM2 runs the connectors a file configures. This is semantics, not syntax: a dedicated-mode
  * MirrorMaker reads `A->B.` keys and decides which pairs run; a Connect cluster runs one connector
- * per REST body; Strimzi builds connectors from a resource's mirrors.
+ * per REST body; Strimzi builds connectors from a resource's mirrors; Aiven runs the three Mirror
+ * connectors of each replication flow resource of a MirrorMaker service.
  */
-export type Mode = 'dedicated' | 'connect' | 'strimzi';
+export type Mode = 'dedicated' | 'connect' | 'strimzi' | 'aiven';
 
 export type { AliasOccurrence, ClusterAlias, ConnectorRole, ConnectorView, EffectiveValue, Flow, Setting } from './settingFacts';
+
+/** A value written as a reference MirrorLint cannot resolve (a Terraform variable without default …). */
+export interface UnresolvedArgument {
+  name: string;
+  range: OffsetRange;
+  /** The flow it leaves unchecked (`K1->K2`), when the aliases are known. */
+  flow?: string;
+}
 
 /** The MM2 configuration a file holds, format-free. */
 export interface Mm2Facts {
@@ -42,6 +51,8 @@ export interface Mm2Facts {
   strimzi?: StrimziFacts;
   /** The Kafka version the file says MM2 runs (Strimzi's `spec.version`, when its resources agree). */
   kafkaVersion?: string;
+  /** Terraform: flow and service arguments MirrorLint could not resolve (their flows are left unchecked). */
+  terraform?: { unresolved: UnresolvedArgument[] };
   /** Connect mode: which Mirror connector the file posts, and its `name`. */
   connector?: { role: ConnectorRole; className: string; name?: string };
 }
@@ -77,7 +88,7 @@ export interface Writer {
 }
 
 /** What a file is, decided once by classify(). */
-export type FileKind = 'mm2-properties' | 'connect-json' | 'yaml-resources' | 'kafka-topology' | 'mirrorlint-config';
+export type FileKind = 'mm2-properties' | 'connect-json' | 'yaml-resources' | 'kafka-topology' | 'terraform' | 'mirrorlint-config';
 
 export interface FileFacts {
   uri: string;

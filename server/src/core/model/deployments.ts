@@ -68,6 +68,9 @@ function runnerOf(file: Mm2File, flow: Flow): string {
     }
     case 'connect':
       return mm2.connector?.name ? `connect:${mm2.connector.name}` : `file:${file.uri}`;
+    case 'aiven':
+      // Aiven refuses a second flow resource for a pair of one service: each resource runs.
+      return `file:${file.uri}`;
   }
 }
 

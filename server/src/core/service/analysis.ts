@@ -5,7 +5,9 @@ import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 import { lintFile } from '../lint/engine';
 import { ModelMemo } from '../model/memo';
 import { buildModel, type WorkspaceModel } from '../model/workspace';
+import type { HclParser } from '../formats/terraform/read';
 import { Configuration, type WorkspaceSettings } from './configuration';
+import { TerraformModules } from './terraformModules';
 
 /** A workspace file as the host has it: the editor's text when open, else the disk's. */
 export interface SourceFile {
@@ -20,6 +22,8 @@ export interface AnalysisHost {
   /** Reads a file a declaration refers to (a schema file); undefined when it cannot or may not. */
   readText(uri: string): ReadResult;
   log?(message: string): void;
+  /** The HCL parser for Terraform files (web-tree-sitter, loaded by the host); without it `.tf` files say so. */
+  hcl?: HclParser;
 }
 
 export interface FileAnalysis {
@@ -73,7 +77,11 @@ export class Analyzer {
     return read;
   };
 
-  constructor(private readonly host: AnalysisHost) {}
+  private readonly terraform: TerraformModules;
+
+  constructor(private readonly host: AnalysisHost) {
+    this.terraform = new TerraformModules(() => host.hcl);
+  }
 
   /** The facts of one file, from the cache when its text did not change; undefined when it is not MirrorLint's. */
   factsOf(source: SourceFile): FileFacts | undefined {
@@ -91,7 +99,8 @@ export class Analyzer {
   }
 
   analyze(sources: SourceFile[], settings: WorkspaceSettings): WorkspaceAnalysis {
-    const read = sources.map((source) => this.factsOf(source)).filter((f): f is FileFacts => f !== undefined);
+    const terraform = this.terraform.read(sources);
+    const read = sources.map((source) => (terraform.has(source.uri) ? terraform.get(source.uri) : this.factsOf(source))).filter((f): f is FileFacts => f !== undefined);
     // The `.mirrorlint.yaml` files first: they say which files to leave out.
     const configFiles = read.flatMap((f): WorkspaceConfig[] => (f.mirrorlintConfig ? [f.mirrorlintConfig] : []));
     const configuration = new Configuration(configFiles, settings);

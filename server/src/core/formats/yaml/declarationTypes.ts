@@ -1,5 +1,6 @@
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import type { OffsetRange } from '../../base/range';
+import type { HclBlock, HclExpr } from '../terraform/syntax';
 
 /**
  * What a workspace declares about the Kafka clusters MM2 connects: topics, schema subjects,
@@ -23,6 +24,8 @@ export interface TopicDeclaration {
   config: Map<string, Valued<string>>;
   /** The map that holds the topic's settings (absent for `orders:` with no value), for edits. */
   settingsNode?: YAMLMap;
+  /** Terraform: the `aiven_kafka_topic` resource, for edits. */
+  terraform?: HclBlock;
 }
 
 export interface SchemaDeclaration {
@@ -79,13 +82,15 @@ export interface ClusterSection {
   consumers: ConsumerDeclaration[];
   producers: ProducerDeclaration[];
   /** The YAML document and the map holding `topics:`, `schemas:` & co., for edits that add entries. */
-  document: Document.Parsed;
+  document?: Document.Parsed;
   body?: YAMLMap;
+  /** Terraform: a resource of the section, whose `project` and `service_name` a fix copies into a new resource. */
+  terraform?: { block: HclBlock; project?: HclExpr; service: HclExpr };
   /** KafkaTopic resources: the apiVersion, so that an added resource uses the same one. */
   strimziApiVersion?: string;
 }
 
-export type DeclarationFormat = 'kafka-topology' | 'strimzi-resources' | 'julieops' | 'kafka-gitops' | 'workspace-config';
+export type DeclarationFormat = 'kafka-topology' | 'strimzi-resources' | 'julieops' | 'kafka-gitops' | 'terraform' | 'workspace-config';
 
 export interface DeclarationFile {
   uri: string;

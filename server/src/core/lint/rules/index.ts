@@ -20,6 +20,7 @@ import { invalidValue } from './properties/invalid-value';
 import { literalValue } from './properties/literal-value';
 import { missingBootstrapServers } from './properties/missing-bootstrap-servers';
 import { noReplicationFlows } from './properties/no-replication-flows';
+import { unresolvedValue } from './properties/unresolved-value';
 import { unknownCluster } from './properties/unknown-cluster';
 import { unknownProperty } from './properties/unknown-property';
 import { unknownReplicationPolicy } from './properties/unknown-replication-policy';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   unknownCluster,
   missingBootstrapServers,
   noReplicationFlows,
+  unresolvedValue,
   invalidTopicPattern,
   conflictingSettings,
   converterNotByteArray,

@@ -31,7 +31,7 @@ export function pathText(arrival: Arrival): string {
 
 /** The section of `alias` where a fix adds a declaration: the file's own when it has one, else the first. */
 export function sectionToEdit(cluster: DeclaredCluster): Declared<ClusterSection> | undefined {
-  return cluster.sections.find((s) => s.file.format === 'kafka-topology' && s.section.body) ?? cluster.sections.find((s) => s.file.format === 'strimzi-resources');
+  return cluster.sections.find((s) => s.file.format === 'kafka-topology' && s.section.body) ?? cluster.sections.find((s) => s.file.format === 'strimzi-resources' || (s.file.format === 'terraform' && s.section.terraform));
 }
 
 // Every consumer group of a large declaration may have a pattern of its own: all of them are kept between keystrokes.

@@ -76,7 +76,7 @@ export const schemaNotSynced: DeclarationRule = {
             data: { subject: schema.decl.subject, cluster: cluster.alias, holder: holder.alias, copy, why: holder.remote ? `Replicated records carry ${cluster.alias}'s schema registry ids, which ${holder.alias}'s registry does not know (or maps to other schemas), so consumers in ${holder.alias} cannot deserialize them.` : `Producers that fail over to ${holder.alias} look the subject up in ${holder.alias}'s registry, and consumers there get records with ids from both registries.` },
             range: schema.decl.subjectRange,
             related,
-            fixes: edit ? [{ title: `Declare \`${schema.decl.subject}\` in ${holder.alias} (same schema file)`, edits: [edit], preferred: true }] : [],
+            fixes: edit ? [{ title: `Declare \`${schema.decl.subject}\` in ${holder.alias} (same schema${schema.decl.file ? ' file' : ''})`, edits: [edit], preferred: true }] : [],
           });
           continue;
         }

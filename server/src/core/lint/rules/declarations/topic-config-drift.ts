@@ -1,10 +1,9 @@
 import type { TopicDeclaration, Valued } from '../../../formats/yaml/declarationTypes';
 import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
-import { rawValue } from '../../../formats/yaml/edits';
 import { compilePatternList, matcher } from '../../../mm2/patterns/automata';
 import { effectiveOrDeprecated } from '../../../model/values';
 import { listItems, type FlowModel } from '../../../model/flows';
-import { alignTopicSetting } from './edits';
+import { alignTopicSetting, writtenValue } from './edits';
 import { declaredInFile, listOfNames, patternMatcher } from './facts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from '../../types';
 
@@ -30,11 +29,11 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
     const fixes: Fix[] = [];
     const path = (here ?? there)!.path;
     if (here) {
-      const edit = alignTopicSetting(other, path, rawValue(topic.file.text, here.valued));
+      const edit = alignTopicSetting(other, path, writtenValue(topic.file, here.valued));
       if (edit) fixes.push({ title: `Set \`${key}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
     }
     if (there) {
-      const edit = alignTopicSetting(topic, path, rawValue(other.file.text, there.valued));
+      const edit = alignTopicSetting(topic, path, writtenValue(other.file, there.valued));
       if (edit) fixes.push({ title: `Set \`${key}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
     }
     const related: RelatedLocation[] = [{ uri: other.uri, range: there ? there.valued.range : other.decl.nameRange, message: `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}` }];
