@@ -28,7 +28,7 @@ describe('the npm package', { timeout: 240_000 }, () => {
     assert.ok(rules.every((rule) => rule.help), 'the rule pages are in the package');
     // Terraform needs the two WebAssembly files shipped beside the bundles.
     const aiven = spawnSync(bin('mirrorlint'), ['check', path.join(ROOT, 'examples', 'aiven-terraform'), '--format', 'json'], { encoding: 'utf8' });
-    assert.deepEqual((JSON.parse(aiven.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId).sort(), ['schema-not-synced', 'topic-config-drift'], aiven.stderr);
+    assert.deepEqual((JSON.parse(aiven.stdout).findings as { rule: string }[]).map((f) => f.rule).sort(), ['schema-not-synced', 'topic-config-drift'], aiven.stderr);
   });
 
   it('runs the language server over stdio from its own command', async () => {

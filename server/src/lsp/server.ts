@@ -179,6 +179,7 @@ export function startServer(connection: Connection): void {
     // Terraform files wait for the parser (WebAssembly, loaded once); they are analysed again when it is there.
     void loadHclParser(log).then((parser) => {
       index.hcl = parser;
+      if (!index.hasTerraform) return;
       index.invalidate();
       changed(0);
     });

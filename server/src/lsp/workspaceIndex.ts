@@ -80,6 +80,11 @@ export class WorkspaceIndex {
   }
 
   /** How many files the index holds from disk. */
+  /** Whether any Terraform file is indexed or open (they wait for the HCL parser). */
+  get hasTerraform(): boolean {
+    return this.sources().some((source) => /\.tf$/i.test(source.uri));
+  }
+
   get size(): number {
     return this.disk.size;
   }

@@ -127,6 +127,22 @@ data "aiven_kafka" "d" { service_name = "remote" }
   });
 });
 
+describe('Terraform completion', () => {
+  it('offers the arguments a flow does not have yet, with MM2\'s docs for those that are MM2 settings', () => {
+    const text = FLOW.replace('  enable         = true\n', '  enable         = true\n  sync\n');
+    const offset = text.indexOf('  sync\n') + 6;
+    const labels = snapshotOf([{ uri: 'main.tf', text }], { hcl }).completion('main.tf', offset);
+    const sync = labels.find((c) => c.label === 'sync_group_offsets_enabled');
+    assert.ok(sync, labels.map((c) => c.label).join(' '));
+    assert.match(sync.documentation ?? '', /sync\.group\.offsets\.enabled/);
+    assert.deepEqual(sync.range, { start: offset - 4, end: offset });
+    assert.ok(!labels.some((c) => c.label === 'topics'), 'an argument already written is not offered');
+    const mm = 'resource "aiven_kafka_mirrormaker" "mm" {\n  service_name = "mm"\n  kafka_mirrormaker_user_config {\n    kafka_mirrormaker {\n      \n    }\n  }\n}\n';
+    const inService = snapshotOf([{ uri: 'mm.tf', text: mm }], { hcl }).completion('mm.tf', mm.indexOf('      \n') + 6).map((c) => c.label);
+    assert.ok(inService.includes('groups_exclude') && inService.includes('sync_topic_configs_enabled'), inService.join(' '));
+  });
+});
+
 describe('Terraform writer', () => {
   const writerOf = (text: string) => read({ 'main.tf': text })[0];
 

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Analyzer, type SourceFile } from '../../../server/src/core/service/analysis';
 import type { SeveritySetting } from '../../../server/src/core/base/finding';
 import type { WorkspaceSettings } from '../../../server/src/core/service/configuration';
+import { loadHclParser } from '../../../server/src/node/hcl';
 
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 
@@ -32,6 +33,7 @@ const SNIPPETS = [
   '  orders: { partitions: 3 }\n', '  - { group: billing, topics: [orders] }\n', '  - { group: audit, pattern: "(K1\\\\.)?orders" }\n',
   'kafkaVersion: "3.9"\n', '  topic-config-drift: off\n', '# mirrorlint-disable-next-line\n', '"topics": "orders",\n', '      topicsPattern: ".*"\n',
   '{"type": "record", "name": "X", "fields": []}', '---\n', '\n', 'x', ':', '"',
+  '  topics = ["orders"]\n', 'variable "k" {\n  default = "K9"\n}\n', '  source_cluster = var.k\n', '  retention_ms = "1"\n', '}\n',
 ];
 
 type Edit =
@@ -52,7 +54,9 @@ const settingsOf = (rule: number, kafkaVersion: number): WorkspaceSettings => ({
 });
 
 describe('incremental analysis', () => {
-  it('gives the same findings as an analysis from scratch after every edit of random edit sequences', () => {
+  it('gives the same findings as an analysis from scratch after every edit of random edit sequences', async () => {
+    // Terraform modules too: a folder's facts are read again when any of its files changes.
+    const hcl = await loadHclParser();
     const start = exampleFiles();
     const uris = [...start.keys()].sort();
     fc.assert(
@@ -60,7 +64,7 @@ describe('incremental analysis', () => {
         const texts = new Map(start);
         // Schema files are read through the host, as the server reads them from disk.
         const readText = (uri: string) => texts.get(uri);
-        const kept = new Analyzer({ readText });
+        const kept = new Analyzer({ readText, hcl });
         let settings = settingsOf(0, 0);
         const sources = (): SourceFile[] => uris.map((uri) => ({ uri, text: texts.get(uri)! }));
         kept.analyze(sources(), settings);
@@ -73,7 +77,7 @@ describe('incremental analysis', () => {
             texts.set(uri, step.kind === 'insert' ? text.slice(0, at) + SNIPPETS[step.snippet] + text.slice(at) : text.slice(0, at) + text.slice(at + step.length));
           }
           const incremental = kept.analyze(sources(), settings);
-          const scratch = new Analyzer({ readText }).analyze(sources(), settings);
+          const scratch = new Analyzer({ readText, hcl }).analyze(sources(), settings);
           assert.deepEqual([...incremental.files.keys()], [...scratch.files.keys()]);
           for (const [uri, analysis] of scratch.files) assert.deepEqual(incremental.files.get(uri)!.findings, analysis.findings, `${uri} after ${JSON.stringify(step)}`);
         }

@@ -1,3 +1,4 @@
+import { completeTerraformArgument } from '../formats/terraform/complete';
 import type { CompletionCandidate } from '../base/editor';
 import type { Finding, Fix, TextEdit } from '../base/finding';
 import { overlaps, type OffsetRange } from '../base/range';
@@ -82,6 +83,7 @@ export class WorkspaceSnapshot {
       if (keys.length) return keys;
     }
     if (file.mm2?.mode === 'strimzi') return completeStrimziConfigKey(file.text, offset);
+    if (file.syntax === 'hcl') return completeTerraformArgument(file.text, offset);
     return file.syntax === 'properties' && file.mm2 ? completeProperties(file.text, file.mm2, offset) : [];
   }
 

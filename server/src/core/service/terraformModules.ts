@@ -1,7 +1,11 @@
 import type { FileFacts } from '../formats';
 import type { ModuleFile } from '../formats/terraform/module';
 import { declaresAivenResources, moduleFolderOf, parseTerraformFile, readTerraformModule, type HclParser } from '../formats/terraform/read';
-import type { SourceFile } from './analysis';
+/** A file as the analyzer gets it (SourceFile's shape; not imported, to keep analysis.ts the only importer). */
+interface SourceFile {
+  uri: string;
+  text: string;
+}
 
 const isTerraform = (source: SourceFile): boolean => /\.tf$/i.test(source.uri);
 
