@@ -9,8 +9,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  // web-tree-sitter (Terraform) is an ES module too: same import.meta.url as below.
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),
+  // web-tree-sitter (Terraform) and the live-mode Kafka client are ES modules: same import.meta.url and wasm helpers as the CLI's below.
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', define: { 'import.meta.url': 'importMetaUrl' }, alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' }, banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),
   // The live-mode Kafka client is an ES module that asks import.meta.url for its own location: give the CommonJS bundle's;
   // its WebAssembly helpers come in the build that embeds their module (no file to ship beside the bundle).
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', define: { 'import.meta.url': 'importMetaUrl' }, alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' }, banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),

@@ -6,6 +6,7 @@ import { showDiagram, updateDiagram } from './diagram';
 import { CLUSTERS_LINE, MM2_LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/constants';
 import { PreviewRemoteTopicsRequest, TopologyChangedNotification } from '../../shared/src/protocol';
 import { ruleLinkMiddleware } from './ruleLinks';
+import { checkLive } from './checkLive';
 import { StatusBar, statusMenu } from './statusBar';
 import { CANDIDATE_GLOB, EXCLUDED_GLOB, mayBeMirrorLintFile } from '../../shared/src/mayBeMirrorLint';
 import { REVEAL_COMMAND, TopologyTreeProvider, revealInEditor } from './topologyView';
@@ -115,6 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.mirrorlint', apply: 'first' })),
     vscode.commands.registerCommand('mirrorlint.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
     vscode.commands.registerCommand(REVEAL_COMMAND, revealInEditor),
+    vscode.commands.registerCommand('mirrorlint.checkLive', () => checkLive(client)),
     vscode.window.registerFileDecorationProvider(tree),
     status,
     // Trust granted: the server restarts out of restricted mode.

@@ -127,3 +127,15 @@ export interface ServerStatusParams {
 
 /** `mirrorlint/status`: sent after each analysis, for the status bar. */
 export const ServerStatusNotification = new NotificationType<ServerStatusParams>('mirrorlint/status');
+
+/** Reads the clusters of `.mirrorlint.yaml`'s `live:` (read-only) and checks the workspace against them. */
+export interface CheckLiveResult {
+  /** The clusters read, when all were. */
+  clusters: string[];
+  /** Why nothing was read (unreachable cluster, no connection configured, untrusted workspace). */
+  errors: string[];
+  /** The declaration file the observed facts were analysed as, when they were. */
+  uri?: string;
+}
+
+export const CheckLiveRequest = new RequestType<Record<string, never>, CheckLiveResult, void>('mirrorlint/checkLive');

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LanguageService, parseWorkspaceConfig, snapshotTopology, type ObservedCluster } from '../../server/src/core';
-import { liveTopology } from '../../server/src/cli/live';
+import { liveTopology } from '../../server/src/node/live/observe';
 import { run } from '../../server/src/cli/main';
 import { resolveSecret } from '../../server/src/node/live/fetch';
 

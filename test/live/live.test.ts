@@ -9,6 +9,9 @@ import { Admin } from '@platformatic/kafka';
 import { runWithLive } from '../../server/src/cli/main';
 // The setup talks to the brokers with the same client; this import brings its Node 20 polyfill.
 import '../../server/src/node/live/fetch';
+import { pathToFileURL } from 'node:url';
+import type { CheckLiveResult } from '../../shared/src/protocol';
+import { TestClient } from '../protocol/lspClient';
 import { startBroker, type Broker } from '../kafka/brokers';
 import { prepare, toolchain } from '../kafka/java';
 import { killAll } from '../kafka/processes';
@@ -75,6 +78,22 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     assert.ok(rules.some((r) => r.startsWith('topic-config-drift: `retention.ms` of topic `orders` is `604800000` in K1 but `86400000` in K2')), rules.join('\n'));
     assert.ok(!findings.some((f) => f.rule === 'remote-topic-collision'), rules.join('\n'));
     assert.ok(findings.every((f) => f.file === 'mirrorlint-live.topology.yaml' || f.file === 'mm2.properties'));
+  });
+
+  it('checks the live clusters from the language server on request, with findings in the Problems panel', async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize({ workspace: { configuration: true } });
+      for (const name of ['mm2.properties', '.mirrorlint.yaml']) await client.open(pathToFileURL(path.join(workspace, name)).href, fs.readFileSync(path.join(workspace, name), 'utf8'), name.endsWith('.yaml') ? 'yaml' : 'mm2-properties');
+      const result = await client.request<CheckLiveResult>('mirrorlint/checkLive', {});
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.clusters.sort(), ['K1', 'K2']);
+      let diagnostics = (await client.nextDiagnostics(result.uri!, 20_000)).diagnostics;
+      while (!diagnostics.some((d) => d.code === 'consumer-missing-remote-topics')) diagnostics = (await client.nextDiagnostics(result.uri!, 20_000)).diagnostics;
+      assert.ok(diagnostics.some((d) => d.code === 'topic-config-drift'), JSON.stringify(diagnostics.map((d) => d.message)));
+    } finally {
+      await client.shutdown();
+    }
   });
 
   it('reports an unreachable cluster clearly, within its time limit, and checks nothing', async () => {

@@ -9,7 +9,7 @@ import { VERSION } from '../../../shared/src/constants';
 import { locateFindings, type LocatedFinding } from './findings';
 import { formatJson, formatSarif, formatText } from './formatters';
 import { topologyJson, topologyMermaid } from './topology';
-import { LIVE_FILE, liveConnections, liveTopology, observe } from './live';
+import { LIVE_FILE, liveConnections, liveTopology, observe } from '../node/live/observe';
 import type { ObservedCluster } from '../core';
 
 const USAGE = `Usage: mirrorlint check [paths...] [--format text|json|sarif] [--rule <id>=<severity>] [--kafka-version <v>]

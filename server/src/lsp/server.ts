@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -25,14 +27,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { plainText, readSettings, type CompletionCandidate, type OffsetLocation, type SymbolData, type TextEdit as CoreEdit, type WorkspaceSnapshot } from '../core';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION, VERSION } from '../../../shared/src/constants';
-import { PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNotification, TopologyRequest, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
+import { CheckLiveRequest, PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNotification, TopologyRequest, type CheckLiveResult, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { toDiagnostic, toOffsets, toRange } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
 import { loadHclParser } from '../node/hcl';
+import { LIVE_FILE, connectionsOf, liveTopology, observe } from '../node/live/observe';
 
 /** Push clients get diagnostics this long after typing stops (initializationOptions.pushDelayMs overrides it). */
 const PUSH_DEBOUNCE_MS = 200;
+/** How long live mode waits for each cluster (metadata, configs, groups). */
+const LIVE_TIMEOUT_MS = 30_000;
 
 const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -356,6 +361,22 @@ export function startServer(connection: Connection): void {
       const preview = params.cluster && params.topic ? snapshot.preview(params.uri, params.cluster, params.topic) : { previews: [], truncated: false };
       return { clusters: snapshot.previewClusters(params.uri), ...preview };
     }));
+
+  // Live mode: read-only reads of the clusters of `.mirrorlint.yaml`'s `live:`, never in an untrusted workspace.
+  connection.onRequest(CheckLiveRequest, async (_params, token): Promise<CheckLiveResult> => {
+    if (!index.readsReferencedFiles) return { clusters: [], errors: ['Live mode is off in an untrusted workspace: it connects to the clusters the workspace names.'] };
+    const configs = index.workspaceConfigs().flatMap(({ uri, text }) => (uri.startsWith('file:') ? [{ file: fileURLToPath(uri), text }] : []));
+    const connections = connectionsOf(configs);
+    if (connections.size === 0) return { clusters: [], errors: ['No cluster to read: add a `live:` section to .mirrorlint.yaml (README, "Live mode").'] };
+    const { observed, errors } = await observe(connections, LIVE_TIMEOUT_MS);
+    if (token.isCancellationRequested) return { clusters: [], errors: ['Cancelled.'] };
+    if (!observed) return { clusters: [], errors };
+    const folder = path.dirname(configs.find((c) => connectionsOf([c]).size > 0)!.file);
+    const uri = pathToFileURL(path.join(folder, LIVE_FILE)).href;
+    index.setVirtual(uri, liveTopology(await index.snapshot(), observed, new Date().toISOString()));
+    changed(0);
+    return { clusters: Object.keys(observed), errors: [], uri };
+  });
 
   connection.onRequest(TopologyRequest, async (): Promise<TopologyResult> => {
     const snapshot = await index.snapshot();

@@ -136,7 +136,7 @@ export class WorkspaceIndex {
   document(uri: string): TextDocument | undefined {
     const open = this.host.openDocuments().find((d) => d.uri === uri);
     if (open) return open;
-    const text = this.disk.get(uri);
+    const text = this.disk.get(uri) ?? this.virtual.get(uri);
     return text === undefined ? undefined : TextDocument.create(uri, 'plaintext', 0, text);
   }
 
@@ -171,12 +171,27 @@ export class WorkspaceIndex {
     return { folders };
   }
 
+  /** Files that exist only in the server: what live mode observed, as a declaration file. */
+  private readonly virtual = new Map<string, string>();
+
+  /** Adds (or replaces) a file only the server has; it is analysed with the workspace. */
+  setVirtual(uri: string, text: string): void {
+    this.virtual.set(uri, text);
+    this.invalidate();
+  }
+
+  /** The `.mirrorlint.yaml` files of the workspace, with their texts. */
+  workspaceConfigs(): { uri: string; text: string }[] {
+    return this.sources().filter((s) => /(^|\/)\.mirrorlint\.ya?ml$/.test(s.uri));
+  }
+
   /** The texts of every workspace file: the editor's when open, else the disk's. */
   private sources(): SourceFile[] {
     const open = this.host.openDocuments();
     const openUris = new Set(open.map((d) => d.uri));
     const sources: SourceFile[] = open.map((d) => ({ uri: d.uri, text: d.getText(), languageId: d.languageId }));
     for (const [uri, text] of this.disk) if (!openUris.has(uri)) sources.push({ uri, text });
+    for (const [uri, text] of this.virtual) if (!openUris.has(uri)) sources.push({ uri, text });
     return sources;
   }
 

@@ -1,24 +1,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseWorkspaceConfig, snapshotTopology, type LiveConnection, type ObservedCluster, type WorkspaceSnapshot } from '../core';
-import { fetchCluster } from '../node/live/fetch';
+import { parseWorkspaceConfig, snapshotTopology, type LiveConnection, type ObservedCluster, type WorkspaceSnapshot } from '../../core';
+import { fetchCluster } from './fetch';
 
 /** Where `check --live` places the observed facts: findings about them are reported under this name. */
 export const LIVE_FILE = 'mirrorlint-live.topology.yaml';
 
-/** The `live:` connections of the `.mirrorlint.yaml` files among `files`, with the folder each is relative to. */
-export function liveConnections(files: string[]): Map<string, { connection: LiveConnection; folder: string }> {
-  const connections = new Map<string, { connection: LiveConnection; folder: string }>();
-  for (const file of files.filter((f) => path.basename(f) === '.mirrorlint.yaml')) {
-    const config = parseWorkspaceConfig(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
+export type LiveConnections = Map<string, { connection: LiveConnection; folder: string }>;
+
+/** The `live:` connections of `.mirrorlint.yaml` files (path and text), with the folder each is relative to. */
+export function connectionsOf(configs: { file: string; text: string }[]): LiveConnections {
+  const connections: LiveConnections = new Map();
+  for (const { file, text } of configs.filter((c) => path.basename(c.file) === '.mirrorlint.yaml')) {
+    const config = parseWorkspaceConfig(pathToFileURL(file).href, text);
     for (const [alias, connection] of Object.entries(config.live)) connections.set(alias, { connection, folder: path.dirname(file) });
   }
   return connections;
 }
 
+/** The `live:` connections of the `.mirrorlint.yaml` files among `files` (read from disk). */
+export function liveConnections(files: string[]): LiveConnections {
+  return connectionsOf(files.filter((f) => path.basename(f) === '.mirrorlint.yaml').map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })));
+}
+
 /** Reads every cluster; all or nothing: one that fails makes the whole read fail with every reason. */
-export async function observe(connections: Map<string, { connection: LiveConnection; folder: string }>, timeoutMs: number): Promise<{ observed?: Record<string, ObservedCluster>; errors: string[] }> {
+export async function observe(connections: LiveConnections, timeoutMs: number): Promise<{ observed?: Record<string, ObservedCluster>; errors: string[] }> {
   const entries = [...connections];
   const results = await Promise.allSettled(entries.map(([alias, { connection, folder }]) => fetchCluster(alias, connection, { timeoutMs, folder })));
   const errors = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
