@@ -22,6 +22,8 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
       fs.cpSync(path.join(ROOT, 'examples', 'per-dc-identity'), path.join(workspace, 'per-dc'), { recursive: true });
       // Strimzi resources and a Connect JSON config, to check that YAML and JSON reach the server.
       fs.cpSync(path.join(ROOT, 'examples', 'strimzi-identity'), path.join(workspace, 'strimzi'), { recursive: true });
+      // Aiven MirrorMaker 2 in Terraform (closed files): the server parses them with its bundled WebAssembly.
+      fs.cpSync(path.join(ROOT, 'examples', 'aiven-terraform'), path.join(workspace, 'aiven'), { recursive: true });
       // Its own clusters (other bootstrap servers), so it is a deployment of its own.
       fs.mkdirSync(path.join(workspace, 'connect'));
       fs.writeFileSync(path.join(workspace, 'connect', 'mm2-source.json'), JSON.stringify({
@@ -87,6 +89,20 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
     await filter.fill('sync.topic.config.enabled');
     await waitFor(async () => (await problems.innerText()).includes("Unknown MM2 property 'sync.topic.config.enabled'"), 'the typo in the connector JSON');
     await page.screenshot({ path: path.join(SHOTS, 'strimzi-and-connect.png') });
+    await filter.fill('');
+  });
+
+  it('checks an Aiven Terraform module, closed, with the extension\'s bundled HCL parser', async () => {
+    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    await filter.fill('retention.ms');
+    const problems = page.locator('.markers-panel');
+    await waitFor(async () => (await problems.innerText()).includes("'retention.ms' of topic 'orders'"), 'the retention drift between the two Aiven services', 60_000).catch(async (error) => {
+      await filter.fill('');
+      console.log(await problems.innerText());
+      throw error;
+    });
+    await filter.fill('orders-value');
+    await waitFor(async () => (await problems.innerText()).includes("Subject 'orders-value' is declared in east but not in west"), 'the subject missing in west');
     await filter.fill('');
   });
 

@@ -184,7 +184,8 @@ export function startServer(connection: Connection): void {
     // Terraform files wait for the parser (WebAssembly, loaded once); they are analysed again when it is there.
     void loadHclParser(log).then((parser) => {
       index.hcl = parser;
-      if (!index.hasTerraform) return;
+      // Pull clients are told to ask again (cheap: nothing else changed); push clients get a publish only when it matters.
+      if (!usePullDiagnostics && !index.hasTerraform) return;
       index.invalidate();
       changed(0);
     });
