@@ -85,7 +85,7 @@ export function rangeIn(value: HclValue, uri: string, written: HclExpr): { range
 }
 
 /** MM2's string for a list written as a tuple in this file, with each character's source offset (commas at the closing quotes). */
-function listOffsets(value: HclValue, uri: string, text: string): OffsetMap | undefined {
+function listOffsets(value: HclValue, uri: string): OffsetMap | undefined {
   if (value.kind !== 'list' || value.origin.uri !== uri) return undefined;
   const offsets: number[] = [];
   for (const [i, item] of value.items.entries()) {
@@ -95,15 +95,15 @@ function listOffsets(value: HclValue, uri: string, text: string): OffsetMap | un
     if (i < value.items.length - 1) offsets.push(item.origin.expr.inner.end);
   }
   offsets.push(value.origin.expr.range.end - 1);
-  return text ? OffsetMap.of(offsets) : undefined;
+  return OffsetMap.of(offsets);
 }
 
 /** A setting for an argument whose value MirrorLint resolved. */
-function settingFor(uri: string, text: string, attribute: HclAttribute, value: HclValue, property: string, shape: Setting['shape']): Setting {
+function settingFor(uri: string, attribute: HclAttribute, value: HclValue, property: string, shape: Setting['shape']): Setting {
   const mm2Value = configString(value) ?? '';
   const placed = rangeIn(value, uri, attribute.value);
   const valueRange = value.kind === 'list' && value.origin.uri === uri ? value.origin.expr.range : placed.range;
-  const offsets = listOffsets(value, uri, text) ?? (placed.offsets && placed.offsets.length === mm2Value.length + 1 ? placed.offsets : OffsetMap.constant(valueRange.start, mm2Value.length + 1));
+  const offsets = listOffsets(value, uri) ?? (placed.offsets && placed.offsets.length === mm2Value.length + 1 ? placed.offsets : OffsetMap.constant(valueRange.start, mm2Value.length + 1));
   return {
     key: attribute.name,
     value: mm2Value,
@@ -159,7 +159,7 @@ export class AivenIntegrations {
 }
 
 /** The MM2 facts of the Aiven resources written in one file of a module. */
-export function readAivenMm2(uri: string, text: string, module: TerraformModule, integrations: AivenIntegrations, folder: string): AivenMm2 | undefined {
+export function readAivenMm2(uri: string, module: TerraformModule, integrations: AivenIntegrations, folder: string): AivenMm2 | undefined {
   const ownFlows = module.resources(FLOW_RESOURCE).filter((p) => p.uri === uri);
   const ownServices = module.resources(MIRRORMAKER_RESOURCE).filter((p) => p.uri === uri);
   const ownIntegrations = module.resources(INTEGRATION_RESOURCE).filter((p) => p.uri === uri && stringOf(module.argument(p, 'integration_type')) === 'kafka_mirrormaker');
@@ -207,7 +207,7 @@ export function readAivenMm2(uri: string, text: string, module: TerraformModule,
         problems.push({ name: attribute.name, range: attribute.value.range });
         continue;
       }
-      const setting = placed.uri === uri ? settingFor(uri, text, attribute, value, property, { scope: 'top', property }) : undefined;
+      const setting = placed.uri === uri ? settingFor(uri, attribute, value, property, { scope: 'top', property }) : undefined;
       if (setting) {
         settings.push(setting);
         attributes.set(setting, attribute);
@@ -230,7 +230,7 @@ export function readAivenMm2(uri: string, text: string, module: TerraformModule,
   }
 
   for (const placed of ownFlows) {
-    const flow = readFlow(placed, uri, text, module, serviceSettings, serviceUnresolved, unresolved);
+    const flow = readFlow(placed, uri, module, serviceSettings, serviceUnresolved, unresolved);
     if (!flow) continue;
     const { source, target, mirrormaker, sourceValue, targetValue, sourceExpr, targetExpr } = flow.context;
     declareCluster(source, sourceValue, sourceExpr, false);
@@ -294,7 +294,6 @@ interface ReadFlow {
 function readFlow(
   placed: PlacedBlock,
   uri: string,
-  text: string,
   module: TerraformModule,
   serviceSettings: Map<string, Map<string, { value: string; setting?: Setting }>>,
   serviceUnresolved: Map<string, UnresolvedArgument[]>,
@@ -331,7 +330,7 @@ function readFlow(
       unknown.push({ name: attribute.name, range: attribute.value.range, flow: id });
       continue;
     }
-    const setting = settingFor(uri, text, attribute, value, property, shape(property));
+    const setting = settingFor(uri, attribute, value, property, shape(property));
     settings.push(setting);
     attributes.set(setting, attribute);
     own.set(property, setting);

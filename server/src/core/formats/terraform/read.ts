@@ -37,7 +37,7 @@ export function readTerraformModule(files: ModuleFile[], ours: (file: ModuleFile
   return files.filter(ours).map((file) => {
     const { uri, text } = file;
     const lineBreak = lineBreakOf(text);
-    const aiven = readAivenMm2(uri, text, module, integrations, moduleFolderOf(uri));
+    const aiven = readAivenMm2(uri, module, integrations, moduleFolderOf(uri));
     const flows = aiven?.flows.map((f) => f.flow) ?? [];
     return {
       uri,
