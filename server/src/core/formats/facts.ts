@@ -5,6 +5,8 @@ import type { AliasOccurrence, ClusterAlias, ConnectorRole, EffectiveValue, Flow
 import type { DeclarationFile } from './yaml/declarationTypes';
 import type { WorkspaceConfig } from './mirrorlintConfig/types';
 import type { StrimziFacts } from './yaml/strimziTypes';
+import type { HclParser } from './terraform/syntax';
+import type { YamlChunk } from './yaml/documents';
 
 /**
  * What a reader makes of one file, whatever its syntax: the MM2 settings it writes (with exact
@@ -104,4 +106,17 @@ export interface FileFacts {
   declarations?: DeclarationFile;
   mirrorlintConfig?: WorkspaceConfig;
   writer: Writer;
+  /** The YAML reader's parsed stretches, which the file's next version takes over where unchanged. */
+  yamlChunks?: readonly YamlChunk[];
+}
+
+/** What some readers take from the host. */
+export interface ReadOptions {
+  /** The HCL parser for Terraform files (loaded asynchronously, once). */
+  hcl?: HclParser;
+  /**
+   * The same file's facts before this edit: a reader may take parts of them over (and move them),
+   * so they must not be used after this read.
+   */
+  previous?: FileFacts;
 }

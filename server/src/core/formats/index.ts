@@ -1,17 +1,12 @@
 import { readConnectJson } from './connect/read';
-import type { FileFacts, FileKind } from './facts';
+import type { FileFacts, FileKind, ReadOptions } from './facts';
 import { readMirrorlintConfigFile } from './mirrorlintConfig/read';
 import { readPropertiesFile } from './properties/read';
-import { parseTerraformFile, readTerraformModule, type HclParser } from './terraform/read';
+import { parseTerraformFile, readTerraformModule } from './terraform/read';
 import { readYamlFile } from './yaml/read';
 
 export { classify, mayBeOurs } from './classify';
 export type * from './facts';
-
-/** What some readers need from the host: the HCL parser (loaded asynchronously, once). */
-export interface ReadOptions {
-  hcl?: HclParser;
-}
 
 const READERS: Record<FileKind, (uri: string, text: string, kind: FileKind, options: ReadOptions) => FileFacts> = {
   'mm2-properties': readPropertiesFile,

@@ -83,12 +83,17 @@ export class Analyzer {
     this.terraform = new TerraformModules(() => host.hcl);
   }
 
-  /** The facts of one file, from the cache when its text did not change; undefined when it is not MirrorLint's. */
-  factsOf(source: SourceFile): FileFacts | undefined {
+  /**
+   * The facts of one file, from the cache when its text did not change; undefined when it is not
+   * MirrorLint's. With `takeOver`, the reader may take over (and move) unchanged parts of the file's
+   * previous facts, which the caller promises are not used any more.
+   */
+  factsOf(source: SourceFile, takeOver = false): FileFacts | undefined {
     const cached = this.cache.get(source.uri);
     if (cached && cached.text === source.text && cached.languageId === source.languageId) return cached.facts;
     const kind = classify(source.uri, source.text, source.languageId);
-    const facts = kind ? readFile(source.uri, source.text, kind) : undefined;
+    const previous = takeOver && cached && cached.kind === kind ? cached.facts : undefined;
+    const facts = kind ? readFile(source.uri, source.text, kind, { previous }) : undefined;
     this.cache.set(source.uri, { text: source.text, kind, languageId: source.languageId, facts });
     return facts;
   }
@@ -98,9 +103,14 @@ export class Analyzer {
     for (const uri of this.cache.keys()) if (!present.has(uri)) this.cache.delete(uri);
   }
 
-  analyze(sources: SourceFile[], settings: WorkspaceSettings): WorkspaceAnalysis {
+  /**
+   * Analyses the workspace. An analysis replaces the previous one, whose facts it may take over
+   * (an edit re-parses only the YAML documents it touched); a `tentative` one (fix-all trying its
+   * fixes) leaves the current analysis intact.
+   */
+  analyze(sources: SourceFile[], settings: WorkspaceSettings, { tentative = false } = {}): WorkspaceAnalysis {
     const terraform = this.terraform.read(sources);
-    const read = sources.map((source) => (terraform.has(source.uri) ? terraform.get(source.uri) : this.factsOf(source))).filter((f): f is FileFacts => f !== undefined);
+    const read = sources.map((source) => (terraform.has(source.uri) ? terraform.get(source.uri) : this.factsOf(source, !tentative))).filter((f): f is FileFacts => f !== undefined);
     // The `.mirrorlint.yaml` files first: they say which files to leave out.
     const configFiles = read.flatMap((f): WorkspaceConfig[] => (f.mirrorlintConfig ? [f.mirrorlintConfig] : []));
     const configuration = new Configuration(configFiles, settings);

@@ -135,7 +135,7 @@ export class WorkspaceSnapshot {
     const source = this.analysis.sources.find((s) => s.uri === uri);
     if (!source || !this.file(uri)) return undefined;
     const others = this.analysis.sources.filter((s) => s.uri !== uri);
-    const analyse = (text: string): Finding[] => this.analyzer.analyze([...others, { ...source, text }], this.analysis.settings).files.get(uri)?.findings ?? [];
+    const analyse = (text: string): Finding[] => this.analyzer.analyze([...others, { ...source, text }], this.analysis.settings, { tentative: true }).files.get(uri)?.findings ?? [];
     return fixAll(source.text, analyse);
   }
 

@@ -1,4 +1,4 @@
-import { parseAllDocuments, parseDocument, type Document } from 'yaml';
+import { Composer, Parser, isCollection, isNode, isPair, parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../../base/range';
 
 /** Deeper nesting than any configuration has; the YAML parser's work grows steeply beyond it. */
@@ -48,20 +48,111 @@ export interface YamlProblem {
 }
 
 /** The problem reported instead of parsing a text nested too deeply to read: one character where it happens. */
-function depthProblem(text: string, offset: number): YamlProblem {
+function depthProblem(text: string, offset: number, base = 0): YamlProblem {
   const start = Math.min(offset, text.length);
-  return { message: `Not analysed: this YAML nests more than ${MAX_YAML_DEPTH} levels deep here.`, range: { start, end: Math.min(text.length, start + 1) } };
+  return { message: `Not analysed: this YAML nests more than ${MAX_YAML_DEPTH} levels deep here.`, range: { start: base + start, end: base + Math.min(text.length, start + 1) } };
 }
 
-/** The YAML documents of a text, read once and shared by the Strimzi and declarations readers. */
-export function parseYamlDocuments(text: string): { documents: Document.Parsed[]; problem?: YamlProblem } {
+/**
+ * A stretch of a YAML stream from one `---` line to the next. YAML resets all parser state at a
+ * document marker (no scalar, flow or block continues across it), so a stretch parses on its own to
+ * the same documents as in the whole stream; an edit re-parses only the stretch it touches.
+ */
+export interface YamlChunk {
+  text: string;
+  start: number;
+  /** Whether a `---` follows, which ends the stretch's last document differently from the end of the file. */
+  followed: boolean;
+  documents: Document.Parsed[];
+  problem?: YamlProblem;
+}
+
+export interface ParsedYaml {
+  documents: Document.Parsed[];
+  problems: YamlProblem[];
+  /** What the next version of the same file can take over (see parseYamlDocuments). */
+  chunks: YamlChunk[];
+}
+
+/** Where a `---` document marker line starts; `%` directives bind to the next marker, so a stream with any is one chunk. */
+function chunkStarts(text: string): number[] {
+  if (/^%/m.test(text)) return [0];
+  const starts = [0];
+  for (const match of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (match.index > 0) starts.push(match.index);
+  return starts;
+}
+
+/** The next stretch's marker, which the parser sees as it would in the whole stream; the empty document it starts is dropped. */
+const LOOKAHEAD = '---';
+
+function parseChunk(text: string, start: number, followed: boolean): YamlChunk {
   const deep = tooDeepYaml(text);
-  if (deep !== undefined) return { documents: [], problem: depthProblem(text, deep) };
+  if (deep !== undefined) return { text, start, followed, documents: [], problem: depthProblem(text, deep, start) };
   try {
-    return { documents: parseAllDocuments(text, OPTIONS) as Document.Parsed[] };
+    const parser = new Parser();
+    // Positions in the whole file: the parser counts from its offset.
+    parser.offset = start;
+    const documents = Array.from(new Composer(OPTIONS).compose(parser.parse(followed ? text + LOOKAHEAD : text))) as Document.Parsed[];
+    const end = start + text.length;
+    if (followed && documents.length && documents[documents.length - 1].range[0] === end) documents.pop();
+    return { text, start, followed, documents };
   } catch (error) {
-    return { documents: [], problem: { message: `Cannot read this YAML: ${(error as Error).message}`, range: { start: 0, end: 0 } } };
+    return { text, start, followed, documents: [], problem: { message: `Cannot read this YAML: ${(error as Error).message}`, range: { start, end: start } } };
   }
+}
+
+/** Moves a chunk's positions by `delta`, in place: `chunk` belongs to the file's previous version, which is not used again. */
+function move(chunk: YamlChunk, start: number): YamlChunk {
+  const delta = start - chunk.start;
+  if (delta === 0) return chunk;
+  const shift = (range: number[] | undefined | null): void => {
+    if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
+  };
+  const visitNode = (node: unknown): void => {
+    if (isPair(node)) {
+      visitNode(node.key);
+      visitNode(node.value);
+    } else if (isNode(node)) {
+      shift(node.range);
+      if (isCollection(node)) for (const item of node.items) visitNode(item);
+    }
+  };
+  for (const document of chunk.documents) {
+    shift(document.range);
+    for (const error of [...document.errors, ...document.warnings]) shift(error.pos);
+    visitNode(document.contents);
+  }
+  if (chunk.problem) chunk.problem = { ...chunk.problem, range: { start: chunk.problem.range.start + delta, end: chunk.problem.range.end + delta } };
+  chunk.start = start;
+  return chunk;
+}
+
+/**
+ * The YAML documents of a text, read once and shared by the Strimzi and declarations readers.
+ * `previous` are the chunks of the same file's previous version: unchanged ones are taken over
+ * (moved in place when text before them changed length) instead of parsed again.
+ */
+export function parseYamlDocuments(text: string, previous: readonly YamlChunk[] = []): ParsedYaml {
+  const reusable = new Map<string, YamlChunk[]>();
+  const keyOf = (chunkText: string, followed: boolean) => (followed ? `${chunkText}${LOOKAHEAD}` : chunkText);
+  for (const chunk of previous) {
+    const key = keyOf(chunk.text, chunk.followed);
+    const same = reusable.get(key);
+    if (same) same.push(chunk);
+    else reusable.set(key, [chunk]);
+  }
+  const starts = chunkStarts(text);
+  const chunks = starts.map((start, i) => {
+    const followed = i + 1 < starts.length;
+    const chunkText = text.slice(start, followed ? starts[i + 1] : text.length);
+    const taken = reusable.get(keyOf(chunkText, followed))?.shift();
+    return taken ? move(taken, start) : parseChunk(chunkText, start, followed);
+  });
+  return {
+    documents: chunks.flatMap((c) => c.documents),
+    problems: chunks.flatMap((c) => (c.problem ? [c.problem] : [])),
+    chunks,
+  };
 }
 
 /** One YAML document (`.mirrorlint.yaml`), or the problem that kept it from being read. */

@@ -1,5 +1,5 @@
 import type { Pair } from 'yaml';
-import type { FileFacts, FileKind, Setting } from '../facts';
+import type { FileFacts, FileKind, ReadOptions, Setting } from '../facts';
 import { hashComments, lineBreakOf } from '../text';
 import { declaresTopology, parseDeclarations } from './declarations';
 import { parseYamlDocuments } from './documents';
@@ -11,9 +11,9 @@ import { yamlWriter } from './write';
  * Reads a YAML file once for everything it may hold: KafkaMirrorMaker2 resources (MM2 facts),
  * KafkaTopology, KafkaTopic and KafkaUser documents (declarations). Never throws.
  */
-export function readYamlFile(uri: string, text: string, kind: FileKind = 'yaml-resources'): FileFacts {
-  const parsed = parseYamlDocuments(text);
-  const problems = parsed.problem ? [parsed.problem] : [];
+export function readYamlFile(uri: string, text: string, kind: FileKind = 'yaml-resources', options: ReadOptions = {}): FileFacts {
+  const parsed = parseYamlDocuments(text, options.previous?.yamlChunks);
+  const problems = [...parsed.problems];
   for (const document of parsed.documents) problems.push(...yamlProblems(document, text));
   const strimzi = readStrimzi(parsed.documents);
   const declarations = declaresTopology(text) ? parseDeclarations(uri, text, parsed) : undefined;
@@ -28,6 +28,7 @@ export function readYamlFile(uri: string, text: string, kind: FileKind = 'yaml-r
     comments: hashComments(text),
     mm2: strimzi?.mm2,
     declarations,
+    yamlChunks: parsed.chunks,
     writer: yamlWriter(text, lineBreak, strimzi?.mm2.strimzi, strimzi?.pairsOf ?? new Map<Setting, Pair>()),
   };
 }
