@@ -86,6 +86,25 @@ describe('incremental analysis', () => {
     );
   });
 
+  it('leaves the current analysis intact when fix-all tries a text (tentative), and takes it over on the next edit', () => {
+    const docs = (prefix: string) => `${prefix}${['K1', 'K2', 'K3'].map((alias) => `---\napiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: orders\n  labels: { strimzi.io/cluster: ${alias} }\nspec:\n  partitions: 3\n`).join('')}`;
+    const uri = 'file:///w/topics.yaml';
+    const analyzer = new Analyzer({ readText: () => undefined });
+    const current = analyzer.analyze([{ uri, text: docs('') }], settingsOf(0, 0)).files.get(uri)!.file;
+    const ranges = () => current.yamlChunks!.map((chunk) => [chunk.start, ...chunk.documents.map((d) => d.range.join(':'))].join(' '));
+    const before = ranges();
+    analyzer.analyze([{ uri, text: docs('# a longer first line\n') }], settingsOf(0, 0), { tentative: true });
+    assert.deepEqual(ranges(), before);
+    // Without the tentative analysis in between, the next edit takes the documents over and moves them.
+    const fresh = new Analyzer({ readText: () => undefined });
+    const first = fresh.analyze([{ uri, text: docs('') }], settingsOf(0, 0)).files.get(uri)!.file;
+    const next = fresh.analyze([{ uri, text: docs('# a longer first line\n') }], settingsOf(0, 0)).files.get(uri)!.file;
+    // The comment line is a stretch of its own; the three documents after it are the old ones, moved.
+    assert.deepEqual(next.yamlChunks!.slice(1).map((chunk, i) => chunk === first.yamlChunks![i]), [true, true, true]);
+    assert.equal(next.yamlChunks![1].start, '# a longer first line\n'.length);
+    assert.equal(next.yamlChunks![1].documents[0].range[0], '# a longer first line\n'.length);
+  });
+
   it('notices a schema file that changed on disk although no open text changed', () => {
     const disk = new Map([
       ['file:///w/a.avsc', '{"type": "string"}'],
