@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { strimziFile } from './strimziFile';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 
 const ROOT = path.join(__dirname, '..');
@@ -23,51 +24,6 @@ process.argv.splice(2, 0, '--stdio');
 process.env.YAML_LANGUAGE_SERVER_VERSION = 'bench';
 require(${JSON.stringify(path.join(path.dirname(require.resolve('yaml-language-server/out/src/yamlSettings.js')), 'server.js'))});
 `;
-
-function strimziFile(resources: number): string {
-  const docs: string[] = [];
-  for (let r = 0; r < resources; r++) {
-    docs.push(`apiVersion: kafka.strimzi.io/v1beta2
-kind: KafkaMirrorMaker2
-metadata:
-  name: mm2-${r}
-  namespace: team-${r % 7}
-spec:
-  version: 3.9.0
-  replicas: 2
-  connectCluster: k${r}b
-  clusters:
-    - alias: k${r}a
-      bootstrapServers: k${r}a-kafka-bootstrap:9093
-      tls:
-        trustedCertificates:
-          - secretName: k${r}a-cluster-ca-cert
-            pattern: "*.crt"
-    - alias: k${r}b
-      bootstrapServers: k${r}b-kafka-bootstrap:9093
-      config:
-        config.storage.replication.factor: 3
-        offset.storage.replication.factor: 3
-        status.storage.replication.factor: 3
-  mirrors:
-    - sourceCluster: k${r}a
-      targetCluster: k${r}b
-      topicsPattern: "orders.*|payments.*"
-      groupsPattern: ".*"
-      sourceConnector:
-        tasksMax: 4
-        config:
-          replication.factor: 3
-          offset-syncs.topic.replication.factor: 3
-          sync.topic.acls.enabled: "false"
-      checkpointConnector:
-        config:
-          checkpoints.topic.replication.factor: 3
-          sync.group.offsets.enabled: "true"
-`);
-  }
-  return docs.join('---\n');
-}
 
 interface Server {
   name: string;

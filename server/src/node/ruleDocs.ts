@@ -8,9 +8,12 @@ import * as path from 'node:path';
  */
 export function ruleDocsFolder(): string {
   if (process.env.MIRRORLINT_DOCS_ROOT) return process.env.MIRRORLINT_DOCS_ROOT;
-  const candidates = [path.resolve(__dirname, '..', 'docs', 'rules'), path.resolve(__dirname, '..', '..', '..', 'docs', 'rules')];
-  return candidates.find((folder) => fs.existsSync(folder)) ?? candidates[0];
+  // Asked for every diagnostic: the disk is looked at once.
+  installedDocs ??= [path.resolve(__dirname, '..', 'docs', 'rules'), path.resolve(__dirname, '..', '..', '..', 'docs', 'rules')].find((folder) => fs.existsSync(folder)) ?? path.resolve(__dirname, '..', 'docs', 'rules');
+  return installedDocs;
 }
+
+let installedDocs: string | undefined;
 
 /** The rule's page as Markdown, or undefined when it is not shipped. */
 export function ruleDocsMarkdown(ruleId: string): string | undefined {

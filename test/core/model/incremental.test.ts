@@ -31,7 +31,7 @@ const SNIPPETS = [
   'K1->K2.enabled = false\n', 'K2->K1.enabled = true\n', 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy\n',
   'K1->K2.topics = orders, pay.*\n', 'topics.exclude = .*internal\n', 'K3.bootstrap.servers = k3:9092\n', 'clusters = K1, K2, K3\n',
   '  orders: { partitions: 3 }\n', '  - { group: billing, topics: [orders] }\n', '  - { group: audit, pattern: "(K1\\\\.)?orders" }\n',
-  'kafkaVersion: "3.9"\n', '  topic-config-drift: off\n', '# mirrorlint-disable-next-line\n', '"topics": "orders",\n', '      topicsPattern: ".*"\n',
+  'kafkaVersion: "3.9"\n', 'config.properties.exclude = retention\\.ms\n', 'K1->K2.sync.topic.configs.enabled = false\n', 'replication.policy.separator = _\n', '  topic-config-drift: off\n', '# mirrorlint-disable-next-line\n', '"topics": "orders",\n', '      topicsPattern: ".*"\n',
   '{"type": "record", "name": "X", "fields": []}', '---\n', '\n', 'x', ':', '"',
   '  topics = ["orders"]\n', 'variable "k" {\n  default = "K9"\n}\n', '  source_cluster = var.k\n', '  retention_ms = "1"\n', '}\n',
 ];
@@ -103,6 +103,33 @@ describe('incremental analysis', () => {
     assert.deepEqual(next.yamlChunks!.slice(1).map((chunk, i) => chunk === first.yamlChunks![i]), [true, true, true]);
     assert.equal(next.yamlChunks![1].start, '# a longer first line\n'.length);
     assert.equal(next.yamlChunks![1].documents[0].range[0], '# a longer first line\n'.length);
+  });
+
+  it('takes over the replay of flows whose behaviour an edit did not change, and only those', () => {
+    const uri = 'file:///w/mm2.properties';
+    const mesh = 'clusters = A, B, C\nA.bootstrap.servers = a:9092\nB.bootstrap.servers = b:9092\nC.bootstrap.servers = c:9092\nenabled = true\ntopics = orders.*\n';
+    const analyzer = new Analyzer({ readText: () => undefined });
+    const replayOf = (text: string, tentative = false) => analyzer.analyze([{ uri, text }], settingsOf(0, 0), { tentative }).model.deploymentOf(uri)!.replay;
+    const first = replayOf(mesh);
+    // A comment above the flows moves every setting: the replay stays, its flows point at the new settings.
+    const commented = `# the mesh\n${mesh}`;
+    assert.equal(replayOf(commented), first);
+    const topicsSetting = analyzer.analyze([{ uri, text: commented }], settingsOf(0, 0)).model.deploymentOf(uri)!.flows[0].topicsSetting!;
+    assert.equal(commented.slice(topicsSetting.valueRange.start, topicsSetting.valueRange.end), 'orders.*');
+    // A setting the replay does not read: still the same; a filter: a new replay.
+    assert.equal(replayOf(`${commented}replication.factor = 2\n`), first);
+    assert.notEqual(replayOf(`${commented}topics = payments.*\n`), first);
+    // What rules derive from a flow's settings follows the settings, not the model object the replay keeps.
+    const declared = [
+      { uri: 'file:///w/k1.topology.yaml', text: 'kind: KafkaTopology\ncluster: A\ntopics:\n  orders: { config: { min.insync.replicas: "2" } }\n' },
+      { uri: 'file:///w/k2.topology.yaml', text: 'kind: KafkaTopology\ncluster: B\ntopics:\n  orders: { config: { min.insync.replicas: "2" } }\n' },
+    ];
+    const excluded = (text: string) => [...analyzer.analyze([{ uri, text }, ...declared], settingsOf(0, 0)).files.values()].flatMap((f) => f.findings).filter((f) => f.messageId === 'excluded').length;
+    assert.ok(excluded(commented) > 0);
+    assert.equal(excluded(`${commented}config.properties.exclude = retention\\.ms\n`), 0);
+    // A tentative analysis never takes one over.
+    const current = replayOf(mesh);
+    assert.notEqual(replayOf(`# fix-all trying\n${mesh}`, true), current);
   });
 
   it('notices a schema file that changed on disk although no open text changed', () => {

@@ -10,9 +10,12 @@ export class BoundedCache<K, V> {
   get(key: K, compute: (key: K) => V): V {
     if (this.map.has(key)) {
       const value = this.map.get(key) as V;
-      // Re-insert to mark as recently used.
-      this.map.delete(key);
-      this.map.set(key, value);
+      // Re-insert to mark as recently used, once eviction is near: a mesh asks for the same
+      // filters thousands of times per analysis, and far from the limit the order does not matter.
+      if (this.map.size * 2 > this.limit) {
+        this.map.delete(key);
+        this.map.set(key, value);
+      }
       return value;
     }
     const value = compute(key);

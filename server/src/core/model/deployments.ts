@@ -14,6 +14,14 @@ export interface Deployment {
   /** The flows that replicate topics. */
   flows: FlowModel[];
   replay: Replay;
+  /** Its files and everything its replay reads of their flows: equal keys, equal replays. */
+  replayKey: string;
+}
+
+/** The previous build's flows and replays, by replay key, for a build that replaces it. */
+export interface ReplayTakeover {
+  /** The flows and replay built under `key`, handed out once: the taker moves its flows' settings into them. */
+  take(key: string): Pick<Deployment, 'flows' | 'replay'> | undefined;
 }
 
 /** The same Kafka cluster, however its bootstrap list is ordered or cased. */
@@ -83,8 +91,12 @@ function sameBehaviour(a: FlowModel, b: FlowModel): boolean {
 
 const byUri = (a: { uri: string }, b: { uri: string }): number => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
-/** One deployment's flows and replay. */
-export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow: Flow) => KafkaSemantics): Deployment {
+/**
+ * One deployment's flows and replay. Following topics through a mesh is most of the work, and most
+ * edits change no flow's behaviour: when the previous build's replay has the same key, it is taken
+ * over, its flow models given this build's settings (ranges, files) in place.
+ */
+export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow: Flow) => KafkaSemantics, previous?: ReplayTakeover): Deployment {
   const files = [...group].sort(byUri);
   // Connect mode: the checkpoint connector of a pair may be posted from another file.
   const checkpoints = new Map<string, PlacedConnector>();
@@ -106,14 +118,20 @@ export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow:
       // resource, a connector posted again) run once. Written differently, either may run (the
       // group's leader decides): both stay, each a variant of the other.
       const runner = `${flow.id}\u0000${runnerOf(file, flow)}`;
-      const same = running.get(runner) ?? [];
-      if (same.some((other) => sameBehaviour(other, model))) continue;
-      model.variantOf = same[0];
-      running.set(runner, [...same, model]);
+      const same = running.get(runner);
+      if (same?.some((other) => sameBehaviour(other, model))) continue;
+      model.variantOf = same?.[0];
+      if (same) same.push(model);
+      else running.set(runner, [model]);
       const own = flow.connectors.checkpoint;
       model.checkpoint = own ? { uri: file.uri, file, view: own } : file.mm2.mode === 'connect' ? checkpoints.get(flow.id) : undefined;
       flows.push(model);
     }
   }
-  return { files, flows, replay: new Replay(flows) };
+  const replayKey = [...files.map((f) => f.uri), ...flows.map((model) => `${model.replayKey}\u0000${model.variantOf ? flows.indexOf(model.variantOf) : -1}`)].join('\u0001');
+  const taken = previous?.take(replayKey);
+  if (!taken) return { files, flows, replay: new Replay(flows), replayKey };
+  // Same order, same keys: model i takes over old model i, the one the replay's arrivals point to.
+  taken.flows.forEach((old, i) => Object.assign(old, flows[i], { variantOf: flows[i].variantOf && taken.flows[flows.indexOf(flows[i].variantOf!)] }));
+  return { files, flows: taken.flows, replay: taken.replay, replayKey };
 }

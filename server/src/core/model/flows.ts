@@ -60,6 +60,12 @@ export interface FlowModel {
   anchor?: Setting;
   /** Another file's writing of the same connectors (same MM2 group, resource or connector), set differently: one of them runs. */
   variantOf?: FlowModel;
+  /**
+   * Everything the replay reads of the flow (its ends, policy, aliases, filter, heartbeats): two
+   * models with the same key replicate the same topics under the same names, wherever their
+   * settings are written.
+   */
+  replayKey: string;
 }
 
 // Compiling automata is the expensive part of an analysis; meshes repeat the same filters on
@@ -91,6 +97,18 @@ export function listItems(value: string, kafka: KafkaSemantics): string[] {
 
 /** `topics` minus `topics.exclude` as DefaultTopicFilter applies them (also used for groups). */
 export function effectiveFilter(topicsValue: string, excludeValue: string, kafka: KafkaSemantics): EffectiveFilter {
+  // The flows of a mesh share their value strings: the same objects asked for again need no
+  // lookup (building and hashing the cache key of a long topic list is most of one).
+  const last = lastFilter;
+  if (last && last.topicsValue === topicsValue && last.excludeValue === excludeValue && last.unique === kafka.validatesListItems) return last.filter;
+  const filter = cachedFilter(topicsValue, excludeValue, kafka);
+  lastFilter = { topicsValue, excludeValue, unique: kafka.validatesListItems, filter };
+  return filter;
+}
+
+let lastFilter: { topicsValue: string; excludeValue: string; unique: boolean; filter: EffectiveFilter } | undefined;
+
+function cachedFilter(topicsValue: string, excludeValue: string, kafka: KafkaSemantics): EffectiveFilter {
   const byExclude = FILTER_CACHE.get(`${kafka.validatesListItems ? 'u' : 'l'}${topicsValue}`, () => new BoundedCache(50));
   return byExclude.get(excludeValue, () => {
     const topics = listItems(topicsValue, kafka);
@@ -108,6 +126,25 @@ export function effectiveFilter(topicsValue: string, excludeValue: string, kafka
     }
   });
 }
+
+// Topic lists can be long and a mesh repeats them on every flow: keys name them by number. Numbers
+// are never given twice, so a value forgotten and seen again cannot take another's.
+const VALUE_IDS = new Map<string, number>();
+let nextValueId = 1;
+function valueId(value: string): number {
+  // A flow asks for its topics and its exclude list: the last two answers, by identity, spare
+  // the map comparing a new long string with the one it holds.
+  for (const recent of lastValues) if (recent.value === value) return recent.id;
+  let id = VALUE_IDS.get(value);
+  if (id === undefined) {
+    if (VALUE_IDS.size >= 100_000) VALUE_IDS.clear();
+    VALUE_IDS.set(value, (id = nextValueId++));
+  }
+  lastValues.unshift({ value, id });
+  if (lastValues.length > 2) lastValues.pop();
+  return id;
+}
+const lastValues: { value: string; id: number }[] = [];
 
 /** What MM2 resolves for a flow whose source connector runs in `file`. */
 export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: KafkaSemantics): FlowModel {
@@ -131,7 +168,9 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     sourceAlias,
     legacyInternalTopics: kafka.legacyInternalTopics,
   });
-  const compiled = effectiveFilter(topics.value ?? '.*', exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value, kafka);
+  const excludeValue = exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value;
+  const compiled = effectiveFilter(topics.value ?? '.*', excludeValue, kafka);
+  const replicatesHeartbeats = !(definedIn(HEARTBEATS_REPLICATION, kafka) && configFalse(value(HEARTBEATS_REPLICATION.name).value));
   return {
     flow,
     uri: file.uri,
@@ -143,7 +182,7 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     sourceAlias,
     targetAlias,
     remoteName: (topic) => policy.formatRemoteTopic(sourceAlias, topic),
-    replicatesHeartbeats: !(definedIn(HEARTBEATS_REPLICATION, kafka) && configFalse(value(HEARTBEATS_REPLICATION.name).value)),
+    replicatesHeartbeats,
     topics: compiled.topics,
     topicsExclude: compiled.topicsExclude,
     filter: compiled.filter,
@@ -155,5 +194,10 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     separatorSetting: separator.setting,
     enabledSetting: flow.enabledBy,
     anchor: flow.enabledBy ?? topics.setting,
+    replayKey: [
+      flow.id, flow.source, flow.target, sourceAlias, targetAlias, policyClass.value ?? '', separator.origin === 'default' ? '\u0001' : (separator.value ?? ''),
+      internalSeparator.origin === 'default' || parsesTrue(internalSeparator.value), kafka.version.text, kafka.configured, kafka.legacyInternalTopics, replicatesHeartbeats,
+      valueId(topics.value ?? '.*'), valueId(excludeValue),
+    ].join('\u0000'),
   };
 }

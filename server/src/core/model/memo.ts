@@ -24,6 +24,18 @@ export class ModelMemo {
     this.current = new Map();
   }
 
+  /** Offers `value` to the next build (see take). */
+  keep(key: string, value: unknown): void {
+    this.current.set(key, value);
+  }
+
+  /** What the last build kept under `key`, handed out once (the taker may change it in place). */
+  take<T>(key: string): T | undefined {
+    const value = this.previous.get(key) as T | undefined;
+    this.previous.delete(key);
+    return value;
+  }
+
   /** The value built for `key` by this build or the last one, else `build()`'s. */
   reuse<T>(key: string, build: () => T): T {
     if (this.current.has(key)) return this.current.get(key) as T;

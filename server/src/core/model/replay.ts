@@ -165,6 +165,7 @@ export class Replay {
   private readonly outgoing = new Map<string, FlowModel[]>();
   private readonly seeds = new BoundedCache<string, SeedState>(20_000);
   private sampleList: Sample[] | undefined;
+  private sampleArrivalList: Arrival[] | undefined;
   private loopList: Cycle[] | undefined;
 
   constructor(readonly models: FlowModel[]) {
@@ -280,7 +281,8 @@ export class Replay {
 
   /** The samples' copies within the rules' depth, without those a loop makes (replication-cycle's). */
   sampleArrivals(): Arrival[] {
-    return this.samples().flatMap((s) => this.copiesOf(s.cluster, s.name, RULE_DEPTH).arrivals.filter((a) => !a.looping));
+    this.sampleArrivalList ??= this.samples().flatMap((s) => this.copiesOf(s.cluster, s.name, RULE_DEPTH).arrivals.filter((a) => !a.looping));
+    return this.sampleArrivalList;
   }
 
   /** Every copy of a topic that no loop makes: a path through N clusters has at most N−1 hops. */

@@ -33,6 +33,11 @@ export interface ModelInputs {
   kafkaVersion(uri: string): string | undefined;
   /** Reuse across builds: the previous build's deployments and binding where their inputs are the same. */
   memo?: ModelMemo;
+  /**
+   * Whether this build replaces the previous one, which may then be changed in place (a replay
+   * taken over). A tentative build (fix-all trying a text) leaves the current model intact.
+   */
+  replacesPrevious?: boolean;
   /** Names the configuration (the `.mirrorlint.yaml` files and settings) so that the binding can be reused while it stays. */
   configurationKey?: string;
 }
@@ -43,10 +48,12 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
   const mm2Files = files.filter((f): f is Mm2File => f.mm2 !== undefined);
   const kafkaOf = (uri: string): KafkaSemantics => kafkaSemantics(filesByUri.get(uri)?.mm2?.kafkaVersion ?? inputs.kafkaVersion(uri));
   const { memo } = inputs;
-  const build = (group: Mm2File[]): Deployment => buildDeployment(group, (file, flow) => kafkaSemantics(flow.kafkaVersion ?? inputs.kafkaVersion(file.uri)));
+  const takeover = memo && inputs.replacesPrevious ? { take: (key: string) => memo.take<Deployment>(`replay:${key}`) } : undefined;
+  const build = (group: Mm2File[]): Deployment => buildDeployment(group, (file, flow) => kafkaSemantics(flow.kafkaVersion ?? inputs.kafkaVersion(file.uri)), takeover);
   const deployments = groupDeployments(mm2Files).map((group) =>
     memo ? memo.reuse(`deployment:${group.map((f) => `${memo.id(f)}@${inputs.kafkaVersion(f.uri) ?? ''}`).sort().join(',')}`, () => build(group)) : build(group),
   );
+  if (memo) for (const deployment of deployments) memo.keep(`replay:${deployment.replayKey}`, deployment);
   const byFile = new Map<string, Deployment>();
   for (const deployment of deployments) for (const file of deployment.files) byFile.set(file.uri, deployment);
   const declarationFiles = files.flatMap((f): DeclarationFile[] => (f.declarations && f.kind !== 'mirrorlint-config' ? [f.declarations] : []));

@@ -122,6 +122,7 @@ export class Analyzer {
       readText: this.readText,
       kafkaVersion: (uri) => configuration.kafkaVersion(uri),
       memo: this.memo,
+      replacesPrevious: !tentative,
       configurationKey,
     });
     const files = new Map<string, FileAnalysis>();

@@ -56,18 +56,20 @@ interface ExcludedProperties {
   setting?: FlowModel['topicsSetting'];
 }
 
-const EXCLUDED = new WeakMap<FlowModel, ExcludedProperties>();
+// Keyed by the model's value lookup, which every build makes anew: a build that takes over the
+// previous replay keeps its model objects but gives them this build's settings.
+const EXCLUDED = new WeakMap<FlowModel['value'], ExcludedProperties>();
 
 /** The exclude regexes of config sync for a flow (the deprecated name is read when the new one is absent), compiled once per flow. */
 function excludedProperties(model: FlowModel): ExcludedProperties {
-  let excluded = EXCLUDED.get(model);
+  let excluded = EXCLUDED.get(model.value);
   if (excluded) return excluded;
   const chosen = effectiveOrDeprecated(model.value, 'config.properties.exclude', 'config.properties.blacklist', model.kafka);
   const list = chosen.origin === 'default' || chosen.value === undefined ? model.kafka.defaultConfigPropertiesExclude : chosen.value;
   const items = listItems(list, model.kafka);
   const joined = compilePatternList(items);
   excluded = { matches: joined.nfa ? matcher(joined.nfa) : undefined, matchers: items.map((pattern) => ({ pattern, matches: patternMatcher(pattern) })), list, setting: chosen.setting };
-  EXCLUDED.set(model, excluded);
+  EXCLUDED.set(model.value, excluded);
   return excluded;
 }
 
