@@ -21,22 +21,35 @@ function clusterId(): string {
   }
 }
 
-export async function startBroker(runtime: KafkaRuntime, folder: string, name: string, timeoutMs = 90_000): Promise<Broker> {
+/** A SCRAM-SHA-512 user the broker knows from its first start: clients then have to log in. */
+export interface ScramUser {
+  username: string;
+  password: string;
+}
+
+/** Java's JAAS syntax wants its string values quoted; a test password never holds a quote. */
+const jaas = (user: ScramUser): string => `org.apache.kafka.common.security.scram.ScramLoginModule required username="${user.username}" password="${user.password}";`;
+
+export async function startBroker(runtime: KafkaRuntime, folder: string, name: string, timeoutMs = 90_000, scram?: ScramUser): Promise<Broker> {
   const home = path.join(folder, name);
   fs.mkdirSync(path.join(home, 'data'), { recursive: true });
   const port = await freePort();
   const controller = await freePort();
   const config = path.join(home, 'server.properties');
+  const listener = scram ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
   fs.writeFileSync(
     config,
     [
       'process.roles=broker,controller',
       'node.id=1',
-      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      `listeners=${listener}://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller}`,
+      `advertised.listeners=${listener}://127.0.0.1:${port}`,
       'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      'inter.broker.listener.name=PLAINTEXT',
+      `listener.security.protocol.map=${listener}:${listener},CONTROLLER:PLAINTEXT`,
+      `inter.broker.listener.name=${listener}`,
+      ...(scram
+        ? ['sasl.enabled.mechanisms=SCRAM-SHA-512', 'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512', `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${jaas(scram)}`]
+        : []),
       `controller.quorum.voters=1@127.0.0.1:${controller}`,
       `log.dirs=${path.join(home, 'data')}`,
       'num.partitions=1',
@@ -51,7 +64,9 @@ export async function startBroker(runtime: KafkaRuntime, folder: string, name: s
     ].join('\n'),
   );
   const log = (what: string) => path.join(home, `${what}.log`);
-  const format = start(runtime.java, [...JVM, '-cp', runtime.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], { logFile: log('format') });
+  // KRaft keeps SCRAM credentials in its metadata log: the first user is written when formatting.
+  const addScram = scram ? ['--add-scram', `SCRAM-SHA-512=[name=${scram.username},password=${scram.password}]`] : [];
+  const format = start(runtime.java, [...JVM, '-cp', runtime.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config, ...addScram], { logFile: log('format') });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`formatting ${name}'s storage took over 60 s`)), 60_000);
     format.child.on('exit', (code) => {

@@ -17,6 +17,9 @@ import { prepare, toolchain } from '../kafka/java';
 import { killAll } from '../kafka/processes';
 
 const KAFKA = '4.3.1';
+const K2_USER = { username: 'mirrorlint', password: 'k2-Secret-4711' };
+const K2_PASSWORD_VARIABLE = 'MIRRORLINT_TEST_K2_PASSWORD';
+const K2_PASSWORD_REFERENCE = `\${env:${K2_PASSWORD_VARIABLE}}`;
 
 async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -35,11 +38,15 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     if (typeof tools === 'string') throw new Error(`live tests need Java and Maven: ${tools}`);
     const runtime = prepare(tools, KAFKA, (line) => console.log(line));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-live-'));
-    [k1, k2] = await Promise.all([startBroker(runtime, dir, 'k1'), startBroker(runtime, dir, 'k2')]);
+    // K2 wants a SCRAM-SHA-512 login, as production clusters do; its password reaches MirrorLint
+    // only through an environment variable reference.
+    [k1, k2] = await Promise.all([startBroker(runtime, dir, 'k1'), startBroker(runtime, dir, 'k2', undefined, K2_USER)]);
+    process.env[K2_PASSWORD_VARIABLE] = K2_USER.password;
     // A drifted active-active pair: retention differs, K2's billing group reads `orders` only
     // (it has committed offsets there, none on K1.orders, the copy MM2 writes into K2).
     const setUp = async (broker: Broker, retention: string, extra: string[]) => {
-      const admin = new Admin({ clientId: 'setup', bootstrapBrokers: [broker.bootstrap], timeout: 20_000 });
+      const sasl = broker === k2 ? { sasl: { mechanism: 'SCRAM-SHA-512' as const, username: K2_USER.username, password: K2_USER.password } } : {};
+      const admin = new Admin({ clientId: 'setup', bootstrapBrokers: [broker.bootstrap], timeout: 20_000, ...sasl });
       await admin.createTopics({ topics: ['orders', ...extra], partitions: 1, replicas: 1 });
       await admin.incrementalAlterConfigs({ resources: [{ resourceType: 2, resourceName: 'orders', configs: [{ name: 'retention.ms', configOperation: 0, value: retention }] }] } as never);
       return admin;
@@ -52,8 +59,12 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     workspace = path.join(dir, 'workspace');
     fs.mkdirSync(workspace);
     fs.writeFileSync(path.join(workspace, 'mm2.properties'), `clusters = K1, K2\nK1.bootstrap.servers = ${k1.bootstrap}\nK2.bootstrap.servers = ${k2.bootstrap}\nK1->K2.enabled = true\nK2->K1.enabled = true\n`);
-    fs.writeFileSync(path.join(workspace, '.mirrorlint.yaml'), `live:\n  K1: { bootstrapServers: "${k1.bootstrap}" }\n  K2: { bootstrapServers: "${k2.bootstrap}" }\n`);
+    fs.writeFileSync(path.join(workspace, '.mirrorlint.yaml'), liveConfig(K2_PASSWORD_REFERENCE));
   });
+
+  /** `.mirrorlint.yaml`'s live connections to the two brokers, K2's password as given. */
+  const liveConfig = (k2Password: string): string =>
+    `live:\n  K1: { bootstrapServers: "${k1.bootstrap}" }\n  K2:\n    bootstrapServers: "${k2.bootstrap}"\n    sasl: { mechanism: SCRAM-SHA-512, username: ${K2_USER.username}, password: "${k2Password}" }\n`;
 
   after(async () => {
     await Promise.all([k1?.process.stop(), k2?.process.stop()]);
@@ -94,6 +105,26 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     } finally {
       await client.shutdown();
     }
+  });
+
+  it('reports a wrong password as K2\'s failed login, checks nothing, and never prints a password', async () => {
+    const wrong = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-live-wrong-'));
+    fs.copyFileSync(path.join(workspace, 'mm2.properties'), path.join(wrong, 'mm2.properties'));
+    fs.writeFileSync(path.join(wrong, 'password'), 'not-the-password\n');
+    fs.writeFileSync(path.join(wrong, '.mirrorlint.yaml'), liveConfig('${file:password}'));
+    const started = Date.now();
+    const { code, stdout, stderr } = await cli(wrong, ['check', '--live', '--live-timeout', '10']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /cannot read K2 \(127\.0\.0\.1:\d+\): .*(authenticat|SASL|credentials)/i, stderr);
+    assert.match(stderr, /nothing checked/);
+    assert.ok(!stderr.includes('not-the-password') && !stderr.includes(K2_USER.password), stderr);
+    assert.ok(Date.now() - started < 30_000, `${Date.now() - started} ms`);
+    // The right password read from the same kind of reference works, and is not printed either.
+    fs.writeFileSync(path.join(wrong, 'password'), `${K2_USER.password}\n`);
+    const right = await cli(wrong, ['snapshot', '--live']);
+    assert.equal(right.code, 0, right.stderr);
+    assert.ok(!right.stdout.includes(K2_USER.password) && !right.stderr.includes(K2_USER.password));
   });
 
   it('reports an unreachable cluster clearly, within its time limit, and checks nothing', async () => {
