@@ -42,12 +42,15 @@ clusters:
 `);
   });
 
-  it('leave out what MM2 makes in a cluster: remote copies of prefixing flows and its internal topics', () => {
+  it('leave out MM2\'s internal topics and list the remote copies of prefixing flows apart', () => {
     const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
     const analysis = new LanguageService({ readText: () => ({ unreadable: 'test' }) }).analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }], { folders: [] });
     const text = liveTopology(analysis, OBSERVED, 'now');
     assert.match(text, /^ {6}orders:/m);
-    assert.doesNotMatch(text, /K1\.orders:|heartbeats:/);
+    // The remote copy is listed apart, under `remoteTopics`; MM2's heartbeats topic not at all.
+    assert.match(text, /^ {4}remoteTopics:\n {6}K1\.orders:/m);
+    assert.doesNotMatch(text, /^ {4}topics:\n(?: {6,}.*\n)*? {6}K1\.orders:/m);
+    assert.doesNotMatch(text, /heartbeats:/);
   });
 
   it('read `live:` connections from .mirrorlint.yaml and resolve secret references only', () => {

@@ -71,12 +71,15 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     killAll();
   });
 
-  it('snapshots what the clusters hold, without the topics MM2 makes', async () => {
+  it('snapshots what the clusters hold, the remote copies MM2 made apart', async () => {
     const { code, stdout, stderr } = await cli(workspace, ['snapshot', '--live']);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^kind: KafkaTopology$/m);
     assert.match(stdout, /orders:\n\s+partitions: 1\n\s+replicas: 1\n\s+config:\n\s+retention\.ms: "?604800000"?/);
-    assert.doesNotMatch(stdout, /K1\.orders:|heartbeats:/, 'MM2\'s remote copy and heartbeats are not K2\'s own topics');
+    // MM2's remote copy is listed apart from K2's own topics, its heartbeats topic not at all.
+    assert.match(stdout, /remoteTopics:\n\s+K1\.orders:/);
+    assert.doesNotMatch(stdout, /^\s+topics:\n(\s{6}.*\n)*\s+K1\.orders:/m);
+    assert.doesNotMatch(stdout, /heartbeats:/);
     assert.match(stdout, /group: billing\n\s+topics:\n\s+- orders/);
   });
 
@@ -88,6 +91,9 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     assert.ok(rules.some((r) => r.startsWith('consumer-missing-remote-topics: Consumer group `billing` in K2 does not read `K1.orders`')), rules.join('\n'));
     assert.ok(rules.some((r) => r.startsWith('topic-config-drift: `retention.ms` of topic `orders` is `604800000` in K1 but `86400000` in K2')), rules.join('\n'));
     assert.ok(!findings.some((f) => f.rule === 'remote-topic-collision'), rules.join('\n'));
+    // K2's `orders` goes to K1 as `K2.orders` (K2->K1), and no MM2 is running: K1 has no such topic.
+    assert.ok(rules.some((r) => r.startsWith('remote-topic-missing: Remote topic `K2.orders` is missing in K1.')), rules.join('\n'));
+    assert.ok(!rules.some((r) => r.includes('`K1.orders` is missing')), rules.join('\n'));
     assert.ok(findings.every((f) => f.file === 'mirrorlint-live.topology.yaml' || f.file === 'mm2.properties'));
   });
 

@@ -23,6 +23,8 @@ export interface DeclaredCluster {
   topicNamed: Map<string, Declared<TopicDeclaration>>;
   sections: Declared<ClusterSection>[];
   topics: Declared<TopicDeclaration>[];
+  /** The remote topics a live snapshot saw; undefined unless the cluster was observed. */
+  remoteTopics?: Declared<TopicDeclaration>[];
   schemas: Declared<SchemaDeclaration>[];
   consumers: Declared<ConsumerDeclaration>[];
   producers: Declared<ProducerDeclaration>[];
@@ -143,6 +145,7 @@ export function bindDeclarations(
       const at = <T>(decl: T): Declared<T> => ({ decl, cluster: alias, uri: file.uri, file, section });
       cluster.sections.push(at(section));
       cluster.topics.push(...section.topics.map(at));
+      if (section.remoteTopics) (cluster.remoteTopics ??= []).push(...section.remoteTopics.map(at));
       for (const topic of section.topics) if (!cluster.topicNamed.has(topic.name)) cluster.topicNamed.set(topic.name, at(topic));
       cluster.schemas.push(...section.schemas.map(at));
       cluster.consumers.push(...section.consumers.map(at));

@@ -1,8 +1,17 @@
 import { stringify } from 'yaml';
 
 /** What live mode read from one cluster: only facts the cluster states, nothing inferred. */
+export interface ObservedTopic {
+  name: string;
+  partitions: number;
+  replicas: number;
+  config: Record<string, string>;
+}
+
 export interface ObservedCluster {
-  topics: { name: string; partitions: number; replicas: number; config: Record<string, string> }[];
+  topics: ObservedTopic[];
+  /** The remote copies MM2 made in the cluster, when the caller has told them from its own topics. */
+  remoteTopics?: ObservedTopic[];
   /** Consumer groups with the topics they have committed offsets on (what they read). */
   groups: { id: string; topics: string[] }[];
 }
@@ -15,14 +24,19 @@ export interface ObservedCluster {
 export function snapshotTopology(observed: Record<string, ObservedCluster>, takenAt: string): string {
   const clusters: Record<string, unknown> = {};
   for (const alias of Object.keys(observed).sort()) {
-    const { topics, groups } = observed[alias];
+    const { topics, remoteTopics, groups } = observed[alias];
     clusters[alias] = {
-      topics: Object.fromEntries([...topics].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, { partitions: t.partitions, replicas: t.replicas, ...(Object.keys(t.config).length ? { config: sortedObject(t.config) } : {}) }])),
+      topics: topicMap(topics),
+      // Written even when empty: it says the cluster's topics were seen, so a missing copy is a fact.
+      ...(remoteTopics ? { remoteTopics: topicMap(remoteTopics) } : {}),
       consumers: [...groups].sort((a, b) => a.id.localeCompare(b.id)).map((g) => ({ group: g.id, topics: [...g.topics].sort() })),
     };
   }
   const header = `# Observed by \`mirrorlint snapshot --live\` at ${takenAt}: the clusters as they were, read-only.\n# Regenerate it rather than edit it.\n`;
   return header + stringify({ kind: 'KafkaTopology', clusters }, { lineWidth: 0 });
 }
+
+const topicMap = (topics: ObservedTopic[]): Record<string, unknown> =>
+  Object.fromEntries([...topics].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, { partitions: t.partitions, replicas: t.replicas, ...(Object.keys(t.config).length ? { config: sortedObject(t.config) } : {}) }]));
 
 const sortedObject = (record: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

@@ -34,15 +34,20 @@ export async function observe(connections: LiveConnections, timeoutMs: number): 
 }
 
 /**
- * The observed facts as a declaration file, without the topics MM2 itself makes in each cluster —
- * its internal topics and the remote copies its prefixing flows write — which are not the cluster's own.
+ * The observed facts as a declaration file. The topics MM2 itself makes in each cluster are not the
+ * cluster's own: its internal topics are left out, and the remote copies its prefixing flows write
+ * are listed apart (`remoteTopics`), so that a copy the flows should have made can be found missing.
  */
 export function liveTopology(analysis: WorkspaceSnapshot, observed: Record<string, ObservedCluster>, takenAt: string): string {
   const deployments = analysis.topology();
-  const mm2Made = (alias: string, name: string): boolean =>
-    deployments.some((d) =>
-      d.mm2Topics.some((t) => t.cluster === alias && t.name === name) ||
-      d.flows.some((f) => f.enabled && f.target === alias && !/IdentityReplicationPolicy$/.test(f.policy) && name.startsWith(`${f.source}${f.separator}`)));
-  const own = Object.fromEntries(Object.entries(observed).map(([alias, cluster]) => [alias, { ...cluster, topics: cluster.topics.filter((t) => !mm2Made(alias, t.name)) }]));
-  return snapshotTopology(own, takenAt);
+  const internal = (alias: string, name: string): boolean => deployments.some((d) => d.mm2Topics.some((t) => t.cluster === alias && t.name === name));
+  const remoteCopy = (alias: string, name: string): boolean =>
+    deployments.some((d) => d.flows.some((f) => f.enabled && f.target === alias && !/IdentityReplicationPolicy$/.test(f.policy) && name.startsWith(`${f.source}${f.separator}`)));
+  const split = Object.fromEntries(
+    Object.entries(observed).map(([alias, cluster]) => {
+      const ours = cluster.topics.filter((t) => !internal(alias, t.name));
+      return [alias, { ...cluster, topics: ours.filter((t) => !remoteCopy(alias, t.name)), remoteTopics: ours.filter((t) => remoteCopy(alias, t.name)) }];
+    }),
+  );
+  return snapshotTopology(split, takenAt);
 }

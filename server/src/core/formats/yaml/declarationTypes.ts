@@ -78,6 +78,12 @@ export interface ClusterSection {
   /** Where the section starts (for messages about the section itself). */
   anchor: OffsetRange;
   topics: TopicDeclaration[];
+  /**
+   * Remote topics a live snapshot saw in the cluster (the copies MM2 made). Present, perhaps empty,
+   * only when the cluster's topics were observed: then a copy the flows should have made and that is
+   * in neither list is missing.
+   */
+  remoteTopics?: TopicDeclaration[];
   schemas: SchemaDeclaration[];
   consumers: ConsumerDeclaration[];
   producers: ProducerDeclaration[];

@@ -122,12 +122,14 @@ function readProducer(node: unknown): ProducerDeclaration | undefined {
 const items = (node: unknown): unknown[] => (isSeq(node) ? node.items : []);
 
 function readSection(document: Document.Parsed, body: unknown, alias: Valued<string> | undefined, anchor: OffsetRange): ClusterSection {
+  const remote = child(body, 'remoteTopics').pair;
   return {
     alias,
     anchor,
     document,
     body: isMap(body) ? (body as YAMLMap) : undefined,
     topics: pairs(child(body, 'topics').pair?.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined),
+    ...(remote ? { remoteTopics: pairs(remote.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined) } : {}),
     schemas: items(child(body, 'schemas').pair?.value).map(readSchema).filter((s): s is SchemaDeclaration => s !== undefined),
     consumers: items(child(body, 'consumers').pair?.value).map(readConsumer).filter((c): c is ConsumerDeclaration => c !== undefined),
     producers: items(child(body, 'producers').pair?.value).map(readProducer).filter((p): p is ProducerDeclaration => p !== undefined),

@@ -18,6 +18,8 @@ interface SchemaNode {
   additionalProperties?: SchemaNode | boolean;
   items?: SchemaNode;
   $ref?: string;
+  /** VS Code's JSON-schema extension: a key tools write, which completion does not offer. */
+  doNotSuggest?: boolean;
 }
 
 const ROOTS: Record<string, SchemaNode> = { topology: topologySchema as SchemaNode, config: workspaceConfigSchema as SchemaNode };
@@ -162,7 +164,7 @@ export function completeDeclarationKey(file: DeclarationFile, offset: number): C
   const written = keysOfBlock(lines, index);
   const keyStart = current.start + current.indent;
   return Object.entries(schema.properties)
-    .filter(([name]) => !written.has(name))
+    .filter(([name, property]) => !written.has(name) && !resolve(root, property)?.doNotSuggest)
     .map(([name, property]) => {
       const resolved = resolve(root, property);
       const isCollection = resolved?.type === 'object' || resolved?.type === 'array' || !!resolved?.properties;

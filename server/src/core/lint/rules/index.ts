@@ -5,6 +5,8 @@ import { declarationSchema } from './declarations/declaration-schema';
 import { offsetsNotSynced } from './declarations/offsets-not-synced';
 import { producerWritesRemoteTopic } from './declarations/producer-writes-remote-topic';
 import { remoteTopicCollision } from './declarations/remote-topic-collision';
+import { remoteTopicMissing } from './declarations/remote-topic-missing';
+import { orphanRemoteTopic } from './declarations/orphan-remote-topic';
 import { schemaNotSynced } from './declarations/schema-not-synced';
 import { topicConfigDrift } from './declarations/topic-config-drift';
 import { topicMissingInPeer } from './declarations/topic-missing-in-peer';
@@ -83,6 +85,8 @@ export const RULES: readonly Rule[] = [
   consumerMissingRemoteTopics,
   producerWritesRemoteTopic,
   remoteTopicCollision,
+  remoteTopicMissing,
+  orphanRemoteTopic,
   topicMissingInPeer,
   topicConfigDrift,
   schemaNotSynced,

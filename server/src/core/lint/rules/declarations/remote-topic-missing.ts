@@ -1,0 +1,55 @@
+import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
+import type { TopicDeclaration } from '../../../formats/yaml/declarationTypes';
+import type { DeclarationRule } from '../../types';
+import { clustersInFile } from './facts';
+
+/** A cluster whose topics a live snapshot saw: own and remote, by name. */
+export function observedNames(cluster: DeclaredCluster | undefined): Set<string> | undefined {
+  if (!cluster?.remoteTopics) return undefined;
+  return new Set([...cluster.topicNamed.keys(), ...cluster.remoteTopics.map((t) => t.decl.name)]);
+}
+
+/** Every topic of an observed cluster written in `uri`, own and remote (a remote topic is copied on by chains). */
+function* observedTopicsInFile(workspace: DeclaredWorkspace, uri: string): Generator<[DeclaredCluster, Declared<TopicDeclaration>]> {
+  for (const cluster of clustersInFile(workspace, uri)) {
+    if (!cluster.remoteTopics) continue;
+    for (const topic of [...cluster.topics, ...cluster.remoteTopics]) if (topic.uri === uri) yield [cluster, topic];
+  }
+}
+
+export const remoteTopicMissing: DeclarationRule = {
+  kind: 'declarations',
+  meta: {
+    id: 'remote-topic-missing',
+    group: 'declarations',
+    description: 'A live snapshot shows a topic that a flow replicates, but not its remote copy in the target cluster: MM2 is not running, does not see the topic, or has not created the copy yet.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      missing: 'Remote topic `{{name}}` is missing in {{target}}. {{flow}} replicates {{source}}\'s `{{topic}}` into {{target}} as `{{name}}`, and the live snapshot of {{target}} has no such topic: MM2 is not running, does not see `{{topic}}`, or has not created the copy yet (it looks for new topics every `refresh.topics.interval.seconds`). Consumers that fail over to {{target}} find no copy of `{{topic}}`.',
+    },
+  },
+  check({ uri, workspace, report }) {
+    if (!workspace) return;
+    const observed = new Map<string, Set<string> | undefined>();
+    const namesIn = (alias: string) => {
+      if (!observed.has(alias)) observed.set(alias, observedNames(workspace.clusters.get(alias)));
+      return observed.get(alias);
+    };
+    for (const [cluster, topic] of observedTopicsInFile(workspace, uri)) {
+      for (const copy of workspace.copiesOf(cluster.alias, topic.decl.name)) {
+        if (copy.depth !== 1 || !copy.via) continue;
+        const names = namesIn(copy.cluster);
+        if (!names || names.has(copy.name)) continue;
+        const model = copy.via;
+        const setting = model.topicsSetting ?? model.enabledSetting;
+        report({
+          messageId: 'missing',
+          data: { name: copy.name, target: copy.cluster, flow: model.flow.id, source: cluster.alias, topic: topic.decl.name },
+          range: topic.decl.nameRange,
+          related: setting ? [{ uri: model.uri, range: setting.valueRange, message: `${model.flow.id} replicates \`${topic.decl.name}\` into ${copy.cluster}` }] : [],
+        });
+      }
+    }
+  },
+};
