@@ -146,6 +146,36 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
   });
 
+  it('reads a cluster again when a topic it listed is deleted while it is being read, and reports no trace of it', async () => {
+    const setup = new Admin({ clientId: 'setup-doomed', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
+    await setup.createTopics({ topics: ['doomed'], partitions: 1, replicas: 1 });
+    // The class as MirrorLint loads it (a dynamic import, which may be another instance of the module than this file's).
+    const { Admin: LiveAdmin } = await import('@platformatic/kafka');
+    const original = LiveAdmin.prototype.describeConfigs;
+    const described: boolean[] = [];
+    // When MirrorLint describes the topics it listed in K1, `doomed` among them, it is deleted just before.
+    LiveAdmin.prototype.describeConfigs = async function (this: Admin, ...args: Parameters<typeof original>) {
+      const names = (args[0] as unknown as { resources: { resourceName: string }[] }).resources.map((r) => r.resourceName);
+      if (names.includes('orders') && names.length < 100) described.push(names.includes('doomed'));
+      if (names.includes('doomed') && described.filter(Boolean).length === 1) {
+        await setup.deleteTopics({ topics: ['doomed'] });
+        for (let i = 0; i < 50 && (await setup.listTopics()).includes('doomed'); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return original.apply(this, args);
+    } as typeof original;
+    try {
+      const { code, stdout, stderr } = await cli(workspace, ['snapshot', '--live']);
+      assert.equal(code, 0, stderr);
+      // K1 was described with `doomed`, failed, listed again and described without it.
+      assert.ok(described.includes(true) && described.lastIndexOf(false) > described.indexOf(true), JSON.stringify(described));
+      assert.doesNotMatch(stdout, /doomed/);
+      assert.match(stdout, /orders:/);
+    } finally {
+      LiveAdmin.prototype.describeConfigs = original;
+      await setup.close();
+    }
+  });
+
   // Last: it fills K1 with topics the tests above do not expect.
   it('reads a large cluster (5,000 topics, 1,000 groups) within 30 s and bounded memory, and checks it', async () => {
     const admin = new Admin({ clientId: 'setup-large', bootstrapBrokers: [k1.bootstrap], timeout: 120_000 });

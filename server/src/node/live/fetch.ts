@@ -98,8 +98,24 @@ async function fetchWith(connection: LiveConnection, options: FetchOptions): Pro
 
 type AdminClient = InstanceType<typeof import('@platformatic/kafka').Admin>;
 
+/** Reads the cluster again when a topic it listed was deleted while it was being described (at most twice). */
 async function read(admin: AdminClient): Promise<ObservedCluster> {
-  const names = (await admin.listTopics({ includeInternals: false })).filter((name) => !KAFKA_INTERNAL.test(name));
+  for (let attempt = 1; ; attempt++) {
+    const names = await topicNames(admin);
+    try {
+      return await readTopics(admin, names);
+    } catch (error) {
+      const now = new Set(await topicNames(admin).catch(() => names));
+      if (attempt === 3 || names.every((name) => now.has(name))) throw error;
+    }
+  }
+}
+
+async function topicNames(admin: AdminClient): Promise<string[]> {
+  return (await admin.listTopics({ includeInternals: false })).filter((name) => !KAFKA_INTERNAL.test(name));
+}
+
+async function readTopics(admin: AdminClient, names: string[]): Promise<ObservedCluster> {
   const metadata = names.length ? await admin.metadata({ topics: names }) : { topics: new Map() };
   const described = names.length ? await admin.describeConfigs({ resources: names.map((name) => ({ resourceType: 2, resourceName: name })) } as never) : [];
   const configs = new Map<string, Record<string, string>>();
