@@ -94,6 +94,8 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     // K2's `orders` goes to K1 as `K2.orders` (K2->K1), and no MM2 is running: K1 has no such topic.
     assert.ok(rules.some((r) => r.startsWith('remote-topic-missing: Remote topic `K2.orders` is missing in K1.')), rules.join('\n'));
     assert.ok(!rules.some((r) => r.includes('`K1.orders` is missing')), rules.join('\n'));
+    // K2's `K1.orders` was made by hand, without K1's `retention.ms`: MM2's config sync would have set it.
+    assert.ok(rules.some((r) => r.startsWith('topic-config-drift: `retention.ms` of remote topic `K1.orders` in K2 is not set, not `604800000`.')), rules.join('\n'));
     assert.ok(findings.every((f) => f.file === 'mirrorlint-live.topology.yaml' || f.file === 'mm2.properties'));
   });
 

@@ -90,8 +90,12 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
       continue;
     }
     const { matches, matchers, list, setting } = excludedProperties(model);
+    const observedCopy = observedCopyOf(workspace, cluster, copy.cluster, copy.name);
+    if (observedCopy) observedCopyDrift(cluster, topic, observedCopy, matches, report);
     for (const [key, valued] of topic.decl.config) {
       if (!matches?.(key)) continue;
+      // A live snapshot shows the copy: set there by hand to the same value, nothing is lost.
+      if (observedCopy?.decl.config.get(key)?.value === valued.value) continue;
       const excludedBy = matchers.find((m) => m.matches?.(key)) ?? { pattern: list };
       report({
         messageId: 'excluded',
@@ -103,17 +107,45 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
   }
 }
 
+/** The remote copy a live snapshot saw, when it saw the source topic's cluster too. */
+function observedCopyOf(workspace: DeclaredWorkspace, cluster: DeclaredCluster, target: string, name: string): Topic | undefined {
+  return cluster.remoteTopics ? workspace.clusters.get(target)?.remoteTopics?.find((t) => t.decl.name === name) : undefined;
+}
+
+/**
+ * Live snapshots: a config set on the source topic itself is set on its remote copy by MM2's config
+ * sync (MirrorSourceConnector.targetConfig: every entry not read-only, sensitive, static-broker or
+ * excluded). Only keys the source topic sets are compared: the copy may also carry the source
+ * cluster's dynamic broker configs, which the snapshot does not show for the source.
+ */
+function observedCopyDrift(cluster: DeclaredCluster, topic: Topic, copy: Topic, excluded: ((name: string) => boolean) | undefined, report: (finding: Report) => void): void {
+  const copyName = copy.decl.name;
+  const target = copy.cluster;
+  for (const [key, valued] of topic.decl.config) {
+    if (excluded?.(key)) continue;
+    const there = copy.decl.config.get(key);
+    if (there?.value === valued.value) continue;
+    report({
+      messageId: 'copyDiffers',
+      data: { key, copy: copyName, target, there: there ? `\`${there.value}\`` : 'not set', value: valued.value, topic: topic.decl.name, cluster: cluster.alias },
+      range: valued.keyRange ?? valued.range,
+      related: [{ uri: copy.uri, range: there ? there.range : copy.decl.nameRange, message: `\`${key}\` of \`${copyName}\` in ${target}: ${there ? there.value : 'not set'}` }],
+    });
+  }
+}
+
 export const topicConfigDrift: DeclarationRule = {
   kind: 'declarations',
   meta: {
     id: 'topic-config-drift',
     group: 'declarations',
-    description: 'The same local topic has different partitions or configs in two active-active peers, or a declared config that MM2 will not copy to the topic\'s remote copy.',
+    description: 'The same local topic has different partitions or configs in two active-active peers, a declared config that MM2 will not copy to the topic\'s remote copy, or (in a live snapshot) a remote copy whose configs differ from its source\'s.',
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
       local: '`{{key}}` of topic `{{topic}}` is {{here}} in {{cluster}} but {{there}} in {{peer}}: MM2 syncs configs only to remote topics, never between the two local `{{topic}}` topics, so producers and consumers behave differently after a failover. Use the same value in both clusters.',
       syncOff: 'The configs of `{{topic}}` ({{keys}}) are not copied to its remote copy `{{copy}}` in {{target}}: {{flow}} has `sync.topic.configs.enabled = false`, so `{{copy}}` keeps {{target}}\'s broker defaults. Enable config sync, or declare the configs for `{{copy}}` where it is created.',
+      copyDiffers: '`{{key}}` of remote topic `{{copy}}` in {{target}} is {{there}}, not `{{value}}`. It is `{{value}}` on `{{topic}}` in {{cluster}}, and MM2 copies topic configs to remote topics every `sync.topic.configs.interval.seconds` (10 minutes by default) unless `config.properties.exclude` matches them: MM2 is not running, has not synced yet, or the copy was changed by hand.',
       excluded: '`{{key}}` of `{{topic}}` is not copied to its remote copy `{{copy}}` in {{target}}: MM2 skips topic configs matching `config.properties.exclude` (`{{pattern}}`{{byDefault}}), so `{{copy}}` keeps {{target}}\'s broker default. Set it on `{{copy}}` in {{target}} yourself, or remove it from `config.properties.exclude`.',
     },
   },
