@@ -13,8 +13,9 @@ import { pathToFileURL } from 'node:url';
 import type { CheckLiveResult } from '../../shared/src/protocol';
 import { TestClient } from '../protocol/lspClient';
 import { startBroker, type Broker } from '../kafka/brokers';
-import { prepare, toolchain } from '../kafka/java';
-import { killAll } from '../kafka/processes';
+import { prepare, toolchain, type KafkaRuntime } from '../kafka/java';
+import { killAll, start } from '../kafka/processes';
+import { COMMON_SETTINGS } from '../kafka/scenarios';
 
 const KAFKA = '4.3.1';
 const K2_USER = { username: 'mirrorlint', password: 'k2-Secret-4711' };
@@ -32,11 +33,12 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
   let k1: Broker;
   let k2: Broker;
   let workspace: string;
+  let runtime: KafkaRuntime;
 
   before(async () => {
     const tools = toolchain();
     if (typeof tools === 'string') throw new Error(`live tests need Java and Maven: ${tools}`);
-    const runtime = prepare(tools, KAFKA, (line) => console.log(line));
+    runtime = prepare(tools, KAFKA, (line) => console.log(line));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-live-'));
     // K2 wants a SCRAM-SHA-512 login, as production clusters do; its password reaches MirrorLint
     // only through an environment variable reference.
@@ -176,6 +178,58 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
       LiveAdmin.prototype.describeConfigs = original;
       await setup.close();
     }
+  });
+
+  it('against a running MirrorMaker 2: silent once it has replicated, and a topic it did not copy is missing', async () => {
+    // MM2 itself between the two brokers (K2 with its SCRAM login), the file MirrorLint checks.
+    const running = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-live-mm2-'));
+    const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${K2_USER.username}" password="${K2_USER.password}";`;
+    const mm2File = path.join(running, 'mm2.properties');
+    fs.writeFileSync(mm2File, [
+      'clusters = K1, K2', `K1.bootstrap.servers = ${k1.bootstrap}`, `K2.bootstrap.servers = ${k2.bootstrap}`,
+      'K2.security.protocol = SASL_PLAINTEXT', 'K2.sasl.mechanism = SCRAM-SHA-512', `K2.sasl.jaas.config = ${jaas}`,
+      'K1->K2.enabled = true', 'K1->K2.topics = orders, invoices-.*', 'K2->K1.enabled = true', 'K2->K1.topics = orders',
+      'sync.topic.configs.interval.seconds = 1', COMMON_SETTINGS, '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(running, '.mirrorlint.yaml'), liveConfig(K2_PASSWORD_REFERENCE));
+    const remoteState = async () => {
+      const a1 = new Admin({ clientId: 'probe-k1', bootstrapBrokers: [k1.bootstrap], timeout: 10_000 });
+      const a2 = new Admin({ clientId: 'probe-k2', bootstrapBrokers: [k2.bootstrap], timeout: 10_000, sasl: { mechanism: 'SCRAM-SHA-512', username: K2_USER.username, password: K2_USER.password } });
+      try {
+        const inK1 = await a1.listTopics();
+        const configs = (await a2.describeConfigs({ resources: [{ resourceType: 2, resourceName: 'K1.orders' }] } as never)) as { configs: { name: string; value: string | null }[] }[];
+        return { k2OrdersInK1: inK1.includes('K2.orders'), retentionSynced: configs[0].configs.some((c) => c.name === 'retention.ms' && c.value === '604800000') };
+      } finally {
+        await Promise.all([a1.close(), a2.close()]);
+      }
+    };
+    const mm2 = start(runtime.java, ['-Xms256m', '-Xmx768m', '-cp', runtime.classpath, 'org.apache.kafka.connect.mirror.MirrorMaker', mm2File], { logFile: path.join(running, 'mirrormaker.log') });
+    try {
+      const deadline = Date.now() + 150_000;
+      for (;;) {
+        if (mm2.child.exitCode !== null) throw new Error(`MirrorMaker exited (${mm2.child.exitCode}):\n${mm2.tail()}`);
+        const state = await remoteState().catch(() => undefined);
+        if (state?.k2OrdersInK1 && state.retentionSynced) break;
+        if (Date.now() > deadline) throw new Error(`MirrorMaker did not replicate within 150 s (${JSON.stringify(state)}):\n${mm2.tail()}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    } finally {
+      await mm2.stop(10_000);
+    }
+    const live = async () => {
+      const { code, stdout, stderr } = await cli(running, ['check', '--live', '--format', 'json']);
+      assert.equal(code === 0 || code === 1, true, stderr);
+      return (JSON.parse(stdout).findings as { rule: string; message: string }[]).map((f) => `${f.rule}: ${f.message.split(/(?<=\.)\s/)[0]}`);
+    };
+    // MM2 made K2.orders in K1 and copied K1's retention.ms onto K2's K1.orders: nothing to say about them.
+    const replicated = await live();
+    assert.ok(!replicated.some((r) => r.startsWith('remote-topic-missing') || r.includes('of remote topic')), replicated.join('\n'));
+    // With MM2 stopped, a new topic the flow admits gets no copy.
+    const a1 = new Admin({ clientId: 'setup-invoices', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
+    await a1.createTopics({ topics: ['invoices-2026'], partitions: 1, replicas: 1 });
+    await a1.close();
+    const stopped = await live();
+    assert.ok(stopped.includes('remote-topic-missing: Remote topic `K1.invoices-2026` is missing in K2.'), stopped.join('\n'));
   });
 
   // Last: it fills K1 with topics the tests above do not expect.
