@@ -27,6 +27,7 @@ describe('live snapshots', () => {
     assert.equal(text, `# Observed by \`mirrorlint snapshot --live\` at 2026-01-01T00:00:00Z: the clusters as they were, read-only.
 # Regenerate it rather than edit it.
 kind: KafkaTopology
+observedAt: 2026-01-01T00:00:00Z
 clusters:
   K2:
     topics:
@@ -51,6 +52,25 @@ clusters:
     assert.match(text, /^ {4}remoteTopics:\n {6}K1\.orders:/m);
     assert.doesNotMatch(text, /^ {4}topics:\n(?: {6,}.*\n)*? {6}K1\.orders:/m);
     assert.doesNotMatch(text, /heartbeats:/);
+  });
+
+  it('offer no fixes that would edit the snapshot, from its own findings or from other files\' ', () => {
+    const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
+    const snapshot = (observedAt: string) => `kind: KafkaTopology\n${observedAt}clusters:\n  K1:\n    topics:\n      orders: { partitions: 3, config: { retention.ms: "1" } }\n  K2:\n    topics:\n      orders: { partitions: 3, config: { retention.ms: "2" } }\n`;
+    const written = 'kind: KafkaTopology\ncluster: K1\ntopics:\n  payments: { partitions: 3 }\nproducers:\n  - { name: app, topics: [payments] }\n';
+    const fixesOf = (observedAt: string) => {
+      const files = new LanguageService({ readText: () => undefined }).analyze([
+        { uri: 'file:///w/mm2.properties', text: mm2 },
+        { uri: 'file:///w/observed.topology.yaml', text: snapshot(observedAt) },
+        { uri: 'file:///w/k1-apps.topology.yaml', text: written },
+      ], { folders: [] });
+      const findings = ['file:///w/observed.topology.yaml', 'file:///w/k1-apps.topology.yaml'].flatMap((uri) => files.findings(uri));
+      return findings.filter((f) => f.ruleId === 'topic-config-drift' || f.ruleId === 'topic-missing-in-peer').map((f) => `${f.ruleId}: ${f.fixes.filter((fix) => !fix.suppression).length}`);
+    };
+    // A hand-written file gets its fixes (one per direction, and the topic added to K2's file)…
+    assert.deepEqual(fixesOf(''), ['topic-config-drift: 2', 'topic-missing-in-peer: 1']);
+    // …a snapshot's findings get none, and neither does a fix of another file that would edit it.
+    assert.deepEqual(fixesOf('observedAt: "2026-12-07T09:00:00Z"\n'), ['topic-config-drift: 0', 'topic-missing-in-peer: 0']);
   });
 
   it('read `live:` connections from .mirrorlint.yaml and resolve secret references only', () => {

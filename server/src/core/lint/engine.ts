@@ -95,5 +95,12 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
     runsOf(rule, model, uri, run, report);
   }
   const file = model.fileOf(uri)!;
-  return applySuppressions(file, findings, RULE_IDS, options.severities?.[UNUSED_SUPPRESSION] ?? 'warning');
+  return withoutEditsOfSnapshots(model, uri, applySuppressions(file, findings, RULE_IDS, options.severities?.[UNUSED_SUPPRESSION] ?? 'warning'));
+}
+
+/** Fixes that would edit a live snapshot go: it records what the clusters held, and the next one replaces it. */
+function withoutEditsOfSnapshots(model: WorkspaceModel, uri: string, findings: Finding[]): Finding[] {
+  const observed = (target: string | undefined): boolean => model.fileOf(target || uri)?.declarations?.observed === true;
+  if (!findings.some((f) => f.fixes.some((fix) => fix.edits.some((edit) => observed(edit.uri))))) return findings;
+  return findings.map((f) => ({ ...f, fixes: f.fixes.filter((fix) => !fix.edits.some((edit) => observed(edit.uri))) }));
 }

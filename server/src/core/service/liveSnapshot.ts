@@ -33,7 +33,7 @@ export function snapshotTopology(observed: Record<string, ObservedCluster>, take
     };
   }
   const header = `# Observed by \`mirrorlint snapshot --live\` at ${takenAt}: the clusters as they were, read-only.\n# Regenerate it rather than edit it.\n`;
-  return header + stringify({ kind: 'KafkaTopology', clusters }, { lineWidth: 0 });
+  return header + stringify({ kind: 'KafkaTopology', observedAt: takenAt, clusters }, { lineWidth: 0 });
 }
 
 const topicMap = (topics: ObservedTopic[]): Record<string, unknown> =>

@@ -105,5 +105,10 @@ export interface DeclarationFile {
   sections: ClusterSection[];
   /** KafkaTopology documents (or the .mirrorlint.yaml document), for schema validation. */
   topologyDocuments: Document.Parsed[];
+  /**
+   * A live snapshot (`observedAt:`): what the clusters held. Nothing in it is edited by a fix: the
+   * clusters change, not the file, which the next snapshot replaces.
+   */
+  observed?: boolean;
   lineBreak: string;
 }

@@ -288,6 +288,7 @@ export function parseDeclarations(uri: string, source: string, parsed = parseYam
     if (!kind) continue;
     if (kind.value === 'KafkaTopology') {
       file.format = 'kafka-topology';
+      if (child(root, 'observedAt').pair) file.observed = true;
       file.topologyDocuments.push(document);
       file.sections.push(...readTopologyDocument(document, kind.range));
       continue;
