@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as net from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { describe, it } from 'node:test';
 import type { CheckLiveResult } from '../../shared/src/protocol';
 import { TestClient } from './lspClient';
@@ -33,6 +35,28 @@ describe('live mode over stdio', () => {
     withServer({ restricted: true }, 'live:\n  K1: { bootstrapServers: "127.0.0.1:1" }\n', (result) => {
       assert.match(result.errors.join(' '), /untrusted workspace/);
     }));
+
+  it('answers a cancel at once, mid-read, and reports nothing', async () => {
+    // A "broker" that accepts connections and never answers: the read would wait for its time limit.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const client = new TestClient();
+    try {
+      await client.initialize({ workspace: { configuration: true } });
+      await client.open(config, `live:\n  K1: { bootstrapServers: "127.0.0.1:${port}" }\n`, 'yaml');
+      const source = new CancellationTokenSource();
+      const started = Date.now();
+      const pending = client.connection.sendRequest<CheckLiveResult>('mirrorlint/checkLive', {}, source.token);
+      setTimeout(() => source.cancel(), 500);
+      const result = await pending;
+      assert.deepEqual(result, { clusters: [], errors: ['Cancelled.'] });
+      assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+    } finally {
+      await client.shutdown();
+      silent.close();
+    }
+  });
 
   it('reports an unreachable cluster and checks nothing', () =>
     withServer(undefined, 'live:\n  K1: { bootstrapServers: "127.0.0.1:1" }\n', (result) => {

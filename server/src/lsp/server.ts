@@ -369,8 +369,11 @@ export function startServer(connection: Connection): void {
     const configs = index.workspaceConfigs().flatMap(({ uri, text }) => (uri.startsWith('file:') ? [{ file: fileURLToPath(uri), text }] : []));
     const connections = connectionsOf(configs);
     if (connections.size === 0) return { clusters: [], errors: ['No cluster to read: add a `live:` section to .mirrorlint.yaml (README, "Live mode").'] };
-    const { observed, errors } = await observe(connections, LIVE_TIMEOUT_MS);
-    if (token.isCancellationRequested) return { clusters: [], errors: ['Cancelled.'] };
+    // A cancel answers at once; the reads still under way end within their time limit and are dropped.
+    const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
+    const read = await Promise.race([observe(connections, LIVE_TIMEOUT_MS), cancelled]);
+    if (!read || token.isCancellationRequested) return { clusters: [], errors: ['Cancelled.'] };
+    const { observed, errors } = read;
     if (!observed) return { clusters: [], errors };
     const folder = path.dirname(configs.find((c) => connectionsOf([c]).size > 0)!.file);
     const uri = pathToFileURL(path.join(folder, LIVE_FILE)).href;
