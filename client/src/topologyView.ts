@@ -131,9 +131,16 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       case 'topic': {
         const { topic } = node;
         const item = this.located(topic.name, topic.location, topic.problems, topic.remote ? 'cloud-download' : 'symbol-field', vscode.TreeItemCollapsibleState.None, `topic/${node.cluster}/${topic.name}`);
-        if (topic.remote) {
-          item.description = `← ${topic.origin}`;
-          item.tooltip = this.tooltip(`**${topic.name}** in ${node.cluster}: MM2's copy of \`${topic.originTopic}\` of ${topic.origin}\n\nPath: ${(topic.path ?? []).join(' → ')}`, topic.problems);
+        if (topic.remote && topic.observed === 'orphan') {
+          item.description = 'orphan: no flow writes it';
+          item.iconPath = new vscode.ThemeIcon('question');
+          item.tooltip = this.tooltip(`**${topic.name}** in ${node.cluster}: seen by the last live check, but no flow of this configuration writes it`, topic.problems);
+          item.contextValue = 'remoteTopic';
+        } else if (topic.remote) {
+          item.description = `← ${topic.origin}${topic.observed === 'missing' ? ' · missing' : topic.observed === 'present' ? ' · seen live' : ''}`;
+          if (topic.observed === 'missing') item.iconPath = new vscode.ThemeIcon('warning');
+          const observed = topic.observed === 'missing' ? '\n\nThe last live check did not find it in this cluster.' : topic.observed === 'present' ? '\n\nThe last live check found it in this cluster.' : '';
+          item.tooltip = this.tooltip(`**${topic.name}** in ${node.cluster}: MM2's copy of \`${topic.originTopic}\` of ${topic.origin}\n\nPath: ${(topic.path ?? []).join(' → ')}${observed}`, topic.problems);
           item.contextValue = 'remoteTopic';
         } else {
           item.tooltip = this.tooltip(`**${topic.name}**: a local topic of ${node.cluster}`, topic.problems);

@@ -28,6 +28,11 @@ export interface TopologyTopic<L = TopologyLocation> extends Item<L> {
   origin?: string;
   originTopic?: string;
   path?: string[];
+  /**
+   * Remote topics of a cluster a live snapshot saw: there (`present`), a copy the flows make that
+   * is not there (`missing`), or there but written by no flow (`orphan`).
+   */
+  observed?: 'present' | 'missing' | 'orphan';
 }
 
 export interface TopologyGroup<L = TopologyLocation> extends Item<L> {

@@ -73,6 +73,14 @@ clusters:
     assert.deepEqual(fixesOf('observedAt: "2026-12-07T09:00:00Z"\n'), ['topic-config-drift: 0', 'topic-missing-in-peer: 0']);
   });
 
+  it('show in the topology which remote topics a live check saw, missed, or found orphaned', () => {
+    const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\nK1->K2.topics = orders, invoices, legacy\n';
+    const snapshot = 'kind: KafkaTopology\nobservedAt: now\nclusters:\n  K1:\n    topics: { orders: {}, invoices: {} }\n    remoteTopics: {}\n  K2:\n    topics: {}\n    remoteTopics: { K1.orders: {}, K1.legacy: {} }\n';
+    const analysis = new LanguageService({ readText: () => undefined }).analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }, { uri: 'file:///w/observed.topology.yaml', text: snapshot }], { folders: [] });
+    const k2 = analysis.topology()[0].clusters.find((c) => c.alias === 'K2')!;
+    assert.deepEqual(k2.remoteTopics.map((t) => `${t.name}: ${t.observed}`), ['K1.invoices: missing', 'K1.legacy: orphan', 'K1.orders: present']);
+  });
+
   it('read `live:` connections from .mirrorlint.yaml and resolve secret references only', () => {
     const config = parseWorkspaceConfig('file:///w/.mirrorlint.yaml', 'live:\n  K1:\n    bootstrapServers: "a:9092,b:9092"\n    sasl: { mechanism: SCRAM-SHA-512, username: mm2, password: "${env:K1_PASSWORD}" }\n    tls: { ca: ca.pem }\n  K2: { tls: true }\n');
     assert.deepEqual(config.live, { K1: { bootstrapServers: 'a:9092,b:9092', sasl: { mechanism: 'SCRAM-SHA-512', username: 'mm2', password: '${env:K1_PASSWORD}' }, tls: { ca: 'ca.pem', cert: undefined, key: undefined } } });

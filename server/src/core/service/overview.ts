@@ -107,6 +107,23 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
         }
       }
 
+      // Clusters a live snapshot saw: each remote topic the flows make is there or missing, and what
+      // is there that no flow makes is an orphan.
+      for (const [alias, declaredCluster] of declared?.clusters ?? []) {
+        if (!declaredCluster.remoteTopics) continue;
+        const seen = new Map(declaredCluster.remoteTopics.map((t) => [t.decl.name, t]));
+        const own = declaredCluster.topicNamed;
+        const cluster = clusterOf(alias);
+        const originSeen = (origin: string | undefined) => origin !== undefined && declared?.clusters.get(origin)?.remoteTopics !== undefined;
+        for (const topic of cluster.remoteTopics) {
+          if (seen.has(topic.name) || own.has(topic.name)) topic.observed = 'present';
+          else if (originSeen(topic.origin)) topic.observed = 'missing';
+        }
+        for (const [name, topic] of seen) {
+          if (!cluster.remoteTopics.some((t) => t.name === name)) cluster.remoteTopics.push({ name, remote: true, observed: 'orphan', ...item(at(topic.uri, topic.decl.nameRange)) });
+        }
+      }
+
       const looping = new Set(deployment.replay.loops().flatMap((c) => c.models.map((m) => m.flow.id)));
       const models = new Map(deployment.flows.map((m) => [`${m.uri}\u0000${m.flow.id}`, m]));
       const flows: TopologyFlow<OffsetLocation>[] = [];
