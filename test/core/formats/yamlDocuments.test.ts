@@ -112,8 +112,9 @@ describe('YAML documents parsed per stretch', () => {
         let parsed = parseYamlDocuments(text);
         for (const [at, deleted, inserted] of edits) {
           const offset = at % (text.length + 1);
+          const before = text;
           text = text.slice(0, offset) + inserted + text.slice(offset + deleted);
-          parsed = parseYamlDocuments(text, parsed.chunks);
+          parsed = parseYamlDocuments(text, { text: before, chunks: parsed.chunks });
           assertSameDocuments(parsed.documents, text, JSON.stringify(text));
         }
       }),
@@ -124,7 +125,7 @@ describe('YAML documents parsed per stretch', () => {
   it('re-parses only the stretch an edit touched', () => {
     const text = Array.from({ length: 5 }, (_, i) => `---\nname: doc-${i}\n`).join('');
     const before = parseYamlDocuments(text);
-    const after = parseYamlDocuments(text.replace('doc-2', 'document-2'), before.chunks);
+    const after = parseYamlDocuments(text.replace('doc-2', 'document-2'), { text, chunks: before.chunks });
     assert.equal(after.documents.length, 5);
     assert.deepEqual(after.documents.map((d, i) => d === before.documents[i]), [true, true, false, true, true]);
     // The later documents moved with the text before them.

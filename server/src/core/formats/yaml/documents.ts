@@ -59,8 +59,12 @@ function depthProblem(text: string, offset: number, base = 0): YamlProblem {
  * the same documents as in the whole stream; an edit re-parses only the stretch it touches.
  */
 export interface YamlChunk {
-  text: string;
   start: number;
+  /**
+   * Its length; its text is read from the file's text when needed. (A slice kept here would keep the
+   * whole text of the version that first parsed it alive, for as long as the chunk is taken over.)
+   */
+  length: number;
   /** Whether a `---` follows, which ends the stretch's last document differently from the end of the file. */
   followed: boolean;
   documents: Document.Parsed[];
@@ -87,7 +91,7 @@ const LOOKAHEAD = '---';
 
 function parseChunk(text: string, start: number, followed: boolean): YamlChunk {
   const deep = tooDeepYaml(text);
-  if (deep !== undefined) return { text, start, followed, documents: [], problem: depthProblem(text, deep, start) };
+  if (deep !== undefined) return { start, length: text.length, followed, documents: [], problem: depthProblem(text, deep, start) };
   try {
     const parser = new Parser();
     // Positions in the whole file: the parser counts from its offset.
@@ -95,9 +99,9 @@ function parseChunk(text: string, start: number, followed: boolean): YamlChunk {
     const documents = Array.from(new Composer(OPTIONS).compose(parser.parse(followed ? text + LOOKAHEAD : text))) as Document.Parsed[];
     const end = start + text.length;
     if (followed && documents.length && documents[documents.length - 1].range[0] === end) documents.pop();
-    return { text, start, followed, documents };
+    return { start, length: text.length, followed, documents };
   } catch (error) {
-    return { text, start, followed, documents: [], problem: { message: `Cannot read this YAML: ${(error as Error).message}`, range: { start, end: start } } };
+    return { start, length: text.length, followed, documents: [], problem: { message: `Cannot read this YAML: ${(error as Error).message}`, range: { start, end: start } } };
   }
 }
 
@@ -127,16 +131,22 @@ function move(chunk: YamlChunk, start: number): YamlChunk {
   return chunk;
 }
 
+/** The same file's previous version: its text and the chunks it was parsed into. */
+export interface PreviousYaml {
+  text: string;
+  chunks: readonly YamlChunk[];
+}
+
 /**
  * The YAML documents of a text, read once and shared by the Strimzi and declarations readers.
- * `previous` are the chunks of the same file's previous version: unchanged ones are taken over
- * (moved in place when text before them changed length) instead of parsed again.
+ * The chunks of the same file's previous version that are unchanged are taken over (moved in place
+ * when text before them changed length) instead of parsed again.
  */
-export function parseYamlDocuments(text: string, previous: readonly YamlChunk[] = []): ParsedYaml {
+export function parseYamlDocuments(text: string, previous?: PreviousYaml): ParsedYaml {
   const reusable = new Map<string, YamlChunk[]>();
   const keyOf = (chunkText: string, followed: boolean) => (followed ? `${chunkText}${LOOKAHEAD}` : chunkText);
-  for (const chunk of previous) {
-    const key = keyOf(chunk.text, chunk.followed);
+  for (const chunk of previous?.chunks ?? []) {
+    const key = keyOf(previous!.text.slice(chunk.start, chunk.start + chunk.length), chunk.followed);
     const same = reusable.get(key);
     if (same) same.push(chunk);
     else reusable.set(key, [chunk]);

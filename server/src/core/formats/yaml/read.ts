@@ -12,7 +12,8 @@ import { yamlWriter } from './write';
  * KafkaTopology, KafkaTopic and KafkaUser documents (declarations). Never throws.
  */
 export function readYamlFile(uri: string, text: string, kind: FileKind = 'yaml-resources', options: ReadOptions = {}): FileFacts {
-  const parsed = parseYamlDocuments(text, options.previous?.yamlChunks);
+  const previous = options.previous?.yamlChunks && { text: options.previous.text, chunks: options.previous.yamlChunks };
+  const parsed = parseYamlDocuments(text, previous);
   const problems = [...parsed.problems];
   for (const document of parsed.documents) problems.push(...yamlProblems(document, text));
   const strimzi = readStrimzi(parsed.documents);
