@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const from = path.join('.e2e', 'screenshots');
-const shown = ['topology-view', 'quick-fix-declarations', 'remote-topic-hover', 'topology-diagram', 'aa-problems', 'quiet-problems'];
+const shown = ['topology-view', 'quick-fix-declarations', 'remote-topic-hover', 'topology-diagram', 'aa-problems', 'quiet-problems', 'live-snapshot'];
 fs.mkdirSync(path.join('docs', 'images'), { recursive: true });
 for (const name of shown) {
   const source = path.join(from, `${name}.png`);
