@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { hoverUntil, MOD, ROOT, startVsCode, waitFor } from './harness.mjs';
+import { hoverUntil, MOD, ROOT, showTopologyView, startVsCode, waitFor } from './harness.mjs';
 
 describe('the active-active example in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -52,12 +52,7 @@ describe('the active-active example in code-server', { timeout: 600_000 }, () =>
   it('lists K1, K2, the flows and the flagged consumer group in the topology view', async () => {
     // Room for the view: close the panel and collapse the folder's file tree.
     await page.keyboard.press(`${MOD}+J`);
-    await page.keyboard.press(`${MOD}+Shift+E`);
-    const folder = page.locator('.pane-header', { hasText: 'Workspace' }).first();
-    if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
-    const header = page.locator('.pane-header', { hasText: 'MirrorMaker Topology' });
-    await header.waitFor({ state: 'visible', timeout: 30_000 });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await showTopologyView(page);
     const tree = page.locator('[id="workbench.view.explorer"] .monaco-list[aria-label*="MirrorMaker Topology"], .pane-body .monaco-list').last();
     const labels = async () => page.locator('.pane-body .monaco-list-row').allInnerTexts();
     await waitFor(async () => {

@@ -68,6 +68,16 @@ function packageOnce() {
  * A fresh VS Code on `fill(workspace)`'s files: user settings, the packaged extension installed
  * into an empty extensions folder, code-server on a free port, Chromium on the workbench.
  */
+/** The Explorer with the folder's file tree collapsed and the MirrorMaker Topology view expanded. */
+export async function showTopologyView(page) {
+  await page.keyboard.press(`${MOD}+Shift+E`);
+  const folder = page.locator('.pane-header', { hasText: 'Workspace' }).first();
+  if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+  const header = page.locator('.pane-header', { hasText: 'MirrorMaker Topology' });
+  await header.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+}
+
 export async function startVsCode(fill, { settings = {}, viewport = { width: 1400, height: 900 }, payload, onPage } = {}) {
   assert.ok(fs.existsSync(ENTRY), `code-server missing at ${ENTRY}: run bash test/e2e/setup.sh`);
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MOD, ROOT, startVsCode, waitFor } from './harness.mjs';
+import { MOD, ROOT, showTopologyView, startVsCode, waitFor } from './harness.mjs';
 
 describe('a recorded live snapshot in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -36,12 +36,7 @@ describe('a recorded live snapshot in code-server', { timeout: 600_000 }, () => 
     assert.match(text, /Remote topic 'K1\.legacy-orders' in K2 is written by no flow\./);
 
     // The topology view: K2's remote topics, the missing one flagged, the orphan listed.
-    await page.keyboard.press(`${MOD}+Shift+E`);
-    const folder = page.locator('.pane-header', { hasText: 'Workspace' }).first();
-    if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
-    const header = page.locator('.pane-header', { hasText: 'MirrorMaker Topology' });
-    await header.waitFor({ state: 'visible', timeout: 30_000 });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await showTopologyView(page);
     const rows = page.locator('.pane-body .monaco-list-row');
     await waitFor(async () => (await rows.allInnerTexts()).join('\n').includes('K2'), 'K2 in the topology view');
     // K2's remote topics (K1 has one): K1.invoices (missing), K1.legacy-orders (orphan), K1.orders (seen live).
