@@ -79,6 +79,10 @@ clusters:
     const analysis = new LanguageService({ readText: () => undefined }).analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }, { uri: 'file:///w/observed.topology.yaml', text: snapshot }], { folders: [] });
     const k2 = analysis.topology()[0].clusters.find((c) => c.alias === 'K2')!;
     assert.deepEqual(k2.remoteTopics.map((t) => `${t.name}: ${t.observed}`), ['K1.invoices: missing', 'K1.legacy: orphan', 'K1.orders: present']);
+    // A declaration of K1 next to the snapshot: each topic once, where the snapshot saw it.
+    const declared = new LanguageService({ readText: () => undefined }).analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }, { uri: 'file:///w/observed.topology.yaml', text: snapshot }, { uri: 'file:///w/k1.topology.yaml', text: 'kind: KafkaTopology\ncluster: K1\ntopics:\n  orders: {}\n  audit: {}\n' }], { folders: [] });
+    const k1 = declared.topology()[0].clusters.find((c) => c.alias === 'K1')!;
+    assert.deepEqual(k1.localTopics.map((t) => `${t.name}: ${t.location?.uri.split('/').pop()}`), ['audit: k1.topology.yaml', 'invoices: observed.topology.yaml', 'orders: observed.topology.yaml']);
   });
 
   it('read `live:` connections from .mirrorlint.yaml and resolve secret references only', () => {

@@ -34,6 +34,7 @@ describe('a recorded live snapshot in code-server', { timeout: 600_000 }, () => 
     }, 'the live-only findings in the Problems panel', 90_000);
     assert.match(text, /Remote topic 'K1\.invoices' is missing in K2\./);
     assert.match(text, /Remote topic 'K1\.legacy-orders' in K2 is written by no flow\./);
+    assert.match(text, /'partitions' of topic 'invoices' is declared '12' but is '6' in the live cluster\./);
 
     // The topology view: K2's remote topics, the missing one flagged, the orphan listed.
     await showTopologyView(page);

@@ -19,7 +19,7 @@ export interface Declared<T> {
 
 export interface DeclaredCluster {
   alias: string;
-  /** The first declaration of each topic name. */
+  /** The first declaration of each topic name; a live snapshot's, when one saw it. */
   topicNamed: Map<string, Declared<TopicDeclaration>>;
   sections: Declared<ClusterSection>[];
   topics: Declared<TopicDeclaration>[];
@@ -146,7 +146,11 @@ export function bindDeclarations(
       cluster.sections.push(at(section));
       cluster.topics.push(...section.topics.map(at));
       if (section.remoteTopics) (cluster.remoteTopics ??= []).push(...section.remoteTopics.map(at));
-      for (const topic of section.topics) if (!cluster.topicNamed.has(topic.name)) cluster.topicNamed.set(topic.name, at(topic));
+      // What a live snapshot saw speaks for the cluster over what a file declares (declared-not-observed compares the two).
+      for (const topic of section.topics) {
+        const named = cluster.topicNamed.get(topic.name);
+        if (!named || (file.observed && !named.file.observed)) cluster.topicNamed.set(topic.name, at(topic));
+      }
       cluster.schemas.push(...section.schemas.map(at));
       cluster.consumers.push(...section.consumers.map(at));
       cluster.producers.push(...section.producers.map(at));

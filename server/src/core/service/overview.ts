@@ -76,7 +76,8 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
       }
       for (const [alias, declaredCluster] of declared?.clusters ?? []) {
         const cluster = clusterOf(alias);
-        for (const topic of declaredCluster.topics) cluster.localTopics.push({ name: topic.decl.name, remote: false, ...item(at(topic.uri, topic.decl.nameRange)) });
+        // Once per name, where a live snapshot saw it if one did (a declaration and a snapshot of one cluster list it twice).
+        for (const topic of declaredCluster.topicNamed.values()) cluster.localTopics.push({ name: topic.decl.name, remote: false, ...item(at(topic.uri, topic.decl.nameRange)) });
         for (const consumer of declaredCluster.consumers) {
           const { decl } = consumer;
           const subscription = decl.pattern ? `pattern ${decl.pattern.value}` : [...(decl.topics ?? []).map((t) => t.value), ...(decl.prefixes ?? []).map((p) => `${p.value}*`)].join(', ');
@@ -112,7 +113,7 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
       for (const [alias, declaredCluster] of declared?.clusters ?? []) {
         if (!declaredCluster.remoteTopics) continue;
         const seen = new Map(declaredCluster.remoteTopics.map((t) => [t.decl.name, t]));
-        const own = declaredCluster.topicNamed;
+        const own = new Set(declaredCluster.topics.filter((t) => t.file.observed).map((t) => t.decl.name));
         const cluster = clusterOf(alias);
         const originSeen = (origin: string | undefined) => origin !== undefined && declared?.clusters.get(origin)?.remoteTopics !== undefined;
         for (const topic of cluster.remoteTopics) {

@@ -7,6 +7,7 @@ import { producerWritesRemoteTopic } from './declarations/producer-writes-remote
 import { remoteTopicCollision } from './declarations/remote-topic-collision';
 import { remoteTopicMissing } from './declarations/remote-topic-missing';
 import { orphanRemoteTopic } from './declarations/orphan-remote-topic';
+import { declaredNotObserved } from './declarations/declared-not-observed';
 import { schemaNotSynced } from './declarations/schema-not-synced';
 import { topicConfigDrift } from './declarations/topic-config-drift';
 import { topicMissingInPeer } from './declarations/topic-missing-in-peer';
@@ -87,6 +88,7 @@ export const RULES: readonly Rule[] = [
   remoteTopicCollision,
   remoteTopicMissing,
   orphanRemoteTopic,
+  declaredNotObserved,
   topicMissingInPeer,
   topicConfigDrift,
   schemaNotSynced,

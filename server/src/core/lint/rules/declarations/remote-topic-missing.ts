@@ -6,14 +6,15 @@ import { clustersInFile } from './facts';
 /** A cluster whose topics a live snapshot saw: own and remote, by name. */
 export function observedNames(cluster: DeclaredCluster | undefined): Set<string> | undefined {
   if (!cluster?.remoteTopics) return undefined;
-  return new Set([...cluster.topicNamed.keys(), ...cluster.remoteTopics.map((t) => t.decl.name)]);
+  return new Set([...cluster.topics, ...cluster.remoteTopics].filter((t) => t.file.observed).map((t) => t.decl.name));
 }
 
-/** Every topic of an observed cluster written in `uri`, own and remote (a remote topic is copied on by chains). */
+/** Every topic a live snapshot in `uri` saw, own and remote (a remote topic is copied on by chains). */
 function* observedTopicsInFile(workspace: DeclaredWorkspace, uri: string): Generator<[DeclaredCluster, Declared<TopicDeclaration>]> {
   for (const cluster of clustersInFile(workspace, uri)) {
     if (!cluster.remoteTopics) continue;
-    for (const topic of [...cluster.topics, ...cluster.remoteTopics]) if (topic.uri === uri) yield [cluster, topic];
+    // Written declarations of an observed cluster say what should be, not what is (declared-not-observed compares them).
+    for (const topic of [...cluster.topics, ...cluster.remoteTopics]) if (topic.uri === uri && topic.file.observed) yield [cluster, topic];
   }
 }
 

@@ -90,7 +90,7 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
       continue;
     }
     const { matches, matchers, list, setting } = excludedProperties(model);
-    const observedCopy = observedCopyOf(workspace, cluster, copy.cluster, copy.name);
+    const observedCopy = topic.file.observed ? observedCopyOf(workspace, cluster, copy.cluster, copy.name) : undefined;
     if (observedCopy) observedCopyDrift(cluster, topic, observedCopy, matches, report);
     for (const [key, valued] of topic.decl.config) {
       if (!matches?.(key)) continue;
@@ -107,7 +107,7 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
   }
 }
 
-/** The remote copy a live snapshot saw, when it saw the source topic's cluster too. */
+/** The remote copy a live snapshot saw, when it saw the source topic's cluster too (the caller's topic is observed). */
 function observedCopyOf(workspace: DeclaredWorkspace, cluster: DeclaredCluster, target: string, name: string): Topic | undefined {
   return cluster.remoteTopics ? workspace.clusters.get(target)?.remoteTopics?.find((t) => t.decl.name === name) : undefined;
 }
@@ -153,6 +153,8 @@ export const topicConfigDrift: DeclarationRule = {
     if (!workspace) return;
     for (const [cluster, topic] of declaredInFile(workspace, uri, 'topics')) {
       if (workspace.remoteOrigin(cluster.alias, topic.decl.name)) continue; // remote-topic-collision
+      // A topic a live snapshot saw is checked as it is; how its declaration differs is declared-not-observed's.
+      if (!topic.file.observed && cluster.topicNamed.get(topic.decl.name)?.file.observed) continue;
       // Each pair is reported once, by the cluster whose alias sorts first.
       for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
         const peer = workspace.clusters.get(peerAlias);
