@@ -23,11 +23,39 @@ export interface DeclaredCluster {
   topicNamed: Map<string, Declared<TopicDeclaration>>;
   sections: Declared<ClusterSection>[];
   topics: Declared<TopicDeclaration>[];
-  /** The remote topics a live snapshot saw; undefined unless the cluster was observed. */
+  /** The remote topics a live snapshot saw, in file order; undefined unless the cluster was observed. */
   remoteTopics?: Declared<TopicDeclaration>[];
+  /**
+   * What live snapshots saw in the cluster, by name — its own topics and MM2's copies; undefined
+   * unless one covers it (a section with `remoteTopics:`). Every view of observed facts reads this.
+   */
+  observed?: ObservedTopics;
   schemas: Declared<SchemaDeclaration>[];
   consumers: Declared<ConsumerDeclaration>[];
   producers: Declared<ProducerDeclaration>[];
+}
+
+export interface ObservedTopics {
+  /** Own topics, as the snapshot lists them (the first of each name). */
+  topics: Map<string, Declared<TopicDeclaration>>;
+  /** MM2's copies in the cluster (the first of each name). */
+  remoteTopics: Map<string, Declared<TopicDeclaration>>;
+}
+
+/** Whether a live snapshot saw a topic of that name in the cluster, own or copy; undefined when none covers it. */
+export function sawTopic(cluster: DeclaredCluster | undefined, name: string): boolean | undefined {
+  const observed = cluster?.observed;
+  return observed && (observed.topics.has(name) || observed.remoteTopics.has(name));
+}
+
+function observedOf(cluster: DeclaredCluster): ObservedTopics | undefined {
+  if (!cluster.remoteTopics) return undefined;
+  const byName = (topics: Declared<TopicDeclaration>[]) => {
+    const map = new Map<string, Declared<TopicDeclaration>>();
+    for (const topic of topics) if (!map.has(topic.decl.name)) map.set(topic.decl.name, topic);
+    return map;
+  };
+  return { topics: byName(cluster.topics.filter((t) => t.file.observed)), remoteTopics: byName(cluster.remoteTopics) };
 }
 
 /** Where a topic of a cluster comes from when a flow writes it: MM2's remote copy of `upstream`. */
@@ -156,6 +184,7 @@ export function bindDeclarations(
       cluster.producers.push(...section.producers.map(at));
     }
   }
+  for (const clusters of perDeployment) for (const cluster of clusters.values()) cluster.observed = observedOf(cluster);
   const workspaces = deployments
     .map((deployment, i) => ({ deployment, clusters: perDeployment[i], sharing: sharing[i] }))
     .filter(({ clusters }) => clusters.size > 0)

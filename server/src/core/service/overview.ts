@@ -1,7 +1,7 @@
 import { RangeIndex, type OffsetRange } from '../base/range';
 import type { Finding } from '../base/finding';
 import type { Setting } from '../formats/facts';
-import type { DeclaredWorkspace } from '../model/declared';
+import { sawTopic, type DeclaredWorkspace } from '../model/declared';
 import type { Deployment } from '../model/deployments';
 import { mm2Topics } from '../model/internalTopics';
 import { arrivalPath, type Arrival } from '../model/replay';
@@ -111,16 +111,14 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
       // Clusters a live snapshot saw: each remote topic the flows make is there or missing, and what
       // is there that no flow makes is an orphan.
       for (const [alias, declaredCluster] of declared?.clusters ?? []) {
-        if (!declaredCluster.remoteTopics) continue;
-        const seen = new Map(declaredCluster.remoteTopics.map((t) => [t.decl.name, t]));
-        const own = new Set(declaredCluster.topics.filter((t) => t.file.observed).map((t) => t.decl.name));
+        if (!declaredCluster.observed) continue;
         const cluster = clusterOf(alias);
-        const originSeen = (origin: string | undefined) => origin !== undefined && declared?.clusters.get(origin)?.remoteTopics !== undefined;
+        const originSeen = (origin: string | undefined) => origin !== undefined && declared?.clusters.get(origin)?.observed !== undefined;
         for (const topic of cluster.remoteTopics) {
-          if (seen.has(topic.name) || own.has(topic.name)) topic.observed = 'present';
+          if (sawTopic(declaredCluster, topic.name)) topic.observed = 'present';
           else if (originSeen(topic.origin)) topic.observed = 'missing';
         }
-        for (const [name, topic] of seen) {
+        for (const [name, topic] of declaredCluster.observed.remoteTopics) {
           if (!cluster.remoteTopics.some((t) => t.name === name)) cluster.remoteTopics.push({ name, remote: true, observed: 'orphan', ...item(at(topic.uri, topic.decl.nameRange)) });
         }
       }

@@ -1,13 +1,5 @@
-import type { Declared, DeclaredCluster } from '../../../model/declared';
-import type { TopicDeclaration } from '../../../formats/yaml/declarationTypes';
 import type { DeclarationRule } from '../../types';
 import { declaredInFile } from './facts';
-
-/** The topics a live snapshot saw in the cluster, by name; undefined when no snapshot covers it. */
-function observedTopics(cluster: DeclaredCluster): Map<string, Declared<TopicDeclaration>> | undefined {
-  if (!cluster.sections.some((s) => s.file.observed)) return undefined;
-  return new Map(cluster.topics.filter((t) => t.file.observed).map((t) => [t.decl.name, t]));
-}
 
 export const declaredNotObserved: DeclarationRule = {
   kind: 'declarations',
@@ -24,14 +16,10 @@ export const declaredNotObserved: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    const observedByCluster = new Map<string, ReturnType<typeof observedTopics>>();
     for (const [cluster, topic] of declaredInFile(workspace, uri, 'topics')) {
       // A snapshot is not compared with itself.
-      if (topic.file.observed) continue;
-      if (!observedByCluster.has(cluster.alias)) observedByCluster.set(cluster.alias, observedTopics(cluster));
-      const observed = observedByCluster.get(cluster.alias);
-      if (!observed) continue;
-      const seen = observed.get(topic.decl.name);
+      if (topic.file.observed || !cluster.observed) continue;
+      const seen = cluster.observed.topics.get(topic.decl.name);
       if (!seen) {
         report({ messageId: 'absent', data: { topic: topic.decl.name, cluster: cluster.alias }, range: topic.decl.nameRange });
         continue;

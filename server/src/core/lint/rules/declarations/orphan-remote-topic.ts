@@ -1,6 +1,6 @@
+import { sawTopic } from '../../../model/declared';
 import type { DeclarationRule } from '../../types';
 import { clustersInFile } from './facts';
-import { observedNames } from './remote-topic-missing';
 
 export const orphanRemoteTopic: DeclarationRule = {
   kind: 'declarations',
@@ -17,7 +17,7 @@ export const orphanRemoteTopic: DeclarationRule = {
   check({ uri, workspace, report }) {
     if (!workspace) return;
     for (const target of clustersInFile(workspace, uri)) {
-      for (const remote of target.remoteTopics ?? []) {
+      for (const remote of target.observed?.remoteTopics.values() ?? []) {
         if (remote.uri !== uri) continue;
         const name = remote.decl.name;
         for (const model of workspace.deployment.flows) {
@@ -25,11 +25,12 @@ export const orphanRemoteTopic: DeclarationRule = {
           // MM2's heartbeats travel by their own rule (heartbeats.replication.enabled), not the filter.
           if (model.policy.isHeartbeatsTopic(name)) continue;
           const upstream = model.policy.upstreamTopic(name);
-          const sourceNames = observedNames(workspace.clusters.get(model.flow.source));
-          if (upstream === undefined || !sourceNames) continue;
+          if (upstream === undefined) continue;
+          const sourceHas = sawTopic(workspace.clusters.get(model.flow.source), upstream);
+          if (sourceHas === undefined) continue;
           const written = workspace.copiesOf(model.flow.source, upstream).some((copy) => copy.depth === 1 && copy.via === model && copy.name === name);
-          if (sourceNames.has(upstream) && written) continue;
-          const why = sourceNames.has(upstream) ? `its topic filter does not admit \`${upstream}\`` : `${model.flow.source} has no topic \`${upstream}\``;
+          if (sourceHas && written) continue;
+          const why = sourceHas ? `its topic filter does not admit \`${upstream}\`` : `${model.flow.source} has no topic \`${upstream}\``;
           const setting = model.topicsSetting ?? model.enabledSetting;
           report({
             messageId: 'orphan',

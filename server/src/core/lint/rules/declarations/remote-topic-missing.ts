@@ -1,20 +1,13 @@
-import type { Declared, DeclaredCluster, DeclaredWorkspace } from '../../../model/declared';
+import { sawTopic, type Declared, type DeclaredCluster, type DeclaredWorkspace } from '../../../model/declared';
 import type { TopicDeclaration } from '../../../formats/yaml/declarationTypes';
 import type { DeclarationRule } from '../../types';
 import { clustersInFile } from './facts';
 
-/** A cluster whose topics a live snapshot saw: own and remote, by name. */
-export function observedNames(cluster: DeclaredCluster | undefined): Set<string> | undefined {
-  if (!cluster?.remoteTopics) return undefined;
-  return new Set([...cluster.topics, ...cluster.remoteTopics].filter((t) => t.file.observed).map((t) => t.decl.name));
-}
-
 /** Every topic a live snapshot in `uri` saw, own and remote (a remote topic is copied on by chains). */
 function* observedTopicsInFile(workspace: DeclaredWorkspace, uri: string): Generator<[DeclaredCluster, Declared<TopicDeclaration>]> {
   for (const cluster of clustersInFile(workspace, uri)) {
-    if (!cluster.remoteTopics) continue;
     // Written declarations of an observed cluster say what should be, not what is (declared-not-observed compares them).
-    for (const topic of [...cluster.topics, ...cluster.remoteTopics]) if (topic.uri === uri && topic.file.observed) yield [cluster, topic];
+    for (const topic of [...(cluster.observed?.topics.values() ?? []), ...(cluster.observed?.remoteTopics.values() ?? [])]) if (topic.uri === uri) yield [cluster, topic];
   }
 }
 
@@ -32,16 +25,10 @@ export const remoteTopicMissing: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
-    const observed = new Map<string, Set<string> | undefined>();
-    const namesIn = (alias: string) => {
-      if (!observed.has(alias)) observed.set(alias, observedNames(workspace.clusters.get(alias)));
-      return observed.get(alias);
-    };
     for (const [cluster, topic] of observedTopicsInFile(workspace, uri)) {
       for (const copy of workspace.copiesOf(cluster.alias, topic.decl.name)) {
         if (copy.depth !== 1 || !copy.via) continue;
-        const names = namesIn(copy.cluster);
-        if (!names || names.has(copy.name)) continue;
+        if (sawTopic(workspace.clusters.get(copy.cluster), copy.name) !== false) continue;
         const model = copy.via;
         const setting = model.topicsSetting ?? model.enabledSetting;
         report({

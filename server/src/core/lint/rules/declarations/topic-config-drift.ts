@@ -109,7 +109,7 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
 
 /** The remote copy a live snapshot saw, when it saw the source topic's cluster too (the caller's topic is observed). */
 function observedCopyOf(workspace: DeclaredWorkspace, cluster: DeclaredCluster, target: string, name: string): Topic | undefined {
-  return cluster.remoteTopics ? workspace.clusters.get(target)?.remoteTopics?.find((t) => t.decl.name === name) : undefined;
+  return cluster.observed ? workspace.clusters.get(target)?.observed?.remoteTopics.get(name) : undefined;
 }
 
 /**
