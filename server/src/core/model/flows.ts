@@ -127,24 +127,15 @@ function cachedFilter(topicsValue: string, excludeValue: string, kafka: KafkaSem
   });
 }
 
-// Topic lists can be long and a mesh repeats them on every flow: keys name them by number. Numbers
-// are never given twice, so a value forgotten and seen again cannot take another's.
-const VALUE_IDS = new Map<string, number>();
-let nextValueId = 1;
-function valueId(value: string): number {
-  // A flow asks for its topics and its exclude list: the last two answers, by identity, spare
-  // the map comparing a new long string with the one it holds.
-  for (const recent of lastValues) if (recent.value === value) return recent.id;
-  let id = VALUE_IDS.get(value);
-  if (id === undefined) {
-    if (VALUE_IDS.size >= 100_000) VALUE_IDS.clear();
-    VALUE_IDS.set(value, (id = nextValueId++));
-  }
-  lastValues.unshift({ value, id });
-  if (lastValues.length > 2) lastValues.pop();
+// The replay key names a flow's filter by the compiled filter it shares with every flow of the same
+// `topics` and `topics.exclude` (a mesh repeats long topic lists on every flow): no string is copied.
+const FILTER_IDS = new WeakMap<EffectiveFilter, number>();
+let nextFilterId = 1;
+function filterId(filter: EffectiveFilter): number {
+  let id = FILTER_IDS.get(filter);
+  if (id === undefined) FILTER_IDS.set(filter, (id = nextFilterId++));
   return id;
 }
-const lastValues: { value: string; id: number }[] = [];
 
 /** What MM2 resolves for a flow whose source connector runs in `file`. */
 export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: KafkaSemantics): FlowModel {
@@ -168,8 +159,7 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     sourceAlias,
     legacyInternalTopics: kafka.legacyInternalTopics,
   });
-  const excludeValue = exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value;
-  const compiled = effectiveFilter(topics.value ?? '.*', excludeValue, kafka);
+  const compiled = effectiveFilter(topics.value ?? '.*', exclude.origin === 'default' || exclude.value === undefined ? kafka.defaultTopicsExclude : exclude.value, kafka);
   const replicatesHeartbeats = !(definedIn(HEARTBEATS_REPLICATION, kafka) && configFalse(value(HEARTBEATS_REPLICATION.name).value));
   return {
     flow,
@@ -197,7 +187,7 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     replayKey: [
       flow.id, flow.source, flow.target, sourceAlias, targetAlias, policyClass.value ?? '', separator.origin === 'default' ? '\u0001' : (separator.value ?? ''),
       internalSeparator.origin === 'default' || parsesTrue(internalSeparator.value), kafka.version.text, kafka.configured, kafka.legacyInternalTopics, replicatesHeartbeats,
-      valueId(topics.value ?? '.*'), valueId(excludeValue),
+      filterId(compiled),
     ].join('\u0000'),
   };
 }
