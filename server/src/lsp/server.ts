@@ -370,8 +370,9 @@ export function startServer(connection: Connection): void {
     const connections = connectionsOf(configs);
     if (connections.size === 0) return { clusters: [], errors: ['No cluster to read: add a `live:` section to .mirrorlint.yaml (README, "Live mode").'] };
     // A cancel answers at once; the reads still under way end within their time limit and are dropped.
-    const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
-    const read = await Promise.race([observe(connections, LIVE_TIMEOUT_MS), cancelled]);
+    let onCancel: { dispose(): void } | undefined;
+    const cancelled = new Promise<undefined>((resolve) => (onCancel = token.onCancellationRequested(() => resolve(undefined))));
+    const read = await Promise.race([observe(connections, LIVE_TIMEOUT_MS), cancelled]).finally(() => onCancel?.dispose());
     if (!read || token.isCancellationRequested) return { clusters: [], errors: ['Cancelled.'] };
     const { observed, errors } = read;
     if (!observed) return { clusters: [], errors };

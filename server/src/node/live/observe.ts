@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseWorkspaceConfig, snapshotTopology, type LiveConnection, type ObservedCluster, type WorkspaceSnapshot } from '../../core';
+import { parseWorkspaceConfig, snapshotTopology, type LiveConnection, type ObservedCluster, type ObservedTopic, type WorkspaceSnapshot } from '../../core';
 import { fetchCluster } from './fetch';
 
 /** Where `check --live` places the observed facts: findings about them are reported under this name. */
@@ -45,8 +45,10 @@ export function liveTopology(analysis: WorkspaceSnapshot, observed: Record<strin
     deployments.some((d) => d.flows.some((f) => f.enabled && f.target === alias && !/IdentityReplicationPolicy$/.test(f.policy) && name.startsWith(`${f.source}${f.separator}`)));
   const split = Object.fromEntries(
     Object.entries(observed).map(([alias, cluster]) => {
-      const ours = cluster.topics.filter((t) => !internal(alias, t.name));
-      return [alias, { ...cluster, topics: ours.filter((t) => !remoteCopy(alias, t.name)), remoteTopics: ours.filter((t) => remoteCopy(alias, t.name)) }];
+      const own: ObservedTopic[] = [];
+      const remoteTopics: ObservedTopic[] = [];
+      for (const topic of cluster.topics) if (!internal(alias, topic.name)) (remoteCopy(alias, topic.name) ? remoteTopics : own).push(topic);
+      return [alias, { ...cluster, topics: own, remoteTopics }];
     }),
   );
   return snapshotTopology(split, takenAt);
