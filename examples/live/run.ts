@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Admin } from '@platformatic/kafka';
+import { Admin, Producer } from '@platformatic/kafka';
 import { runWithLive } from '../../server/src/cli/main';
 import '../../server/src/node/live/fetch';
 import { startBroker, type Broker } from '../../test/kafka/brokers';
@@ -70,9 +70,14 @@ async function main(): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     await mm2.stop(10_000);
-    // MM2 is down now: a topic created from here on gets no copy.
+    // MM2 is down now: a topic created from here on gets no copy, and a group that starts reading
+    // K1's `orders` now gets no checkpoint in K2 (its offsets cannot be translated on failover).
+    const producer = new Producer({ clientId: 'example', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
+    await producer.send({ messages: [0, 1, 2].map((i) => ({ topic: 'orders', partition: 0, key: Buffer.from(`order-${i}`), value: Buffer.from(`{"id":${i}}`) })) });
+    await producer.close();
     const a1 = admin(k1);
     await a1.createTopics({ topics: ['invoices-2026'], partitions: 1, replicas: 1 });
+    await a1.alterConsumerGroupOffsets({ groupId: 'shipping', topics: [{ name: 'orders', partitionOffsets: [{ partition: 0, offset: 2n }] }] } as never);
     await a1.close();
 
     console.log(`\n$ mirrorlint check --live   (in ${workspace})\n`);
@@ -83,7 +88,7 @@ async function main(): Promise<number> {
     }, (text) => process.stderr.write(text));
     console.log(`\nexit code ${code}`);
     // CI runs this example: each drift it made must be found.
-    const missed = ['remote-topic-missing', 'topic-config-drift', 'consumer-missing-remote-topics'].filter((rule) => !report.includes(rule));
+    const missed = ['remote-topic-missing', 'topic-config-drift', 'consumer-missing-remote-topics', 'checkpoints-missing'].filter((rule) => !report.includes(rule));
     if (missed.length) console.error(`not found: ${missed.join(', ')}`);
     return code === 2 ? 2 : missed.length ? 1 : 0;
   } finally {

@@ -5,10 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Admin } from '@platformatic/kafka';
+import { Admin, Producer } from '@platformatic/kafka';
 import { runWithLive } from '../../server/src/cli/main';
-// The setup talks to the brokers with the same client; this import brings its Node 20 polyfill.
-import '../../server/src/node/live/fetch';
+// The setup talks to the brokers with the same client (this import brings its Node 20 polyfill),
+// and reads what MM2 wrote the way MirrorLint does.
+import { fetchCluster } from '../../server/src/node/live/fetch';
 import { pathToFileURL } from 'node:url';
 import type { CheckLiveResult } from '../../shared/src/protocol';
 import { TestClient } from '../protocol/lspClient';
@@ -78,11 +79,15 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^kind: KafkaTopology$/m);
     assert.match(stdout, /orders:\n\s+partitions: 1\n\s+replicas: 1\n\s+config:\n\s+retention\.ms: "?604800000"?/);
-    // MM2's remote copy is listed apart from K2's own topics, its heartbeats topic not at all.
+    // MM2's remote copy is listed apart from K2's own topics, its heartbeats topic not as a topic:
+    // what it holds is read (nothing: no MM2 ever ran), and so are the checkpoints (no topic of them).
     assert.match(stdout, /remoteTopics:\n\s+K1\.orders:/);
     assert.doesNotMatch(stdout, /^\s+topics:\n(\s{6}.*\n)*\s+K1\.orders:/m);
-    assert.doesNotMatch(stdout, /heartbeats:/);
-    assert.match(stdout, /group: billing\n\s+topics:\n\s+- orders/);
+    assert.doesNotMatch(stdout, /heartbeats:\n\s+partitions/);
+    assert.match(stdout, /heartbeats:\n\s+since: "?\d{4}-\d\d-\d\dT[\d:.]+Z"?\n\s+newest: \{\}/);
+    assert.match(stdout, /checkpoints: \{\}/);
+    // billing has committed offset 0: it has read nothing of `orders`.
+    assert.match(stdout, /group: billing\n\s+topics:\n\s+- orders\n\s+unread:\n\s+- orders/);
   });
 
   it('checks the observed facts: the billing group misses K1.orders, retention.ms drifts', async () => {
@@ -98,6 +103,10 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     assert.ok(!rules.some((r) => r.includes('`K1.orders` is missing')), rules.join('\n'));
     // K2's `K1.orders` was made by hand, without K1's `retention.ms`: MM2's config sync would have set it.
     assert.ok(rules.some((r) => r.startsWith('topic-config-drift: `retention.ms` of remote topic `K1.orders` in K2 is not set, not `604800000`.')), rules.join('\n'));
+    // No MM2 has ever run: no heartbeats in either cluster; billing has read nothing, so no checkpoint is due.
+    assert.ok(rules.includes('heartbeats-not-arriving: No heartbeat of K1->K2 arrived in K2 in the 5 minutes before the snapshot.'), rules.join('\n'));
+    assert.ok(rules.includes('heartbeats-not-arriving: No heartbeat of K2->K1 arrived in K1 in the 5 minutes before the snapshot.'), rules.join('\n'));
+    assert.ok(!findings.some((f) => f.rule === 'checkpoints-missing'), rules.join('\n'));
     assert.ok(findings.every((f) => f.file === 'mirrorlint-live.topology.yaml' || f.file === 'mm2.properties'));
   });
 
@@ -192,13 +201,22 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
       'sync.topic.configs.interval.seconds = 1', COMMON_SETTINGS, '',
     ].join('\n'));
     fs.writeFileSync(path.join(running, '.mirrorlint.yaml'), liveConfig(K2_PASSWORD_REFERENCE));
+    // K1's `orders` gets records, and the group `shipping` has read two of them: MM2 checkpoints it into K2.
+    const producer = new Producer({ clientId: 'setup-records', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
+    await producer.send({ messages: [0, 1, 2].map((i) => ({ topic: 'orders', key: Buffer.from(`order-${i}`), value: Buffer.from(`{"id":${i}}`) })) });
+    await producer.close();
+    const k1Admin = new Admin({ clientId: 'setup-shipping', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
+    await k1Admin.alterConsumerGroupOffsets({ groupId: 'shipping', topics: [{ name: 'orders', partitionOffsets: [{ partition: 0, offset: 2n }] }] } as never);
+    await k1Admin.close();
+    const k2Connection = { bootstrapServers: k2.bootstrap, sasl: { mechanism: 'SCRAM-SHA-512', username: K2_USER.username, password: K2_USER.password } };
+    const checkpointed = async () => (await fetchCluster('K2', k2Connection, { timeoutMs: 10_000, folder: running })).checkpoints?.['K1.checkpoints.internal']?.shipping?.includes('K1.orders') ?? false;
     const remoteState = async () => {
       const a1 = new Admin({ clientId: 'probe-k1', bootstrapBrokers: [k1.bootstrap], timeout: 10_000 });
       const a2 = new Admin({ clientId: 'probe-k2', bootstrapBrokers: [k2.bootstrap], timeout: 10_000, sasl: { mechanism: 'SCRAM-SHA-512', username: K2_USER.username, password: K2_USER.password } });
       try {
         const inK1 = await a1.listTopics();
         const configs = (await a2.describeConfigs({ resources: [{ resourceType: 2, resourceName: 'K1.orders' }] } as never)) as { configs: { name: string; value: string | null }[] }[];
-        return { k2OrdersInK1: inK1.includes('K2.orders'), retentionSynced: configs[0].configs.some((c) => c.name === 'retention.ms' && c.value === '604800000') };
+        return { k2OrdersInK1: inK1.includes('K2.orders'), retentionSynced: configs[0].configs.some((c) => c.name === 'retention.ms' && c.value === '604800000'), checkpointed: await checkpointed() };
       } finally {
         await Promise.all([a1.close(), a2.close()]);
       }
@@ -209,7 +227,7 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
       for (;;) {
         if (mm2.child.exitCode !== null) throw new Error(`MirrorMaker exited (${mm2.child.exitCode}):\n${mm2.tail()}`);
         const state = await remoteState().catch(() => undefined);
-        if (state?.k2OrdersInK1 && state.retentionSynced) break;
+        if (state?.k2OrdersInK1 && state.retentionSynced && state.checkpointed) break;
         if (Date.now() > deadline) throw new Error(`MirrorMaker did not replicate within 150 s (${JSON.stringify(state)}):\n${mm2.tail()}`);
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
@@ -221,15 +239,23 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
       assert.equal(code === 0 || code === 1, true, stderr);
       return (JSON.parse(stdout).findings as { rule: string; message: string }[]).map((f) => `${f.rule}: ${f.message.split(/(?<=\.)\s/)[0]}`);
     };
-    // MM2 made K2.orders in K1 and copied K1's retention.ms onto K2's K1.orders: nothing to say about them.
+    // MM2 made K2.orders in K1, copied K1's retention.ms onto K2's K1.orders, checkpointed shipping,
+    // and sent heartbeats until seconds ago: nothing to say about them.
     const replicated = await live();
     assert.ok(!replicated.some((r) => r.startsWith('remote-topic-missing') || r.includes('of remote topic')), replicated.join('\n'));
+    assert.ok(!replicated.some((r) => r.startsWith('heartbeats-not-arriving') || r.startsWith('checkpoints-missing')), replicated.join('\n'));
+    // A group that reads `orders` after MM2 stopped has no checkpoint in K2.
+    const late = new Admin({ clientId: 'setup-late', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
+    await late.alterConsumerGroupOffsets({ groupId: 'late', topics: [{ name: 'orders', partitionOffsets: [{ partition: 0, offset: 1n }] }] } as never);
+    await late.close();
     // With MM2 stopped, a new topic the flow admits gets no copy.
     const a1 = new Admin({ clientId: 'setup-invoices', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
     await a1.createTopics({ topics: ['invoices-2026'], partitions: 1, replicas: 1 });
     await a1.close();
     const stopped = await live();
     assert.ok(stopped.includes('remote-topic-missing: Remote topic `K1.invoices-2026` is missing in K2.'), stopped.join('\n'));
+    assert.ok(stopped.includes('checkpoints-missing: Group `late` has no checkpoint in K2 for `K1.orders`.'), stopped.join('\n'));
+    assert.ok(!stopped.some((r) => r.startsWith('checkpoints-missing: Group `shipping`')), stopped.join('\n'));
   });
 
   // Last: it fills K1 with topics the tests above do not expect.

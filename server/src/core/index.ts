@@ -25,7 +25,7 @@ export type { WorkspaceSettings } from './service/configuration';
 export type { OffsetLocation } from './service/overview';
 export type { SymbolData } from './service/symbols';
 export { readSettings } from './service/settings';
-export { snapshotTopology, type ObservedCluster, type ObservedTopic } from './service/liveSnapshot';
+export { snapshotTopology, type ObservedCluster, type ObservedHeartbeats, type ObservedTopic } from './service/liveSnapshot';
 export type { LiveConnection, WorkspaceConfig } from './formats/mirrorlintConfig/types';
 export { parseWorkspaceConfig } from './formats/mirrorlintConfig/read';
 export { kafkaSemantics, parseKafkaVersion, NEWEST_KAFKA, type KafkaSemantics } from './mm2/versions';

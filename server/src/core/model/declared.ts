@@ -5,7 +5,7 @@ import type { Deployment } from './deployments';
 import type { FlowModel } from './flows';
 import { replicates, type Arrival } from './replay';
 import { directoryOf } from '../base/paths';
-import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration } from '../formats/yaml/declarationTypes';
+import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, SeenCheckpoints, SeenHeartbeats, TopicDeclaration } from '../formats/yaml/declarationTypes';
 import { aliasForPath, type RegistrySharing, type WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 
 /** A declaration with the cluster it was bound to and where it is written. */
@@ -30,6 +30,10 @@ export interface DeclaredCluster {
    * unless one covers it (a section with `remoteTopics:`). Every view of observed facts reads this.
    */
   observed?: ObservedTopics;
+  /** MM2's heartbeats a live snapshot read in the cluster; undefined when none did. */
+  heartbeats?: Declared<SeenHeartbeats>;
+  /** The checkpoints MM2 wrote into the cluster, as a live snapshot read them; undefined when none did. */
+  checkpoints?: Declared<SeenCheckpoints>;
   schemas: Declared<SchemaDeclaration>[];
   consumers: Declared<ConsumerDeclaration>[];
   producers: Declared<ProducerDeclaration>[];
@@ -174,6 +178,8 @@ export function bindDeclarations(
       cluster.sections.push(at(section));
       cluster.topics.push(...section.topics.map(at));
       if (section.remoteTopics) (cluster.remoteTopics ??= []).push(...section.remoteTopics.map(at));
+      if (section.heartbeats) cluster.heartbeats ??= at(section.heartbeats);
+      if (section.checkpoints) cluster.checkpoints ??= at(section.checkpoints);
       // What a live snapshot saw speaks for the cluster over what a file declares (declared-not-observed compares the two).
       for (const topic of section.topics) {
         const named = cluster.topicNamed.get(topic.name);

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LiveConnection, ObservedCluster } from '../../core';
+import type { LiveConnection, ObservedCluster, ObservedHeartbeats } from '../../core';
+import { decodeCheckpointKey, decodeHeartbeat } from './mm2Records';
+import { readTopic } from './records';
 
 // Node 20 lacks Promise.withResolvers (ES2024), which @platformatic/kafka calls; Node 22 has it.
 const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
@@ -62,7 +64,7 @@ function reason(error: unknown): string {
 }
 
 async function fetchWith(connection: LiveConnection, options: FetchOptions): Promise<ObservedCluster> {
-  const { Admin } = await import('@platformatic/kafka');
+  const { Admin, Consumer } = await import('@platformatic/kafka');
   const tls = connection.tls
     ? {
         ca: connection.tls.ca ? fs.readFileSync(path.resolve(options.folder, connection.tls.ca)) : undefined,
@@ -74,7 +76,7 @@ async function fetchWith(connection: LiveConnection, options: FetchOptions): Pro
     ? { mechanism: connection.sasl.mechanism as 'PLAIN', username: resolveSecret(connection.sasl.username, options.folder), password: resolveSecret(connection.sasl.password, options.folder) }
     : undefined;
   const requestTimeout = Math.max(1000, Math.floor(options.timeoutMs / 3));
-  const admin = new Admin({
+  const client = {
     clientId: 'mirrorlint-live',
     bootstrapBrokers: connection.bootstrapServers.split(',').map((s) => s.trim()).filter(Boolean),
     connectTimeout: requestTimeout,
@@ -83,20 +85,66 @@ async function fetchWith(connection: LiveConnection, options: FetchOptions): Pro
     retries: 0,
     ...(tls ? { tls } : {}),
     ...(sasl ? { sasl } : {}),
-  });
+  };
+  const admin = new Admin(client);
+  // Only Fetch and ListOffsets are sent with it: the group id names no group that is joined or written.
+  const consumer: ConsumerClient = new Consumer({ ...client, groupId: 'mirrorlint-live-read-only' });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no complete answer within ${options.timeoutMs} ms`)), options.timeoutMs);
   });
   try {
-    return await Promise.race([read(admin), deadline]);
+    return await Promise.race([read(admin).then((cluster) => withMm2Records(admin, consumer, cluster)), deadline]);
   } finally {
     clearTimeout(timer);
-    await admin.close().catch(() => undefined);
+    await Promise.all([admin.close().catch(() => undefined), consumer.close().catch(() => undefined)]);
   }
 }
 
 type AdminClient = InstanceType<typeof import('@platformatic/kafka').Admin>;
+type ConsumerClient = import('@platformatic/kafka').Consumer;
+
+/** How far back heartbeats are read; a flow's newest heartbeat older than this is not seen. */
+export const HEARTBEATS_READ_MS = 5 * 60_000;
+/** Records read from one MM2 topic at most; over it the topic is left out (unknown) rather than read in part. */
+const MM2_RECORDS_LIMIT = 200_000;
+const CHECKPOINTS_TOPIC = /checkpoints\.internal$/;
+
+/**
+ * MM2's heartbeats and checkpoints in the cluster, read from its own topics (`heartbeats`,
+ * `<source>.checkpoints.internal`): whether MM2 runs, and which groups it can fail over.
+ */
+async function withMm2Records(admin: AdminClient, consumer: ConsumerClient, cluster: ObservedCluster): Promise<ObservedCluster> {
+  const names = new Set(cluster.topics.map((t) => t.name));
+  const since = Date.now() - HEARTBEATS_READ_MS;
+  const heartbeatRecords = names.has('heartbeats') ? await readTopic(admin, consumer, 'heartbeats', { since }, MM2_RECORDS_LIMIT) : [];
+  let heartbeats: ObservedHeartbeats | undefined;
+  if (heartbeatRecords) {
+    heartbeats = { since, newest: {} };
+    for (const record of heartbeatRecords) {
+      const beat = decodeHeartbeat(record.key, record.value);
+      if (!beat) continue;
+      const flow = `${beat.source}->${beat.target}`;
+      heartbeats.newest[flow] = Math.max(heartbeats.newest[flow] ?? 0, beat.timestamp);
+    }
+  }
+  const checkpoints: Record<string, Record<string, string[]>> = {};
+  for (const topic of [...names].filter((name) => CHECKPOINTS_TOPIC.test(name))) {
+    const records = await readTopic(admin, consumer, topic, { earliest: true }, MM2_RECORDS_LIMIT);
+    // One checkpoints topic left unread would make its groups look unchecked: say nothing of any.
+    if (!records) return { ...cluster, ...(heartbeats ? { heartbeats } : {}) };
+    const byGroup = new Map<string, Set<string>>();
+    for (const record of records) {
+      const key = decodeCheckpointKey(record.key);
+      if (!key) continue;
+      let topics = byGroup.get(key.group);
+      if (!topics) byGroup.set(key.group, (topics = new Set()));
+      topics.add(key.topic);
+    }
+    checkpoints[topic] = Object.fromEntries([...byGroup].map(([group, topics]) => [group, [...topics]]));
+  }
+  return { ...cluster, ...(heartbeats ? { heartbeats } : {}), checkpoints };
+}
 
 /** Reads the cluster again when a topic it listed was deleted while it was being described (at most twice). */
 async function read(admin: AdminClient): Promise<ObservedCluster> {
@@ -125,6 +173,12 @@ async function readTopics(admin: AdminClient, names: string[]): Promise<Observed
   const topics = [...metadata.topics].map(([name, topic]) => ({ name, partitions: topic.partitionsCount, replicas: topic.partitions[0]?.replicas.length ?? 0, config: configs.get(name) ?? {} }));
   const groupIds = [...(await admin.listGroups({})).keys()];
   const offsets = groupIds.length ? await admin.listConsumerGroupOffsets({ groups: groupIds }) : [];
-  const groups = offsets.map((group) => ({ id: group.groupId, topics: group.topics.filter((t) => t.partitions.some((p) => p.committedOffset >= 0n)).map((t) => t.name) })).filter((g) => g.topics.length > 0);
+  const groups = offsets
+    .map((group) => {
+      const read = group.topics.filter((t) => t.partitions.some((p) => p.committedOffset >= 0n));
+      const unread = read.filter((t) => t.partitions.every((p) => p.committedOffset <= 0n)).map((t) => t.name);
+      return { id: group.groupId, topics: read.map((t) => t.name), ...(unread.length ? { unread } : {}) };
+    })
+    .filter((g) => g.topics.length > 0);
   return { topics, groups };
 }

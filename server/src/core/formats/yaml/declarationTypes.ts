@@ -55,10 +55,27 @@ export interface ConsumerDeclaration {
   localOnly: boolean;
   /** Clusters the group moves to on failover (besides clusters that declare the same group). */
   failover: Valued<string>[];
+  /** A live snapshot: topics of `topics` where every committed offset is 0 (nothing read, nothing to translate). */
+  unread?: string[];
   /** Where the declaration came from: a KafkaTopology file or a KafkaUser's ACLs. */
   origin: 'topology' | 'kafka-user';
   /** KafkaUser: the `acls` list, where a fix adds an ACL. */
   aclsNode?: YAMLSeq;
+}
+
+export interface SeenHeartbeats {
+  /** Where the snapshot lists them (`heartbeats:`), for findings about a flow that sent none. */
+  keyRange: OffsetRange;
+  /** The start of the time read (ms since the epoch). */
+  since?: number;
+  /** `source->target` → the newest heartbeat's time (ms). */
+  newest: Map<string, number>;
+}
+
+export interface SeenCheckpoints {
+  keyRange: OffsetRange;
+  /** Checkpoints topic → group → topics (names in the cluster) with a checkpoint. */
+  topics: Map<string, Map<string, Set<string>>>;
 }
 
 export interface ProducerDeclaration {
@@ -84,6 +101,10 @@ export interface ClusterSection {
    * in neither list is missing.
    */
   remoteTopics?: TopicDeclaration[];
+  /** A live snapshot: MM2's heartbeats the cluster's `heartbeats` topic held (present when it was read). */
+  heartbeats?: SeenHeartbeats;
+  /** A live snapshot: per checkpoints topic, each group and the topics it has checkpoints for. */
+  checkpoints?: SeenCheckpoints;
   schemas: SchemaDeclaration[];
   consumers: ConsumerDeclaration[];
   producers: ProducerDeclaration[];
@@ -110,5 +131,7 @@ export interface DeclarationFile {
    * clusters change, not the file, which the next snapshot replaces.
    */
   observed?: boolean;
+  /** When the snapshot was taken (ms since the epoch), when `observedAt` is a readable time. */
+  observedAt?: number;
   lineBreak: string;
 }

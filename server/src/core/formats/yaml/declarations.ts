@@ -4,7 +4,7 @@ import { isJulieOpsDescriptor, readJulieOpsDocument } from './julieops';
 import { isKafkaGitopsState, readKafkaGitopsDocument } from './kafkaGitops';
 import { child, pairs, scalarRange } from './nodes';
 import type { OffsetRange } from '../../base/range';
-import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './declarationTypes';
+import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, SeenCheckpoints, SeenHeartbeats, TopicDeclaration, Valued } from './declarationTypes';
 
 const TOPOLOGY_KIND = /^kind:[ \t]*["']?KafkaTopology["']?[ \t]*(#.*)?$/m;
 const STRIMZI_KIND = /^\s*kind:[ \t]*["']?Kafka(Topic|User)["']?[ \t]*$/m;
@@ -109,8 +109,36 @@ function readConsumer(node: unknown): ConsumerDeclaration | undefined {
     pattern: scalar(node, 'pattern'),
     localOnly: scalar(node, 'localOnly')?.value === 'true',
     failover: scalarList(child(node, 'failover').pair?.value),
+    ...(child(node, 'unread').pair ? { unread: scalarList(child(node, 'unread').pair?.value).map((t) => t.value) } : {}),
     origin: 'topology',
   };
+}
+
+const time = (node: unknown): number | undefined => {
+  const value = text(node);
+  const ms = value === undefined ? NaN : Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+function readHeartbeats(pair: Pair | undefined): SeenHeartbeats | undefined {
+  if (!pair) return undefined;
+  const newest = new Map<string, number>();
+  for (const entry of pairs(child(pair.value, 'newest').pair?.value)) {
+    const at = time(entry.value);
+    if (at !== undefined) newest.set(String(text(entry.key)), at);
+  }
+  return { keyRange: scalarRange(pair.key as YamlNode), since: time(child(pair.value, 'since').pair?.value), newest };
+}
+
+function readCheckpoints(pair: Pair | undefined): SeenCheckpoints | undefined {
+  if (!pair) return undefined;
+  const topics = new Map<string, Map<string, Set<string>>>();
+  for (const topic of pairs(pair.value)) {
+    const groups = new Map<string, Set<string>>();
+    for (const group of pairs(topic.value)) groups.set(String(text(group.key)), new Set(scalarList(group.value).map((t) => t.value)));
+    topics.set(String(text(topic.key)), groups);
+  }
+  return { keyRange: scalarRange(pair.key as YamlNode), topics };
 }
 
 function readProducer(node: unknown): ProducerDeclaration | undefined {
@@ -118,6 +146,8 @@ function readProducer(node: unknown): ProducerDeclaration | undefined {
   if (!name) return undefined;
   return { name: name.value, nameRange: name.range, topics: scalarList(child(node, 'topics').pair?.value) };
 }
+
+const optional = <K extends string, T>(key: K, value: T | undefined): Partial<Record<K, T>> => (value === undefined ? {} : ({ [key]: value } as Record<K, T>));
 
 const items = (node: unknown): unknown[] => (isSeq(node) ? node.items : []);
 
@@ -130,6 +160,8 @@ function readSection(document: Document.Parsed, body: unknown, alias: Valued<str
     body: isMap(body) ? (body as YAMLMap) : undefined,
     topics: pairs(child(body, 'topics').pair?.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined),
     ...(remote ? { remoteTopics: pairs(remote.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined) } : {}),
+    ...optional('heartbeats', readHeartbeats(child(body, 'heartbeats').pair)),
+    ...optional('checkpoints', readCheckpoints(child(body, 'checkpoints').pair)),
     schemas: items(child(body, 'schemas').pair?.value).map(readSchema).filter((s): s is SchemaDeclaration => s !== undefined),
     consumers: items(child(body, 'consumers').pair?.value).map(readConsumer).filter((c): c is ConsumerDeclaration => c !== undefined),
     producers: items(child(body, 'producers').pair?.value).map(readProducer).filter((p): p is ProducerDeclaration => p !== undefined),
@@ -288,7 +320,11 @@ export function parseDeclarations(uri: string, source: string, parsed = parseYam
     if (!kind) continue;
     if (kind.value === 'KafkaTopology') {
       file.format = 'kafka-topology';
-      if (child(root, 'observedAt').pair) file.observed = true;
+      const observedAt = child(root, 'observedAt').pair;
+      if (observedAt) {
+        file.observed = true;
+        file.observedAt = time(observedAt.value);
+      }
       file.topologyDocuments.push(document);
       file.sections.push(...readTopologyDocument(document, kind.range));
       continue;

@@ -6,6 +6,8 @@ import { offsetsNotSynced } from './declarations/offsets-not-synced';
 import { producerWritesRemoteTopic } from './declarations/producer-writes-remote-topic';
 import { remoteTopicCollision } from './declarations/remote-topic-collision';
 import { remoteTopicMissing } from './declarations/remote-topic-missing';
+import { heartbeatsNotArriving } from './declarations/heartbeats-not-arriving';
+import { checkpointsMissing } from './declarations/checkpoints-missing';
 import { orphanRemoteTopic } from './declarations/orphan-remote-topic';
 import { declaredNotObserved } from './declarations/declared-not-observed';
 import { schemaNotSynced } from './declarations/schema-not-synced';
@@ -87,6 +89,8 @@ export const RULES: readonly Rule[] = [
   producerWritesRemoteTopic,
   remoteTopicCollision,
   remoteTopicMissing,
+  heartbeatsNotArriving,
+  checkpointsMissing,
   orphanRemoteTopic,
   declaredNotObserved,
   topicMissingInPeer,

@@ -1,14 +1,11 @@
-import type { Fix, RelatedLocation, TextEdit } from '../../../base/finding';
-import type { EffectiveValue } from '../../../formats/facts';
+import type { RelatedLocation } from '../../../base/finding';
 import type { ConsumerDeclaration } from '../../../formats/yaml/declarationTypes';
-import { DEFAULT_GROUPS_EXCLUDE } from '../../../mm2/catalog';
-import { configFalse, configTrue } from '../../../mm2/lists';
+import { configTrue } from '../../../mm2/lists';
 import type { Declared, DeclaredWorkspace } from '../../../model/declared';
-import { effectiveFilter, type FlowModel, type PlacedConnector } from '../../../model/flows';
+import type { FlowModel, PlacedConnector } from '../../../model/flows';
 import { replicates } from '../../../model/replay';
-import { effectiveOrDeprecated } from '../../../model/values';
 import type { DeclarationRule } from '../../types';
-import { literalPattern } from '../replication/topologyEdits';
+import { checkpointEmissionGaps, checkpointFix, type Gap } from './checkpointGaps';
 import { declaredInFile } from './facts';
 
 /** Where the consumer group moves on failover: declared targets, and clusters that declare the same group. */
@@ -21,58 +18,23 @@ function failoverTargets(workspace: DeclaredWorkspace, consumer: Declared<Consum
   return [...targets].filter(([alias]) => alias !== consumer.cluster).map(([alias, explicit]) => ({ alias, explicit }));
 }
 
-interface Gap {
-  reason: string;
-  setting?: EffectiveValue['setting'];
-  fix?: Fix;
-}
-
-/** A setting of the checkpoint connector, written where that connector reads it, in its file's syntax. */
-function checkpointEdit(model: FlowModel, checkpoint: PlacedConnector, property: string, value: string): TextEdit | undefined {
-  const edit = checkpoint.file.writer.setFlowValue(model.flow, property, value, 'checkpoint');
-  return edit && { ...edit, uri: checkpoint.uri };
-}
-
 /** Why the checkpoint connector does not sync a group's offsets into the target, each with its repair. */
 function gapsOf(model: FlowModel, checkpoint: PlacedConnector, consumer: ConsumerDeclaration): Gap[] {
-  const group = consumer.group;
-  const value = (property: string) => checkpoint.view.value(property);
-  const gaps: Gap[] = [];
-  const fixOf = (title: string, property: string, newValue: string, preferred?: boolean): Fix | undefined => {
-    const edit = checkpointEdit(model, checkpoint, property, newValue);
-    return edit && { title, edits: [edit], preferred };
-  };
-  // Offsets are translated through offset syncs: without them the checkpoint connector cannot run (conflicting-settings).
-  const offsetSyncs = value('emit.offset-syncs.enabled');
-  if (configFalse(offsetSyncs.value)) {
-    gaps.push({ reason: `${model.flow.id} emits no offset syncs (\`emit.offset-syncs.enabled = false\`)`, setting: offsetSyncs.setting, fix: fixOf(`Emit offset syncs on ${model.flow.id}`, 'emit.offset-syncs.enabled', 'true') });
-  }
+  const emission = checkpointEmissionGaps(model, checkpoint, consumer.group);
+  const gaps: Gap[] = emission.offsetSyncs ? [emission.offsetSyncs] : [];
   // A group is checkpointed for the partitions the flow replicates only.
   const topics = consumer.topics?.map((t) => t.value) ?? [];
   if (topics.length > 0 && !topics.some((topic) => replicates(model, topic))) {
     gaps.push({ reason: `${model.flow.id} replicates none of the topics it reads (${topics.map((t) => `\`${t}\``).join(', ')}), so it has no checkpoints`, setting: model.topicsSetting });
   }
-  const emit = value('emit.checkpoints.enabled');
-  if (configFalse(emit.value)) {
-    gaps.push({ reason: `${model.flow.id} does not emit checkpoints (\`emit.checkpoints.enabled = false\`)`, setting: emit.setting, fix: fixOf(`Emit checkpoints on ${model.flow.id}`, 'emit.checkpoints.enabled', 'true') });
-  }
-  const groups = value('groups');
-  const exclude = effectiveOrDeprecated(value, 'groups.exclude', 'groups.blacklist', model.kafka);
-  // Group filters are topic-name automata: names with other characters are not judged.
-  if (/^[a-zA-Z0-9._-]+$/.test(group) && !effectiveFilter(groups.value ?? '.*', exclude.value ?? DEFAULT_GROUPS_EXCLUDE, model.kafka).admits(group)) {
-    const included = effectiveFilter(groups.value ?? '.*', '', model.kafka).admits(group);
-    gaps.push({
-      reason: included ? `${model.flow.id}'s \`groups.exclude\` excludes it` : `${model.flow.id}'s \`groups\` filter does not include it`,
-      setting: included ? exclude.setting : groups.setting,
-      fix: included ? undefined : fixOf(`Add \`${group}\` to the groups of ${model.flow.id}`, 'groups', `${groups.value ?? ''}, ${literalPattern(group)}`.replace(/^, /, '')),
-    });
-  }
-  const sync = value('sync.group.offsets.enabled');
+  if (emission.checkpoints) gaps.push(emission.checkpoints);
+  if (emission.group) gaps.push(emission.group);
+  const sync = checkpoint.view.value('sync.group.offsets.enabled');
   if (!configTrue(sync.value)) {
     gaps.push({
       reason: `${model.flow.id} does not sync group offsets (\`sync.group.offsets.enabled\` is ${sync.origin === 'default' ? 'off by default' : `\`${sync.value}\``})`,
       setting: sync.setting,
-      fix: fixOf(`Turn on \`sync.group.offsets.enabled\` for ${model.flow.id}`, 'sync.group.offsets.enabled', 'true', true),
+      fix: checkpointFix(model, checkpoint, `Turn on \`sync.group.offsets.enabled\` for ${model.flow.id}`, 'sync.group.offsets.enabled', 'true', true),
     });
   }
   return gaps;

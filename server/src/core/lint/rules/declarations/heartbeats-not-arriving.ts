@@ -1,0 +1,62 @@
+import { configFalse } from '../../../mm2/lists';
+import type { Mm2File } from '../../../model/deployments';
+import type { DeclarationRule } from '../../types';
+import { clustersInFile } from './facts';
+
+/** A heartbeat is late when it is older than this many emit intervals (and never less than a minute). */
+const LATE_INTERVALS = 10;
+const LATE_MINIMUM_MS = 60_000;
+
+const minutes = (ms: number): string => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`);
+
+export const heartbeatsNotArriving: DeclarationRule = {
+  kind: 'declarations',
+  meta: {
+    id: 'heartbeats-not-arriving',
+    group: 'declarations',
+    description: 'A live snapshot shows no recent heartbeat of an enabled flow in its target cluster: MirrorMaker 2 is not running that flow.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      none: 'No heartbeat of {{flow}} arrived in {{target}} in the {{window}} before the snapshot. MM2\'s heartbeat connector of {{flow}} writes one into `heartbeats` every {{interval}} s while MM2 runs the flow: MM2 is not running, or not for this pair.',
+      late: 'The newest heartbeat of {{flow}} in {{target}} is {{age}} older than the snapshot. MM2\'s heartbeat connector of {{flow}} writes one into `heartbeats` every {{interval}} s while MM2 runs the flow: it stopped, or lags.',
+    },
+  },
+  check({ uri, workspace, report }) {
+    if (!workspace) return;
+    for (const cluster of clustersInFile(workspace, uri)) {
+      const seen = cluster.heartbeats;
+      if (!seen || seen.uri !== uri || seen.file.observedAt === undefined || seen.decl.since === undefined) continue;
+      const takenAt = seen.file.observedAt;
+      for (const { file, flow, connector } of heartbeatConnectorsInto(workspace.deployment.files, cluster.alias)) {
+        const emits = connector.value('emit.heartbeats.enabled');
+        const interval = Number(connector.value('emit.heartbeats.interval.seconds').value ?? '1');
+        if (configFalse(emits.value) || !Number.isFinite(interval) || interval <= 0) continue;
+        const lateAfter = Math.max(LATE_MINIMUM_MS, LATE_INTERVALS * interval * 1000);
+        const newest = seen.decl.newest.get(`${flow.source}->${flow.target}`);
+        const related = flow.enabledBy ? [{ uri: file.uri, range: flow.enabledBy.keyRange, message: `${flow.id} is enabled here` }] : [];
+        const data = { flow: flow.id, target: cluster.alias, interval: String(interval) };
+        if (newest === undefined) {
+          // Heartbeats older than the time read were not looked at: too short a time says nothing.
+          if (takenAt - seen.decl.since >= lateAfter) report({ messageId: 'none', data: { ...data, window: minutes(takenAt - seen.decl.since) }, range: seen.decl.keyRange, related });
+        } else if (takenAt - newest > lateAfter) {
+          report({ messageId: 'late', data: { ...data, age: minutes(takenAt - newest) }, range: seen.decl.keyRange, related });
+        }
+      }
+    }
+  },
+};
+
+/** The heartbeat connectors of enabled, running flows into `target`: those MM2 runs because the flow replicates. */
+function* heartbeatConnectorsInto(files: Mm2File[], target: string) {
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const flow of file.mm2.flows) {
+      const connector = flow.connectors.heartbeat;
+      // A pair MM2 runs for heartbeats alone may be left to an MM2 node that is not deployed (`--clusters`).
+      if (flow.target !== target || flow.source === flow.target || !flow.enabled || flow.dormant || !connector || seen.has(flow.id)) continue;
+      seen.add(flow.id);
+      yield { file, flow, connector };
+    }
+  }
+}
