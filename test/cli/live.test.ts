@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import * as net from 'node:net';
 import { describe, it } from 'node:test';
 import { LanguageService, parseWorkspaceConfig, snapshotTopology, type ObservedCluster } from '../../server/src/core';
 import { liveTopology } from '../../server/src/node/live/observe';
@@ -54,6 +56,45 @@ clusters:
     assert.doesNotMatch(text, /heartbeats:/);
   });
 
+  it('carry MM2\'s heartbeats, checkpoints and unread groups, which the live rules read back', () => {
+    const takenAt = Date.parse('2026-12-07T09:00:00.000Z');
+    const observed: Record<string, ObservedCluster> = {
+      K1: {
+        topics: [{ name: 'orders', partitions: 1, replicas: 1, config: {} }],
+        groups: [
+          { id: 'billing', topics: ['orders'] },
+          { id: 'fresh', topics: ['orders'], unread: ['orders'] },
+        ],
+        heartbeats: { since: takenAt - 300_000, newest: { 'K2->K1': takenAt - 1_000 } },
+        checkpoints: {},
+      },
+      K2: {
+        topics: [{ name: 'K1.orders', partitions: 1, replicas: 1, config: {} }],
+        groups: [],
+        heartbeats: { since: takenAt - 300_000, newest: { 'K1->K2': takenAt - 240_000 } },
+        checkpoints: { 'K1.checkpoints.internal': { shipping: ['K1.orders'] } },
+      },
+    };
+    const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
+    const service = new LanguageService({ readText: () => ({ unreadable: 'test' }) });
+    const text = liveTopology(service.analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }], { folders: [] }), observed, '2026-12-07T09:00:00.000Z');
+    assert.match(text, /group: fresh\n {8}topics:\n {10}- orders\n {8}unread:\n {10}- orders/);
+    assert.match(text, /heartbeats:\n {6}since: 2026-12-07T08:55:00\.000Z\n {6}newest:\n {8}K1->K2: 2026-12-07T08:56:00\.000Z/);
+    assert.match(text, /checkpoints:\n {6}K1\.checkpoints\.internal:\n {8}shipping:\n {10}- K1\.orders/);
+    const analysis = service.analyze([{ uri: 'file:///w/mm2.properties', text: mm2 }, { uri: 'file:///w/observed.topology.yaml', text }], { folders: [] });
+    const lines = text.split('\n');
+    const found = analysis
+      .findings('file:///w/observed.topology.yaml')
+      .filter((f) => f.ruleId === 'heartbeats-not-arriving' || f.ruleId === 'checkpoints-missing')
+      .map((f) => `${f.ruleId} @ ${lines[text.slice(0, f.range.start).split('\n').length - 1].trim()}: ${f.message.split(/(?<=\.)\s/)[0]}`);
+    // K1->K2's newest heartbeat is 4 minutes old; billing read `orders` and has no checkpoint in K2;
+    // fresh has read nothing, so none is due; K2->K1 beat a second ago.
+    assert.deepEqual(found.sort(), [
+      'checkpoints-missing @ - group: billing: Group `billing` has no checkpoint in K2 for `K1.orders`.',
+      'heartbeats-not-arriving @ heartbeats:: The newest heartbeat of K1->K2 in K2 is 4 minutes older than the snapshot.',
+    ]);
+  });
+
   it('offer no fixes that would edit the snapshot, from its own findings or from other files\' ', () => {
     const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\n';
     const snapshot = (observedAt: string) => `kind: KafkaTopology\n${observedAt}clusters:\n  K1:\n    topics:\n      orders: { partitions: 3, config: { retention.ms: "1" } }\n  K2:\n    topics:\n      orders: { partitions: 3, config: { retention.ms: "2" } }\n`;
@@ -100,5 +141,33 @@ clusters:
     let stderr = '';
     assert.equal(run(['snapshot'], os.tmpdir(), () => undefined, (t) => (stderr += t)), 2);
     assert.match(stderr, /snapshot reads live clusters: add --live/);
+  });
+
+  it('stop at Ctrl+C while the clusters are read, say so, and check nothing', async () => {
+    // A "broker" that accepts connections and never answers: the read would wait for its time limit.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-interrupt-'));
+    fs.writeFileSync(path.join(dir, 'mm2.properties'), 'clusters = K1, K2\nK1.bootstrap.servers = a:9092\nK2.bootstrap.servers = b:9092\nK1->K2.enabled = true\n');
+    fs.writeFileSync(path.join(dir, '.mirrorlint.yaml'), `live:\n  K1: { bootstrapServers: "127.0.0.1:${port}" }\n`);
+    try {
+      const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'mirrorlint.js'), 'check', '--live', '--live-timeout', '60'], { cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      // Interrupted once it is connected and waiting for the broker's answer.
+      await new Promise<void>((resolve) => silent.once('connection', () => resolve()));
+      const started = Date.now();
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      assert.equal(code, 130, stderr);
+      assert.equal(stdout, '');
+      assert.match(stderr, /interrupted while reading the clusters; nothing checked/);
+      assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -234,8 +234,14 @@ export function run(args: string[], cwd: string, write: (text: string) => void, 
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** `run`, after reading the live clusters when `--live` asks for them (the only asynchronous step). */
-export async function runWithLive(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false): Promise<number> {
+/** The exit code of a command stopped by a signal, as shells report one (128 + its number). */
+const INTERRUPTED = 130;
+
+/**
+ * `run`, after reading the live clusters when `--live` asks for them (the only asynchronous step).
+ * An abort while the clusters are read (Ctrl+C) ends it at once with nothing checked.
+ */
+export async function runWithLive(args: string[], cwd: string, write: (text: string) => void, writeError: (text: string) => void, terminal = false, interrupt?: AbortSignal): Promise<number> {
   await loadTerraformSupport();
   let options: ReturnType<typeof parseArguments>;
   try {
@@ -250,7 +256,13 @@ export async function runWithLive(args: string[], cwd: string, write: (text: str
     writeError('mirrorlint: --live: no `live:` connections in a .mirrorlint.yaml under the paths\n');
     return 2;
   }
-  const { observed, errors } = await observe(connections, options.liveTimeoutMs);
+  const interrupted = new Promise<undefined>((resolve) => interrupt?.addEventListener('abort', () => resolve(undefined), { once: true }));
+  const read = await Promise.race([observe(connections, options.liveTimeoutMs), interrupted]);
+  if (!read) {
+    writeError('mirrorlint: live: interrupted while reading the clusters; nothing checked\n');
+    return INTERRUPTED;
+  }
+  const { observed, errors } = read;
   if (!observed) {
     for (const error of errors) writeError(`mirrorlint: live: cannot read ${error}\n`);
     writeError('mirrorlint: live: nothing checked (every cluster or none)\n');
@@ -260,9 +272,14 @@ export async function runWithLive(args: string[], cwd: string, write: (text: str
 }
 
 export async function main(): Promise<void> {
+  const interrupt = new AbortController();
+  // Only a live read waits on the network; everything else is synchronous and ends as Node does.
+  if (process.argv.includes('--live')) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupt.abort());
   try {
     const terminal = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.exitCode = await runWithLive(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t), terminal);
+    process.exitCode = await runWithLive(process.argv.slice(2), process.cwd(), (t) => process.stdout.write(t), (t) => process.stderr.write(t), terminal, interrupt.signal);
+    // Reads still waiting on a cluster would keep the process alive until their time limit.
+    if (interrupt.signal.aborted) process.stderr.write('', () => process.exit(INTERRUPTED));
   } catch (error) {
     process.stderr.write(`mirrorlint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 2;
