@@ -138,4 +138,55 @@ describe('YAML documents parsed per stretch', () => {
     assert.equal(parsed.chunks.length, 1);
     assertSameDocuments(parsed.documents, text, text);
   });
+
+  it('patched in place for an edit within one line, equal a fresh parse', () => {
+    // Typing: one character replaced, inserted or deleted on a line, several times over.
+    const CHARACTERS = ['a', '7', ' ', '#', ':', '{', '}', '[', ']', ',', '"', "'", '-', '?', '&', '*', '|', '.', '\\'];
+    const big = ['kind: KafkaTopology', 'cluster: K1', '', '# the topics', 'topics:'];
+    for (let i = 0; i < 40; i++) big.push(i % 9 === 0 ? `  # group ${i}` : `  topic-${i}: { partitions: ${i % 5}, config: { retention.ms: "${i}" } }`);
+    big.push('consumers:', '  - { group: a, topics: [topic-1] }', '', '  - { group: b, pattern: "(K2\\\\.)?topic-.*" }', '  - group: c', '    topics: [x]', '# end');
+    const texts = [...files, big.join('\n') + '\n'];
+    let patchedEdits = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('replace', 'insert', 'delete'), fc.constantFrom(...CHARACTERS)), { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let parsed = parseYamlDocuments(text);
+        for (const [line, column, kind, character] of edits) {
+          const lines = text.split('\n');
+          const index = line % lines.length;
+          const at = column % (lines[index].length + 1);
+          const current = lines[index];
+          lines[index] = kind === 'insert' ? current.slice(0, at) + character + current.slice(at) : current.slice(0, at) + (kind === 'replace' ? character : '') + current.slice(at + 1);
+          const before = text;
+          const previous = parsed;
+          text = lines.join('\n');
+          parsed = parseYamlDocuments(text, { text: before, chunks: previous.chunks });
+          if (parsed.chunks.some((chunk, i) => chunk !== previous.chunks[i] && chunk.documents === previous.chunks[i]?.documents)) patchedEdits++;
+          const message = JSON.stringify({ before: before.split('\n')[index], after: text.split('\n')[index] });
+          assertSameDocuments(parsed.documents, text, message);
+          // And exactly what parsing the text afresh gives, the comments of the documents too.
+          const fresh = parseYamlDocuments(text).documents;
+          const withComments = (d: Document.Parsed) => ({ shape: documentShape(d), comment: d.comment, commentBefore: d.commentBefore, errors: d.errors.map((e) => [e.code, e.pos]) });
+          assert.deepEqual(parsed.documents.map(withComments), fresh.map(withComments), message);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    // The property is about patches: enough edits must have been patched rather than parsed again.
+    assert.ok(patchedEdits > 300, `${patchedEdits} edits patched`);
+  });
+
+  it('patches a long declaration file for a keystroke in one entry or comment, without parsing it again', () => {
+    const lines = ['kind: KafkaTopology', 'cluster: K1', 'topics:'];
+    for (let i = 0; i < 2000; i++) lines.push(`  topic-${i}: { partitions: 12 }`);
+    lines.push('consumers:', '  - { group: billing, topics: [topic-1] }', '# edit 1');
+    const text = lines.join('\n');
+    const first = parseYamlDocuments(text);
+    const edited = text.replace('topic-1500: { partitions: 12 }', 'topic-1500: { partitions: 120 }').replace('# edit 1', '# edit 12');
+    const entry = parseYamlDocuments(edited.replace('# edit 12', '# edit 1'), { text, chunks: first.chunks });
+    assert.equal(entry.documents[0], first.documents[0]);
+    const comment = parseYamlDocuments(edited, { text: edited.replace('# edit 12', '# edit 1'), chunks: entry.chunks });
+    assert.equal(comment.documents[0], first.documents[0]);
+    assertSameDocuments(comment.documents, edited, 'after both edits');
+  });
 });

@@ -86,7 +86,11 @@ export interface DeclaredWorkspace {
   /** The clusters mirrored both ways with `alias` (active-active peers). */
   peers(alias: string): string[];
   flow(source: string, target: string): FlowModel | undefined;
+  /** The clusters that declare (or a snapshot shows) a consumer group of this id. */
+  clustersWithGroup(group: string): ReadonlySet<string>;
 }
+
+const NO_CLUSTERS: ReadonlySet<string> = new Set();
 
 /** A section that could not be bound to an MM2 cluster, and why. */
 export interface UnboundSection {
@@ -231,6 +235,7 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
     return everywhere;
   };
   const aliases = deployment.replay.clusters;
+  let groupIndex: Map<string, Set<string>> | undefined;
   // Copies of names that arrive in a cluster, by the name they had at their origin.
   const copiesInCache = new Map<string, Map<string, Arrival[]>>();
   const copiesIn = (cluster: string, topic: string): Arrival[] => {
@@ -259,6 +264,19 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
     localTopics,
     remoteOrigin,
     peers: (alias) => aliases.filter((other) => other !== alias && flow(alias, other) && flow(other, alias)),
+    clustersWithGroup: (group) => {
+      if (!groupIndex) {
+        groupIndex = new Map();
+        for (const [alias, cluster] of clusters) {
+          for (const consumer of cluster.consumers) {
+            const holders = groupIndex.get(consumer.decl.group);
+            if (holders) holders.add(alias);
+            else groupIndex.set(consumer.decl.group, new Set([alias]));
+          }
+        }
+      }
+      return groupIndex.get(group) ?? NO_CLUSTERS;
+    },
     flow,
   };
 }

@@ -158,12 +158,16 @@ interface SeedState {
   truncated: boolean;
   cycles: Map<string, Cycle>;
   seen: Set<string>;
+  /** plainCopiesOf's answer, once asked. */
+  plain?: Arrival[];
 }
 
 export class Replay {
   readonly clusters: string[];
   private readonly outgoing = new Map<string, FlowModel[]>();
-  private readonly seeds = new BoundedCache<string, SeedState>(20_000);
+  // Every declared topic of every cluster is a seed: the bound is over the 2 × 50,000 topics of a
+  // large active-active pair (a smaller one made each analysis recompute and evict them all).
+  private readonly seeds = new BoundedCache<string, SeedState>(250_000);
   private sampleList: Sample[] | undefined;
   private sampleArrivalList: Arrival[] | undefined;
   private loopList: Cycle[] | undefined;
@@ -184,7 +188,17 @@ export class Replay {
    * MAX_COPIES_PER_TOPIC copies, and says so.
    */
   copiesOf(origin: string, topic: string, maxDepth = Number.POSITIVE_INFINITY): Copies {
-    const state = this.seeds.get(`${origin}\u0000${topic}`, () => ({
+    const state = this.seedOf(origin, topic);
+    while (state.depth < maxDepth && state.frontier.length > 0 && !state.truncated) this.expand(state);
+    // Arrivals come level by level: only a deeper last one means some are past the depth asked for.
+    const last = state.arrivals[state.arrivals.length - 1];
+    const arrivals = last && last.depth > maxDepth ? state.arrivals.filter((a) => a.depth <= maxDepth) : state.arrivals;
+    // A truncation happened while computing level depth + 1.
+    return { arrivals, truncated: state.truncated && state.depth < maxDepth, cycles: [...state.cycles.values()] };
+  }
+
+  private seedOf(origin: string, topic: string): SeedState {
+    return this.seeds.get(`${origin}\u0000${topic}`, () => ({
       arrivals: [],
       frontier: [new ArrivalNode(origin, topic, origin, topic, undefined, undefined, 0)],
       depth: 0,
@@ -192,12 +206,6 @@ export class Replay {
       cycles: new Map(),
       seen: new Set(),
     }));
-    while (state.depth < maxDepth && state.frontier.length > 0 && !state.truncated) this.expand(state);
-    // Arrivals come level by level: only a deeper last one means some are past the depth asked for.
-    const last = state.arrivals[state.arrivals.length - 1];
-    const arrivals = last && last.depth > maxDepth ? state.arrivals.filter((a) => a.depth <= maxDepth) : state.arrivals;
-    // A truncation happened while computing level depth + 1.
-    return { arrivals, truncated: state.truncated && state.depth < maxDepth, cycles: [...state.cycles.values()] };
   }
 
   /** One more level of a topic's copies. */
@@ -287,7 +295,12 @@ export class Replay {
 
   /** Every copy of a topic that no loop makes: a path through N clusters has at most N−1 hops. */
   plainCopiesOf(origin: string, topic: string): Arrival[] {
-    return this.copiesOf(origin, topic, Math.max(1, this.clusters.length - 1)).arrivals.filter((a) => !a.looping);
+    const state = this.seedOf(origin, topic);
+    if (state.plain) return state.plain;
+    const plain = this.copiesOf(origin, topic, Math.max(1, this.clusters.length - 1)).arrivals.filter((a) => !a.looping);
+    // Declaration rules ask for every declared topic's copies several times per analysis.
+    state.plain = plain;
+    return plain;
   }
 
   /**

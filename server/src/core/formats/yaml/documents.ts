@@ -1,5 +1,7 @@
 import { Composer, Parser, isCollection, isNode, isPair, parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../../base/range';
+import { patchDocument, singleLineEdit } from './linePatch';
+import { forgetDocumentValue } from './nodes';
 
 /** Deeper nesting than any configuration has; the YAML parser's work grows steeply beyond it. */
 export const MAX_YAML_DEPTH = 200;
@@ -152,17 +154,36 @@ export function parseYamlDocuments(text: string, previous?: PreviousYaml): Parse
     else reusable.set(key, [chunk]);
   }
   const starts = chunkStarts(text);
+  const taken = new Set<YamlChunk>();
   const chunks = starts.map((start, i) => {
     const followed = i + 1 < starts.length;
     const chunkText = text.slice(start, followed ? starts[i + 1] : text.length);
-    const taken = reusable.get(keyOf(chunkText, followed))?.shift();
-    return taken ? move(taken, start) : parseChunk(chunkText, start, followed);
+    const same = reusable.get(keyOf(chunkText, followed))?.shift();
+    if (same) taken.add(same);
+    return same ? move(same, start) : (previous && patched(previous, i, chunkText, start, followed, taken)) || parseChunk(chunkText, start, followed);
   });
   return {
     documents: chunks.flatMap((c) => c.documents),
     problems: chunks.flatMap((c) => (c.problem ? [c.problem] : [])),
     chunks,
   };
+}
+
+/**
+ * The previous version's chunk at the same place, its one document patched in place for the one
+ * line this edit changed in it (see linePatch.ts), when the patch can reproduce the parse.
+ */
+function patched(previous: PreviousYaml, index: number, chunkText: string, start: number, followed: boolean, taken: Set<YamlChunk>): YamlChunk | undefined {
+  const before = previous.chunks[index];
+  if (!before || taken.has(before) || before.start !== start || before.followed !== followed || before.problem || before.documents.length !== 1) return undefined;
+  if (tooDeepYaml(chunkText) !== undefined) return undefined;
+  const edit = singleLineEdit(previous.text.slice(before.start, before.start + before.length), chunkText);
+  const [document] = before.documents;
+  if (!edit || !patchDocument(document, edit, chunkText, start)) return undefined;
+  forgetDocumentValue(document);
+  taken.add(before);
+  // The previous version's documents, changed in place (as move() does): that version is not used again.
+  return { start, length: chunkText.length, followed, documents: before.documents };
 }
 
 /** One YAML document (`.mirrorlint.yaml`), or the problem that kept it from being read. */

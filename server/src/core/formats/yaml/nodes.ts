@@ -64,6 +64,11 @@ export function documentValue(document: Document): { value?: unknown; problem?: 
   return found;
 }
 
+/** Drops what documentValue knows of a document that was changed in place. */
+export function forgetDocumentValue(document: Document): void {
+  VALUES.delete(document);
+}
+
 /** Problems the YAML parser found in a document, and aliases it cannot expand, as ranges in the file. */
 /** Reported syntax errors per document: after the first few, the rest are mostly echoes of them. */
 const MAX_SYNTAX_PROBLEMS = 100;

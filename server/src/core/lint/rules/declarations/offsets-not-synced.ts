@@ -12,9 +12,7 @@ import { declaredInFile } from './facts';
 function failoverTargets(workspace: DeclaredWorkspace, consumer: Declared<ConsumerDeclaration>): { alias: string; explicit: boolean }[] {
   const targets = new Map<string, boolean>();
   for (const target of consumer.decl.failover) targets.set(target.value, true);
-  for (const [alias, cluster] of workspace.clusters) {
-    if (alias !== consumer.cluster && !targets.has(alias) && cluster.consumers.some((c) => c.decl.group === consumer.decl.group)) targets.set(alias, false);
-  }
+  for (const alias of workspace.clustersWithGroup(consumer.decl.group)) if (alias !== consumer.cluster && !targets.has(alias)) targets.set(alias, false);
   return [...targets].filter(([alias]) => alias !== consumer.cluster).map(([alias, explicit]) => ({ alias, explicit }));
 }
 
