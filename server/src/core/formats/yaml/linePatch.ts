@@ -43,6 +43,8 @@ export function singleLineEdit(oldText: string, newText: string): LineEdit | und
   return { lineStart, oldLine, newLine };
 }
 
+/** A comment as the composer records it: the text after `#`, a space when there is none. */
+const commentText = (line: string): string => line.trimStart().slice(1) || ' ';
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 const isComment = (line: string): boolean => /^ *#/.test(line);
 
@@ -56,9 +58,12 @@ export function patchDocument(document: Document.Parsed, edit: LineEdit, newText
   const delta = newLine.length - oldLine.length;
   const oldEnd = base + lineStart + oldLine.length;
   // Both lines comments: the tree keeps its shape; only the comment's text and later positions change.
-  if (isComment(oldLine) && isComment(newLine)) {
-    // A `#` line inside a block scalar or a flow collection is not a comment of the tree.
-    if (insideInline(document.contents, base + lineStart) || !replaceComment(document, oldLine.trimStart().slice(1), newLine.trimStart().slice(1))) return false;
+  // (Its indentation decides which node a comment line is attached to: it must stay.)
+  if (isComment(oldLine) && isComment(newLine) && indentOf(oldLine) === indentOf(newLine)) {
+    // A `#` line inside a block scalar or a flow collection is not a comment of the tree; trailing
+    // blanks are the lexer's to keep or drop.
+    if (/\s$/.test(oldLine) || /\s$/.test(newLine) || insideInline(document.contents, base + lineStart)) return false;
+    if (!replaceComment(document, commentText(oldLine), commentText(newLine))) return false;
     shiftFrom(document, oldEnd, delta);
     return true;
   }
