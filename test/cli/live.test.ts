@@ -65,13 +65,13 @@ clusters:
           { id: 'billing', topics: ['orders'] },
           { id: 'fresh', topics: ['orders'], unread: ['orders'] },
         ],
-        heartbeats: { since: takenAt - 300_000, newest: { 'K2->K1': takenAt - 1_000 } },
+        heartbeats: { since: takenAt - 300_000, newest: { 'K2->K1': takenAt - 1_000 }, copies: { 'K2.heartbeats': takenAt - 241_000 } },
         checkpoints: {},
       },
       K2: {
         topics: [{ name: 'K1.orders', partitions: 1, replicas: 1, config: {} }],
         groups: [],
-        heartbeats: { since: takenAt - 300_000, newest: { 'K1->K2': takenAt - 240_000 } },
+        heartbeats: { since: takenAt - 300_000, newest: { 'K1->K2': takenAt - 240_000 }, copies: { 'K1.heartbeats': takenAt - 2_000 } },
         checkpoints: { 'K1.checkpoints.internal': { shipping: ['K1.orders'] } },
       },
     };

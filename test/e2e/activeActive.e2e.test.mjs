@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { hoverUntil, MOD, ROOT, showTopologyView, startVsCode, waitFor } from './harness.mjs';
+import { hoverUntil, MOD, ROOT, showTopologyView, startVsCode, waitFor, problemsFilter } from './harness.mjs';
 
 describe('the active-active example in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -23,7 +23,7 @@ describe('the active-active example in code-server', { timeout: 600_000 }, () =>
   });
 
   const problemsPanel = () => page.locator('.markers-panel');
-  const filter = () => page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  const filter = () => problemsFilter(page);
 
   it('shows the declarations\' findings in Problems, for files that are not open', async () => {
     await page.keyboard.press(`${MOD}+Shift+M`);

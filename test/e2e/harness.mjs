@@ -69,6 +69,27 @@ function packageOnce() {
  * into an empty extensions folder, code-server on a free port, Chromium on the workbench.
  */
 /** The Explorer with the folder's file tree collapsed and the MirrorMaker Topology view expanded. */
+/** The Problems panel's filter box (its input moved between VS Code versions). */
+export function problemsFilter(page) {
+  return page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+}
+
+/**
+ * Each rule's finding in the Problems panel, looked for through its filter: the panel draws only the
+ * rows in view, and each problem lists its explanation and related locations under it.
+ */
+export async function expectProblems(page, expected, timeoutMs = 90_000) {
+  const panel = page.locator('.markers-panel');
+  for (const [ruleId, message] of Object.entries(expected)) {
+    await problemsFilter(page).fill(ruleId);
+    await waitFor(async () => {
+      const shown = await panel.innerText();
+      return shown.includes(ruleId) && message.test(shown);
+    }, `${ruleId} (${message}) in the Problems panel`, timeoutMs);
+  }
+  await problemsFilter(page).fill('');
+}
+
 export async function showTopologyView(page) {
   await page.keyboard.press(`${MOD}+Shift+E`);
   const folder = page.locator('.pane-header', { hasText: 'Workspace' }).first();

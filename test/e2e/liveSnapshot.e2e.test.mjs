@@ -1,12 +1,12 @@
 // End-to-end on examples/mistakes/live-snapshot (an MM2 config and a snapshot that
-// `mirrorlint snapshot --live` wrote) in code-server: the live-only findings in Problems, and the
+// `mirrorlint snapshot --live` wrote) in code-server: each live-only finding in Problems, and the
 // topology view marking the copy the last live check missed and the orphan it found. The README's
 // live-mode screenshot comes from here (npm run screenshots).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MOD, ROOT, showTopologyView, startVsCode, waitFor } from './harness.mjs';
+import { MOD, ROOT, expectProblems, showTopologyView, startVsCode, waitFor } from './harness.mjs';
 
 describe('a recorded live snapshot in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -23,18 +23,17 @@ describe('a recorded live snapshot in code-server', { timeout: 600_000 }, () => 
     await vscode?.close();
   });
 
-  it('shows the missing copy and the orphan in Problems, and marks them in the topology view', async () => {
+  it('shows each live-only finding in Problems, and marks the missing copy and the orphan in the topology view', async () => {
     await vscode.openFile('observed.topology.yaml');
     await page.keyboard.press(`${MOD}+Shift+M`);
-    const problems = page.locator('.markers-panel');
-    await problems.waitFor({ state: 'visible' });
-    const text = await waitFor(async () => {
-      const shown = await problems.innerText();
-      return shown.includes('remote-topic-missing') && shown.includes('orphan-remote-topic') && shown;
-    }, 'the live-only findings in the Problems panel', 90_000);
-    assert.match(text, /Remote topic 'K1\.invoices' is missing in K2\./);
-    assert.match(text, /Remote topic 'K1\.legacy-orders' in K2 is written by no flow\./);
-    assert.match(text, /'partitions' of topic 'invoices' is declared '12' but is '6' in the live cluster\./);
+    await page.locator('.markers-panel').waitFor({ state: 'visible' });
+    await expectProblems(page, {
+      'remote-topic-missing': /Remote topic 'K1\.invoices' is missing in K2\./,
+      'orphan-remote-topic': /Remote topic 'K1\.legacy-orders' in K2 is written by no flow\./,
+      'declared-not-observed': /'partitions' of topic 'invoices' is declared '12' but is '6' in the live cluster\./,
+      'heartbeats-not-arriving': /K1's heartbeats do not arrive in 'K1\.heartbeats' in K2\./,
+      'checkpoints-missing': /Group 'billing' has no checkpoint in K2 for 'K1\.orders'\./,
+    });
 
     // The topology view: K2's remote topics, the missing one flagged, the orphan listed.
     await showTopologyView(page);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { hoverUntil, MOD, ROOT, SHOTS, startVsCode, waitFor } from './harness.mjs';
+import { hoverUntil, MOD, ROOT, SHOTS, startVsCode, waitFor, problemsFilter } from './harness.mjs';
 
 describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
   let vscode;
@@ -68,7 +68,7 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
   });
 
   it('reports a replication loop that spans two closed MM2 files of the workspace', async () => {
-    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    const filter = problemsFilter(page);
     await filter.fill('replication-cycle');
     const problems = page.locator('.markers-panel');
     await waitFor(async () => {
@@ -82,7 +82,7 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
   });
 
   it('checks Strimzi YAML and Connect JSON files as well, open or closed', async () => {
-    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    const filter = problemsFilter(page);
     await filter.fill('strimzi/');
     const problems = page.locator('.markers-panel');
     await waitFor(async () => (await problems.innerText()).includes('Replication loop'), 'the loop between the two Strimzi resources');
@@ -93,7 +93,7 @@ describe('MirrorLint in code-server', { timeout: 600_000 }, () => {
   });
 
   it('checks an Aiven Terraform module, closed, with the extension\'s bundled HCL parser', async () => {
-    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    const filter = problemsFilter(page);
     await filter.fill('retention.ms');
     const problems = page.locator('.markers-panel');
     await waitFor(async () => (await problems.innerText()).includes("'retention.ms' of topic 'orders'"), 'the retention drift between the two Aiven services', 60_000).catch(async (error) => {

@@ -244,6 +244,10 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     const replicated = await live();
     assert.ok(!replicated.some((r) => r.startsWith('remote-topic-missing') || r.includes('of remote topic')), replicated.join('\n'));
     assert.ok(!replicated.some((r) => r.startsWith('heartbeats-not-arriving') || r.startsWith('checkpoints-missing')), replicated.join('\n'));
+    // Each cluster's heartbeats (from the other's heartbeat connector) arrived in the other's copy.
+    const snapshot = await cli(running, ['snapshot', '--live']);
+    assert.match(snapshot.stdout, /copies:\n\s+K1\.heartbeats: /);
+    assert.match(snapshot.stdout, /copies:\n\s+K2\.heartbeats: /);
     // A group that reads `orders` after MM2 stopped has no checkpoint in K2.
     const late = new Admin({ clientId: 'setup-late', bootstrapBrokers: [k1.bootstrap], timeout: 20_000 });
     await late.alterConsumerGroupOffsets({ groupId: 'late', topics: [{ name: 'orders', partitionOffsets: [{ partition: 0, offset: 1n }] }] } as never);

@@ -28,6 +28,8 @@ export interface ObservedHeartbeats {
   since: number;
   /** `source->target` (the aliases in the heartbeat) → its newest timestamp (ms). */
   newest: Record<string, number>;
+  /** Remote copies of other clusters' heartbeats topics (`K1.heartbeats`) → the newest heartbeat in each. */
+  copies?: Record<string, number>;
 }
 
 /**
@@ -44,7 +46,7 @@ export function snapshotTopology(observed: Record<string, ObservedCluster>, take
       // Written even when empty: it says the cluster's topics were seen, so a missing copy is a fact.
       ...(remoteTopics ? { remoteTopics: topicMap(remoteTopics) } : {}),
       consumers: [...groups].sort((a, b) => a.id.localeCompare(b.id)).map((g) => ({ group: g.id, topics: [...g.topics].sort(), ...(g.unread?.length ? { unread: [...g.unread].sort() } : {}) })),
-      ...(heartbeats ? { heartbeats: { since: iso(heartbeats.since), newest: sortedObject(Object.fromEntries(Object.entries(heartbeats.newest).map(([flow, at]) => [flow, iso(at)]))) } } : {}),
+      ...(heartbeats ? { heartbeats: { since: iso(heartbeats.since), newest: times(heartbeats.newest), ...(heartbeats.copies ? { copies: times(heartbeats.copies) } : {}) } } : {}),
       ...(checkpoints ? { checkpoints: sortedObject(Object.fromEntries(Object.entries(checkpoints).map(([topic, groups]) => [topic, sortedObject(Object.fromEntries(Object.entries(groups).map(([group, names]) => [group, [...names].sort()])))]))) } : {}),
     };
   }
@@ -56,5 +58,6 @@ const topicMap = (topics: ObservedTopic[]): Record<string, unknown> =>
   Object.fromEntries([...topics].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, { partitions: t.partitions, replicas: t.replicas, ...(Object.keys(t.config).length ? { config: sortedObject(t.config) } : {}) }]));
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+const times = (record: Record<string, number>): Record<string, string> => sortedObject(Object.fromEntries(Object.entries(record).map(([key, at]) => [key, iso(at)])));
 
 const sortedObject = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LiveConnection, ObservedCluster, ObservedHeartbeats } from '../../core';
-import { decodeCheckpointKey, decodeHeartbeat } from './mm2Records';
-import { readTopic } from './records';
+import type { LiveConnection, ObservedCluster } from '../../core';
+import { readMm2Records } from './mm2Topics';
 
 // Node 20 lacks Promise.withResolvers (ES2024), which @platformatic/kafka calls; Node 22 has it.
 const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
@@ -94,7 +93,8 @@ async function fetchWith(connection: LiveConnection, options: FetchOptions): Pro
     timer = setTimeout(() => reject(new Error(`no complete answer within ${options.timeoutMs} ms`)), options.timeoutMs);
   });
   try {
-    return await Promise.race([read(admin).then((cluster) => withMm2Records(admin, consumer, cluster)), deadline]);
+    const withRecords = async (cluster: ObservedCluster): Promise<ObservedCluster> => ({ ...cluster, ...(await readMm2Records(admin, consumer, cluster.topics.map((t) => t.name))) });
+    return await Promise.race([read(admin).then(withRecords), deadline]);
   } finally {
     clearTimeout(timer);
     await Promise.all([admin.close().catch(() => undefined), consumer.close().catch(() => undefined)]);
@@ -103,48 +103,6 @@ async function fetchWith(connection: LiveConnection, options: FetchOptions): Pro
 
 type AdminClient = InstanceType<typeof import('@platformatic/kafka').Admin>;
 type ConsumerClient = import('@platformatic/kafka').Consumer;
-
-/** How far back heartbeats are read; a flow's newest heartbeat older than this is not seen. */
-export const HEARTBEATS_READ_MS = 5 * 60_000;
-/** Records read from one MM2 topic at most; over it the topic is left out (unknown) rather than read in part. */
-const MM2_RECORDS_LIMIT = 200_000;
-const CHECKPOINTS_TOPIC = /checkpoints\.internal$/;
-
-/**
- * MM2's heartbeats and checkpoints in the cluster, read from its own topics (`heartbeats`,
- * `<source>.checkpoints.internal`): whether MM2 runs, and which groups it can fail over.
- */
-async function withMm2Records(admin: AdminClient, consumer: ConsumerClient, cluster: ObservedCluster): Promise<ObservedCluster> {
-  const names = new Set(cluster.topics.map((t) => t.name));
-  const since = Date.now() - HEARTBEATS_READ_MS;
-  const heartbeatRecords = names.has('heartbeats') ? await readTopic(admin, consumer, 'heartbeats', { since }, MM2_RECORDS_LIMIT) : [];
-  let heartbeats: ObservedHeartbeats | undefined;
-  if (heartbeatRecords) {
-    heartbeats = { since, newest: {} };
-    for (const record of heartbeatRecords) {
-      const beat = decodeHeartbeat(record.key, record.value);
-      if (!beat) continue;
-      const flow = `${beat.source}->${beat.target}`;
-      heartbeats.newest[flow] = Math.max(heartbeats.newest[flow] ?? 0, beat.timestamp);
-    }
-  }
-  const checkpoints: Record<string, Record<string, string[]>> = {};
-  for (const topic of [...names].filter((name) => CHECKPOINTS_TOPIC.test(name))) {
-    const records = await readTopic(admin, consumer, topic, { earliest: true }, MM2_RECORDS_LIMIT);
-    // One checkpoints topic left unread would make its groups look unchecked: say nothing of any.
-    if (!records) return { ...cluster, ...(heartbeats ? { heartbeats } : {}) };
-    const byGroup = new Map<string, Set<string>>();
-    for (const record of records) {
-      const key = decodeCheckpointKey(record.key);
-      if (!key) continue;
-      let topics = byGroup.get(key.group);
-      if (!topics) byGroup.set(key.group, (topics = new Set()));
-      topics.add(key.topic);
-    }
-    checkpoints[topic] = Object.fromEntries([...byGroup].map(([group, topics]) => [group, [...topics]]));
-  }
-  return { ...cluster, ...(heartbeats ? { heartbeats } : {}), checkpoints };
-}
 
 /** Reads the cluster again when a topic it listed was deleted while it was being described (at most twice). */
 async function read(admin: AdminClient): Promise<ObservedCluster> {

@@ -70,6 +70,8 @@ export interface SeenHeartbeats {
   since?: number;
   /** `source->target` → the newest heartbeat's time (ms). */
   newest: Map<string, number>;
+  /** Copies of other clusters' heartbeats topics (`K1.heartbeats`) → the newest heartbeat in each (ms). */
+  copies: Map<string, number>;
 }
 
 export interface SeenCheckpoints {

@@ -120,14 +120,20 @@ const time = (node: unknown): number | undefined => {
   return Number.isNaN(ms) ? undefined : ms;
 };
 
+/** A map of names to times (`K1->K2: 2026-…`), the entries with a readable time. */
+function times(node: unknown): Map<string, number> {
+  const read = new Map<string, number>();
+  for (const entry of pairs(node)) {
+    const at = time(entry.value);
+    if (at !== undefined) read.set(String(text(entry.key)), at);
+  }
+  return read;
+}
+
 function readHeartbeats(pair: Pair | undefined): SeenHeartbeats | undefined {
   if (!pair) return undefined;
-  const newest = new Map<string, number>();
-  for (const entry of pairs(child(pair.value, 'newest').pair?.value)) {
-    const at = time(entry.value);
-    if (at !== undefined) newest.set(String(text(entry.key)), at);
-  }
-  return { keyRange: scalarRange(pair.key as YamlNode), since: time(child(pair.value, 'since').pair?.value), newest };
+  const field = (key: string) => child(pair.value, key).pair?.value;
+  return { keyRange: scalarRange(pair.key as YamlNode), since: time(field('since')), newest: times(field('newest')), copies: times(field('copies')) };
 }
 
 function readCheckpoints(pair: Pair | undefined): SeenCheckpoints | undefined {

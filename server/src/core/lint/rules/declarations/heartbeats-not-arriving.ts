@@ -1,6 +1,8 @@
+import type { SeenHeartbeats } from '../../../formats/yaml/declarationTypes';
 import { configFalse } from '../../../mm2/lists';
+import type { Declared, DeclaredWorkspace } from '../../../model/declared';
 import type { Mm2File } from '../../../model/deployments';
-import type { DeclarationRule } from '../../types';
+import type { DeclarationRule, Report } from '../../types';
 import { clustersInFile } from './facts';
 
 /** A heartbeat is late when it is older than this many emit intervals (and never less than a minute). */
@@ -14,12 +16,14 @@ export const heartbeatsNotArriving: DeclarationRule = {
   meta: {
     id: 'heartbeats-not-arriving',
     group: 'declarations',
-    description: 'A live snapshot shows no recent heartbeat of an enabled flow in its target cluster: MirrorMaker 2 is not running that flow.',
+    description: 'A live snapshot shows no recent heartbeat of an enabled flow in its target cluster (MirrorMaker 2 is not running that flow), or the source\'s heartbeats not arriving in their copy (it is not replicating).',
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
       none: 'No heartbeat of {{flow}} arrived in {{target}} in the {{window}} before the snapshot. MM2\'s heartbeat connector of {{flow}} writes one into `heartbeats` every {{interval}} s while MM2 runs the flow: MM2 is not running, or not for this pair.',
       late: 'The newest heartbeat of {{flow}} in {{target}} is {{age}} older than the snapshot. MM2\'s heartbeat connector of {{flow}} writes one into `heartbeats` every {{interval}} s while MM2 runs the flow: it stopped, or lags.',
+      notReplicated: '{{source}}\'s heartbeats do not arrive in `{{copy}}` in {{target}}. {{source}} received heartbeats in the time read, and {{flow}}\'s source connector copies {{source}}\'s `heartbeats` topic to `{{copy}}` as it copies any topic: it is stopped or failing, or has not found the topic yet (it looks every `refresh.topics.interval.seconds`).',
+      replicationLags: '{{source}}\'s heartbeats arrive in `{{copy}}` in {{target}} {{age}} late. {{flow}}\'s source connector copies {{source}}\'s `heartbeats` topic to `{{copy}}` within seconds while it runs: it stopped, or falls behind.',
     },
   },
   check({ uri, workspace, report }) {
@@ -28,6 +32,7 @@ export const heartbeatsNotArriving: DeclarationRule = {
       const seen = cluster.heartbeats;
       if (!seen || seen.uri !== uri || seen.file.observedAt === undefined || seen.decl.since === undefined) continue;
       const takenAt = seen.file.observedAt;
+      notReplicated(workspace, cluster.alias, seen, report);
       for (const { file, flow, connector } of heartbeatConnectorsInto(workspace.deployment.files, cluster.alias)) {
         const emits = connector.value('emit.heartbeats.enabled');
         const interval = Number(connector.value('emit.heartbeats.interval.seconds').value ?? '1');
@@ -58,5 +63,38 @@ function* heartbeatConnectorsInto(files: Mm2File[], target: string) {
       seen.add(flow.id);
       yield { file, flow, connector };
     }
+  }
+}
+
+/**
+ * The source connector of an enabled flow replicates the source's `heartbeats` topic like any other
+ * (always before Kafka 4.0, else unless `heartbeats.replication.enabled = false`): heartbeats the
+ * source received must arrive in the target's copy. Compared within one snapshot, so both times come
+ * from the same read; only when the source's own heartbeats show it received some.
+ */
+function notReplicated(workspace: DeclaredWorkspace, target: string, seen: Declared<SeenHeartbeats>, report: (r: Report) => void): void {
+  const checked = new Set<string>();
+  for (const model of workspace.deployment.flows) {
+    // Two files writing the same flow's connectors: one of them runs it; the flow is checked once.
+    if (model.flow.target !== target || !model.replicatesHeartbeats || model.flow.dormant || checked.has(model.flow.id)) continue;
+    checked.add(model.flow.id);
+    const copy = model.remoteName('heartbeats');
+    // Under IdentityReplicationPolicy the copy would be the target's own `heartbeats` topic.
+    if (copy === 'heartbeats') continue;
+    const source = workspace.clusters.get(model.flow.source)?.heartbeats;
+    if (!source || source.uri !== seen.uri) continue;
+    const received = Math.max(...source.decl.newest.values());
+    if (!Number.isFinite(received)) continue;
+    const arrived = seen.decl.copies.get(copy);
+    if (arrived !== undefined && received - arrived <= LATE_MINIMUM_MS) continue;
+    report({
+      messageId: arrived === undefined ? 'notReplicated' : 'replicationLags',
+      data: { flow: model.flow.id, source: model.flow.source, target, copy, age: arrived === undefined ? '' : minutes(received - arrived) },
+      range: seen.decl.keyRange,
+      related: [
+        { uri: source.uri, range: source.decl.keyRange, message: `The heartbeats ${model.flow.source} received` },
+        ...(model.anchor ? [{ uri: model.uri, range: model.anchor.keyRange, message: `${model.flow.id} is enabled here` }] : []),
+      ],
+    });
   }
 }
