@@ -1,4 +1,5 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { compileOwnSchema } from '../base/schemas';
 import workspaceConfigSchema from '../../../../schemas/mirrorlint-config.json';
 import { closestMatch } from '../base/closest';
 import { DEFAULT_SETTINGS, type MirrorLintSettings, type SeveritySetting } from '../../../../shared/src/settings';
@@ -18,7 +19,7 @@ export function readSettings(raw: unknown): { settings: MirrorLintSettings; prob
   // An editor sends every setting with its default: an empty kafkaVersion means "not set".
   const unset = (value: unknown): boolean => value === undefined || value === null || value === '';
   const subset = Object.fromEntries(['rules', 'ignore', 'clusters', 'kafkaVersion'].filter((k) => !unset(section[k])).map((k) => [k, section[k]]));
-  validate ??= new Ajv({ allErrors: true, strict: false }).compile(workspaceConfigSchema);
+  validate ??= compileOwnSchema(workspaceConfigSchema);
   if (!validate(subset)) {
     for (const error of validate.errors ?? []) {
       if (error.keyword === 'propertyNames' || error.propertyName !== undefined) continue; // rule ids: said below, with a suggestion

@@ -1,5 +1,6 @@
 import { closestMatch } from '../../../base/closest';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { compileOwnSchema } from '../../../base/schemas';
 import topologySchema from '../../../../../../schemas/kafka-topology.json';
 import workspaceConfigSchema from '../../../../../../schemas/mirrorlint-config.json';
 import { checkJavaRegex } from '../../../mm2/patterns/javaRegex';
@@ -12,8 +13,7 @@ let validators: { topology: ValidateFunction; config: ValidateFunction } | undef
 function validatorsOnce(): { topology: ValidateFunction; config: ValidateFunction } {
   if (!validators) {
     // verbose: error.parentSchema lists the allowed fields, for "did you mean".
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    validators = { topology: ajv.compile(topologySchema), config: ajv.compile(workspaceConfigSchema) };
+    validators = { topology: compileOwnSchema(topologySchema, { verbose: true }), config: compileOwnSchema(workspaceConfigSchema, { verbose: true }) };
   }
   return validators;
 }

@@ -1,20 +1,18 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import v1Schema from '../../../../../../schemas/kafkamirrormaker2.v1.json';
 import v1beta2Schema from '../../../../../../schemas/kafkamirrormaker2.v1beta2.json';
 import type { StrimziVersion } from '../../../formats/yaml/strimzi';
 import { documentValue } from '../../../formats/yaml/nodes';
 import { schemaProblems } from '../schemaMessages';
 import type { Mm2Rule } from '../../types';
+import { compileOwnSchema } from '../../../base/schemas';
 
-let validators: Record<StrimziVersion, ValidateFunction> | undefined;
+const SCHEMAS: Record<StrimziVersion, object> = { v1: v1Schema, v1beta2: v1beta2Schema };
+const validators: Partial<Record<StrimziVersion, ValidateFunction>> = {};
 
-/** Compiled once: the schemas are large and every keystroke validates. */
+/** Compiled once per API version, when a resource of it is first validated: the schemas are large (a cold start pays for one). */
 function validatorFor(version: StrimziVersion): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validators = { v1: ajv.compile(v1Schema), v1beta2: ajv.compile(v1beta2Schema) };
-  }
-  return validators[version];
+  return (validators[version] ??= compileOwnSchema(SCHEMAS[version]));
 }
 
 export const strimziSchema: Mm2Rule = {
