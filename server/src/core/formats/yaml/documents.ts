@@ -1,6 +1,6 @@
-import { Composer, Parser, isCollection, isNode, isPair, parseDocument, type Document } from 'yaml';
+import { Composer, Parser, parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../../base/range';
-import { patchDocument, singleLineEdit } from './linePatch';
+import { patchDocument, shiftPositions, singleLineEdit } from './linePatch';
 import { forgetDocumentValue } from './nodes';
 
 /** Deeper nesting than any configuration has; the YAML parser's work grows steeply beyond it. */
@@ -111,23 +111,7 @@ function parseChunk(text: string, start: number, followed: boolean): YamlChunk {
 function move(chunk: YamlChunk, start: number): YamlChunk {
   const delta = start - chunk.start;
   if (delta === 0) return chunk;
-  const shift = (range: number[] | undefined | null): void => {
-    if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
-  };
-  const visitNode = (node: unknown): void => {
-    if (isPair(node)) {
-      visitNode(node.key);
-      visitNode(node.value);
-    } else if (isNode(node)) {
-      shift(node.range);
-      if (isCollection(node)) for (const item of node.items) visitNode(item);
-    }
-  };
-  for (const document of chunk.documents) {
-    shift(document.range);
-    for (const error of [...document.errors, ...document.warnings]) shift(error.pos);
-    visitNode(document.contents);
-  }
+  for (const document of chunk.documents) shiftPositions(document, 0, delta);
   if (chunk.problem) chunk.problem = { ...chunk.problem, range: { start: chunk.problem.range.start + delta, end: chunk.problem.range.end + delta } };
   chunk.start = start;
   return chunk;

@@ -64,7 +64,7 @@ export function patchDocument(document: Document.Parsed, edit: LineEdit, newText
     // blanks are the lexer's to keep or drop.
     if (/\s$/.test(oldLine) || /\s$/.test(newLine) || insideInline(document.contents, base + lineStart)) return false;
     if (!replaceComment(document, commentText(oldLine), commentText(newLine))) return false;
-    shiftFrom(document, oldEnd, delta);
+    shiftPositions(document, oldEnd, delta);
     return true;
   }
   const indent = indentOf(oldLine);
@@ -84,7 +84,7 @@ export function patchDocument(document: Document.Parsed, edit: LineEdit, newText
   const { collection, index } = found;
   const old = collection.items[index] as YamlNode | Pair;
   keepTrivia(old, replacement);
-  shiftFrom(document, oldEnd, delta);
+  shiftPositions(document, oldEnd, delta);
   (collection.items as unknown[])[index] = replacement;
   return true;
 }
@@ -172,8 +172,11 @@ function insideInline(node: unknown, offset: number): boolean {
   return isCollection(node) && node.items.some((item) => insideInline(item, offset));
 }
 
-/** Every position at or after `from` moves by `delta`: later nodes, and the ends of those that enclose the line. */
-function shiftFrom(document: Document.Parsed, from: number, delta: number): void {
+/**
+ * Every position at or after `from` moves by `delta`, in place: later nodes, the ends of those that
+ * enclose `from`, the document's range and its problems. (`from` = 0 moves a whole document.)
+ */
+export function shiftPositions(document: Document.Parsed, from: number, delta: number): void {
   if (delta === 0) return;
   const shift = (range: number[] | undefined | null): void => {
     if (range) for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
@@ -188,6 +191,7 @@ function shiftFrom(document: Document.Parsed, from: number, delta: number): void
     }
   };
   shift(document.range);
+  for (const problem of [...document.errors, ...document.warnings]) shift(problem.pos);
   visit(document.contents);
 }
 
