@@ -30,7 +30,24 @@ export interface ScramUser {
 /** Java's JAAS syntax wants its string values quoted; a test password never holds a quote. */
 const jaas = (user: ScramUser): string => `org.apache.kafka.common.security.scram.ScramLoginModule required username="${user.username}" password="${user.password}";`;
 
+/**
+ * Starts a broker; when a port it was given is taken by the time it binds (another process got there
+ * first), it starts afresh on other ports, twice at most.
+ */
 export async function startBroker(runtime: KafkaRuntime, folder: string, name: string, timeoutMs = 90_000, scram?: ScramUser): Promise<Broker> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBrokerOnce(runtime, folder, name, timeoutMs, scram);
+    } catch (error) {
+      const log = path.join(folder, name, 'broker.log');
+      const portTaken = fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('Address already in use');
+      if (!portTaken || attempt === 3) throw error;
+      fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+    }
+  }
+}
+
+async function startBrokerOnce(runtime: KafkaRuntime, folder: string, name: string, timeoutMs: number, scram?: ScramUser): Promise<Broker> {
   const home = path.join(folder, name);
   fs.mkdirSync(path.join(home, 'data'), { recursive: true });
   const port = await freePort();

@@ -98,16 +98,28 @@ export function start(command: string, args: string[], options: { cwd?: string; 
   };
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; it is free when this returns). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+const handedOut = new Set<number>();
+
+/**
+ * A free TCP port on 127.0.0.1 for a server a test starts. Below Linux's ephemeral range (32768 up),
+ * from which the OS also takes the local ports of outgoing connections: a port picked there can be
+ * taken by some client's connection before the server binds it. Never the same port twice.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port between 20000 and 32000 on 127.0.0.1');
 }
 
 /** Talks JSON lines with a long-running process: one request, one answer with the same id. */
