@@ -26,10 +26,11 @@ export interface DeclaredCluster {
   /** The remote topics a live snapshot saw, in file order; undefined unless the cluster was observed. */
   remoteTopics?: Declared<TopicDeclaration>[];
   /**
-   * What live snapshots saw in the cluster, by name — its own topics and MM2's copies; undefined
-   * unless one covers it (a section with `remoteTopics:`). Every view of observed facts reads this.
+   * What live snapshots saw in the cluster, by name — its own topics, MM2's copies and the consumer
+   * groups; undefined unless one covers it (a section with `remoteTopics:`). Every view of observed
+   * facts reads this.
    */
-  observed?: ObservedTopics;
+  observed?: ObservedFacts;
   /** MM2's heartbeats a live snapshot read in the cluster; undefined when none did. */
   heartbeats?: Declared<SeenHeartbeats>;
   /** The checkpoints MM2 wrote into the cluster, as a live snapshot read them; undefined when none did. */
@@ -39,11 +40,13 @@ export interface DeclaredCluster {
   producers: Declared<ProducerDeclaration>[];
 }
 
-export interface ObservedTopics {
+export interface ObservedFacts {
   /** Own topics, as the snapshot lists them (the first of each name). */
   topics: Map<string, Declared<TopicDeclaration>>;
   /** MM2's copies in the cluster (the first of each name). */
   remoteTopics: Map<string, Declared<TopicDeclaration>>;
+  /** Consumer groups with committed offsets (the first of each id). */
+  groups: Map<string, Declared<ConsumerDeclaration>>;
 }
 
 /** Whether a live snapshot saw a topic of that name in the cluster, own or copy; undefined when none covers it. */
@@ -52,14 +55,20 @@ export function sawTopic(cluster: DeclaredCluster | undefined, name: string): bo
   return observed && (observed.topics.has(name) || observed.remoteTopics.has(name));
 }
 
-function observedOf(cluster: DeclaredCluster): ObservedTopics | undefined {
+function observedOf(cluster: DeclaredCluster): ObservedFacts | undefined {
   if (!cluster.remoteTopics) return undefined;
-  const byName = (topics: Declared<TopicDeclaration>[]) => {
-    const map = new Map<string, Declared<TopicDeclaration>>();
-    for (const topic of topics) if (!map.has(topic.decl.name)) map.set(topic.decl.name, topic);
+  const byName = <T>(declared: Declared<T>[], name: (decl: T) => string) => {
+    const map = new Map<string, Declared<T>>();
+    for (const item of declared) if (!map.has(name(item.decl))) map.set(name(item.decl), item);
     return map;
   };
-  return { topics: byName(cluster.topics.filter((t) => t.file.observed)), remoteTopics: byName(cluster.remoteTopics) };
+  const topicName = (topic: TopicDeclaration) => topic.name;
+  // A cluster's written topics and groups sit beside the snapshot's and are left out; `remoteTopics:` are taken as they are.
+  return {
+    topics: byName(cluster.topics.filter((t) => t.file.observed), topicName),
+    remoteTopics: byName(cluster.remoteTopics, topicName),
+    groups: byName(cluster.consumers.filter((c) => c.file.observed), (consumer) => consumer.group),
+  };
 }
 
 /** Where a topic of a cluster comes from when a flow writes it: MM2's remote copy of `upstream`. */

@@ -118,8 +118,9 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
           if (sawTopic(declaredCluster, topic.name)) topic.observed = 'present';
           else if (originSeen(topic.origin)) topic.observed = 'missing';
         }
+        const expected = new Set(cluster.remoteTopics.map((t) => t.name));
         for (const [name, topic] of declaredCluster.observed.remoteTopics) {
-          if (!cluster.remoteTopics.some((t) => t.name === name)) cluster.remoteTopics.push({ name, remote: true, observed: 'orphan', ...item(at(topic.uri, topic.decl.nameRange)) });
+          if (!expected.has(name)) cluster.remoteTopics.push({ name, remote: true, observed: 'orphan', ...item(at(topic.uri, topic.decl.nameRange)) });
         }
       }
 

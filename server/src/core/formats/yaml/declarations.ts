@@ -100,6 +100,7 @@ function readConsumer(node: unknown): ConsumerDeclaration | undefined {
   const group = scalar(node, 'group');
   if (!group) return undefined;
   const topicsPair = child(node, 'topics').pair;
+  const unread = child(node, 'unread').pair;
   return {
     group: group.value,
     groupRange: group.range,
@@ -109,7 +110,7 @@ function readConsumer(node: unknown): ConsumerDeclaration | undefined {
     pattern: scalar(node, 'pattern'),
     localOnly: scalar(node, 'localOnly')?.value === 'true',
     failover: scalarList(child(node, 'failover').pair?.value),
-    ...(child(node, 'unread').pair ? { unread: scalarList(child(node, 'unread').pair?.value).map((t) => t.value) } : {}),
+    ...(unread ? { unread: scalarList(unread.value).map((t) => t.value) } : {}),
     origin: 'topology',
   };
 }

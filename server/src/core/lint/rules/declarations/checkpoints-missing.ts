@@ -7,14 +7,23 @@ import { declaredInFile } from './facts';
 /** The copies MM2 should checkpoint for a group of `cluster` reading `topics`: per flow, the topic names in its target. */
 function expectedCheckpoints(workspace: DeclaredWorkspace, cluster: string, group: string, topics: string[]): Map<FlowModel, string[]> {
   const expected = new Map<FlowModel, string[]>();
+  const told = new Map<FlowModel, boolean>();
+  // A connector that is told not to checkpoint the group is offsets-not-synced's finding, not a live one.
+  const checkpoints = (model: FlowModel): boolean => {
+    let answer = told.get(model);
+    if (answer === undefined) {
+      const gaps = checkpointEmissionGaps(model, model.checkpoint!, group);
+      told.set(model, (answer = !gaps.offsetSyncs && !gaps.checkpoints && !gaps.group));
+    }
+    return answer;
+  };
   for (const topic of topics) {
     for (const copy of workspace.copiesOf(cluster, topic)) {
       const model = copy.via;
-      if (copy.depth !== 1 || !model?.checkpoint) continue;
-      const gaps = checkpointEmissionGaps(model, model.checkpoint, group);
-      // A connector that is told not to checkpoint the group is offsets-not-synced's finding, not a live one.
-      if (gaps.offsetSyncs || gaps.checkpoints || gaps.group) continue;
-      expected.set(model, [...(expected.get(model) ?? []), copy.name]);
+      if (copy.depth !== 1 || !model?.checkpoint || !checkpoints(model)) continue;
+      const names = expected.get(model);
+      if (names) names.push(copy.name);
+      else expected.set(model, [copy.name]);
     }
   }
   return expected;

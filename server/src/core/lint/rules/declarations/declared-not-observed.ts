@@ -10,7 +10,7 @@ function checkGroups(workspace: DeclaredWorkspace, uri: string, report: (r: Repo
   for (const [cluster, consumer] of declaredInFile(workspace, uri, 'consumers')) {
     // ACLs of a KafkaUser say what a group may read, not what it reads.
     if (consumer.file.observed || !cluster.observed || consumer.decl.origin !== 'topology') continue;
-    const seen = cluster.consumers.find((c) => c.file.observed && c.decl.group === consumer.decl.group);
+    const seen = cluster.observed.groups.get(consumer.decl.group);
     const data = { group: consumer.decl.group, cluster: cluster.alias };
     if (!seen) {
       report({ messageId: 'groupAbsent', data, range: consumer.decl.groupRange, undecided: true });

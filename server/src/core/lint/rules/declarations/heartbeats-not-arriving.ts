@@ -9,7 +9,8 @@ import { clustersInFile } from './facts';
 const LATE_INTERVALS = 10;
 const LATE_MINIMUM_MS = 60_000;
 
-const minutes = (ms: number): string => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`);
+/** A time span as a message says it: seconds under two minutes, else minutes. */
+const duration = (ms: number): string => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`);
 
 export const heartbeatsNotArriving: DeclarationRule = {
   kind: 'declarations',
@@ -43,9 +44,9 @@ export const heartbeatsNotArriving: DeclarationRule = {
         const data = { flow: flow.id, target: cluster.alias, interval: String(interval) };
         if (newest === undefined) {
           // Heartbeats older than the time read were not looked at: too short a time says nothing.
-          if (takenAt - seen.decl.since >= lateAfter) report({ messageId: 'none', data: { ...data, window: minutes(takenAt - seen.decl.since) }, range: seen.decl.keyRange, related });
+          if (takenAt - seen.decl.since >= lateAfter) report({ messageId: 'none', data: { ...data, window: duration(takenAt - seen.decl.since) }, range: seen.decl.keyRange, related });
         } else if (takenAt - newest > lateAfter) {
-          report({ messageId: 'late', data: { ...data, age: minutes(takenAt - newest) }, range: seen.decl.keyRange, related });
+          report({ messageId: 'late', data: { ...data, age: duration(takenAt - newest) }, range: seen.decl.keyRange, related });
         }
       }
     }
@@ -89,7 +90,7 @@ function notReplicated(workspace: DeclaredWorkspace, target: string, seen: Decla
     if (arrived !== undefined && received - arrived <= LATE_MINIMUM_MS) continue;
     report({
       messageId: arrived === undefined ? 'notReplicated' : 'replicationLags',
-      data: { flow: model.flow.id, source: model.flow.source, target, copy, age: arrived === undefined ? '' : minutes(received - arrived) },
+      data: { flow: model.flow.id, source: model.flow.source, target, copy, age: arrived === undefined ? '' : duration(received - arrived) },
       range: seen.decl.keyRange,
       related: [
         { uri: source.uri, range: source.decl.keyRange, message: `The heartbeats ${model.flow.source} received` },
