@@ -132,6 +132,17 @@ describe('YAML documents parsed per stretch', () => {
     assert.equal(after.documents[4].range[0], text.indexOf('---\nname: doc-4') + 'ument'.length);
   });
 
+  it('patches one of two identical documents without touching the other, which is taken over', () => {
+    const document = 'kind: KafkaMirrorMaker2\nspec:\n  clusters:\n  - alias: a\n    bootstrapServers: a:9092\n  replicas: 1\n';
+    const text = `${document}---\n${document}---\n${document}---\n${document}`;
+    const before = parseYamlDocuments(text);
+    const second = text.indexOf('a:9092', text.indexOf('a:9092') + 1);
+    const edited = `${text.slice(0, second)}b${text.slice(second + 1)}`;
+    const after = parseYamlDocuments(edited, { text, chunks: before.chunks });
+    assert.equal(new Set(after.documents).size, 4);
+    assertSameDocuments(after.documents, edited, edited);
+  });
+
   it('keeps a stream with directives in one piece (a directive belongs to the next marker)', () => {
     const text = 'a: 1\n...\n%YAML 1.2\n---\nb: 2\n';
     const parsed = parseYamlDocuments(text);

@@ -1,7 +1,7 @@
 import { Composer, Parser, parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../../base/range';
 import { patchDocument, shiftPositions, singleLineEdit } from './linePatch';
-import { forgetDocumentValue } from './nodes';
+import { documentChanged } from './nodes';
 
 /** Deeper nesting than any configuration has; the YAML parser's work grows steeply beyond it. */
 export const MAX_YAML_DEPTH = 200;
@@ -139,13 +139,18 @@ export function parseYamlDocuments(text: string, previous?: PreviousYaml): Parse
   }
   const starts = chunkStarts(text);
   const taken = new Set<YamlChunk>();
-  const chunks = starts.map((start, i) => {
+  const pieces = starts.map((start, i) => {
     const followed = i + 1 < starts.length;
     const chunkText = text.slice(start, followed ? starts[i + 1] : text.length);
     const same = reusable.get(keyOf(chunkText, followed))?.shift();
     if (same) taken.add(same);
-    return same ? move(same, start) : (previous && patched(previous, i, chunkText, start, followed, taken)) || parseChunk(chunkText, start, followed);
+    return { start, followed, chunkText, same };
   });
+  // Patches second: a chunk patched in place must not be one that an unchanged stretch takes over
+  // (a file holding the same document twice, one copy edited).
+  const chunks = pieces.map(({ start, followed, chunkText, same }, i) =>
+    same ? move(same, start) : (previous && patched(previous, i, chunkText, start, followed, taken)) || parseChunk(chunkText, start, followed),
+  );
   return {
     documents: chunks.flatMap((c) => c.documents),
     problems: chunks.flatMap((c) => (c.problem ? [c.problem] : [])),
@@ -164,7 +169,7 @@ function patched(previous: PreviousYaml, index: number, chunkText: string, start
   const edit = singleLineEdit(previous.text.slice(before.start, before.start + before.length), chunkText);
   const [document] = before.documents;
   if (!edit || !patchDocument(document, edit, chunkText, start)) return undefined;
-  forgetDocumentValue(document);
+  documentChanged(document);
   taken.add(before);
   // The previous version's documents, changed in place (as move() does): that version is not used again.
   return { start, length: chunkText.length, followed, documents: before.documents };

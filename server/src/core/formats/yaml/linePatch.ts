@@ -1,4 +1,5 @@
 import { Composer, Parser, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { documentRevision } from './nodes';
 
 // Typing changes one line. In a long document (a declaration file of 50,000 topics is one), the
 // parser's work is the whole document's; when the line is a comment, or one entry of a block map
@@ -176,23 +177,41 @@ function insideInline(node: unknown, offset: number): boolean {
  * Every position at or after `from` moves by `delta`, in place: later nodes, the ends of those that
  * enclose `from`, the document's range and its problems. (`from` = 0 moves a whole document.)
  */
-export function shiftPositions(document: Document.Parsed, from: number, delta: number): void {
-  if (delta === 0) return;
-  const shift = (range: number[] | undefined | null): void => {
-    if (range) for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
+const POSITIONS = new WeakMap<Document, { revision: number; ranges: number[][] }>();
+
+/**
+ * Every position array of a document (its nodes' ranges, its problems' positions), listed once per
+ * revision: an unchanged document is moved on every keystroke before it.
+ */
+function positionArrays(document: Document.Parsed): number[][] {
+  const revision = documentRevision(document);
+  const kept = POSITIONS.get(document);
+  if (kept && kept.revision === revision) return kept.ranges;
+  const ranges = new Set<number[]>();
+  const add = (range: number[] | undefined | null): void => {
+    if (range) ranges.add(range);
   };
   const visit = (node: unknown): void => {
     if (isPair(node)) {
       visit(node.key);
       visit(node.value);
     } else if (isNode(node)) {
-      shift(node.range);
+      add(node.range);
       if (isCollection(node)) for (const item of node.items) visit(item);
     }
   };
-  shift(document.range);
-  for (const problem of [...document.errors, ...document.warnings]) shift(problem.pos);
+  add(document.range);
+  for (const problem of [...document.errors, ...document.warnings]) add(problem.pos);
   visit(document.contents);
+  const list = [...ranges];
+  POSITIONS.set(document, { revision, ranges: list });
+  return list;
+}
+
+/** Moves every position of a document at or after `from` by `delta`, in place. */
+export function shiftPositions(document: Document.Parsed, from: number, delta: number): void {
+  if (delta === 0) return;
+  for (const range of positionArrays(document)) for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
 }
 
 /** Replaces the one comment line `before` by `after` where the parser attached it; false unless exactly one place holds it. */

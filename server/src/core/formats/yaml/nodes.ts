@@ -41,9 +41,15 @@ export function pairs(node: unknown): Pair[] {
   return isMap(node) ? (node as YAMLMap).items : [];
 }
 
-export function child(node: unknown, key: string): { pair?: Pair; fact?: FieldFact } {
+/** A map's entry for `key`: its pair, and as a fact (made when asked for: most callers want one of the two). */
+export function child(node: unknown, key: string): { pair?: Pair; readonly fact?: FieldFact } {
   const pair = pairs(node).find((p) => isScalar(p.key) && (p.key as Scalar).value === key);
-  return { pair, fact: pair ? field(pair) : undefined };
+  return {
+    pair,
+    get fact() {
+      return pair ? field(pair) : undefined;
+    },
+  };
 }
 
 /** How many aliases a document may expand into its value: a few hundred serve real files, a billion-laughs bomb needs many more. */
@@ -64,9 +70,20 @@ export function documentValue(document: Document): { value?: unknown; problem?: 
   return found;
 }
 
-/** Drops what documentValue knows of a document that was changed in place. */
-export function forgetDocumentValue(document: Document): void {
+const REVISIONS = new WeakMap<Document, number>();
+
+/**
+ * How many times a document was changed in place (see documents.ts): what was read from it at an
+ * earlier revision is stale. Moving a document does not count; its positions tell that.
+ */
+export function documentRevision(document: Document): number {
+  return REVISIONS.get(document) ?? 0;
+}
+
+/** Records that a document was changed in place, and drops what documentValue knows of it. */
+export function documentChanged(document: Document): void {
   VALUES.delete(document);
+  REVISIONS.set(document, documentRevision(document) + 1);
 }
 
 /** Problems the YAML parser found in a document, and aliases it cannot expand, as ranges in the file. */
