@@ -127,7 +127,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let starting: Promise<void> | undefined;
   const start = (): Promise<void> => (starting ??= (async () => {
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
+      // The server keeps V8's code cache of its bundle in the extension's storage (faster starts).
+      run: { module: serverModule, transport: TransportKind.ipc, args: [`--code-cache=${path.join(context.globalStorageUri.fsPath, 'code-cache')}`] },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {

@@ -33,8 +33,9 @@ export class TestClient {
   readonly messages: { type: number; message: string }[] = [];
   stderr = '';
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `args` after `--stdio`; `env` replaces the environment. */
+  constructor(options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}) {
+    this.process = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -154,8 +154,18 @@ export function startServer(connection: Connection): void {
   };
 
   /** Something changed: push clients get new diagnostics after the debounce, pull clients are asked to re-pull. */
+  // Terraform files wait for the parser (WebAssembly, loaded once, when the first one shows up: a
+  // start without any does not pay for it); they are analysed again when it is there.
+  let hclRequested = false;
   const changed = (delay: number): void => {
     index.invalidate();
+    if (!hclRequested && index.hasTerraform) {
+      hclRequested = true;
+      void loadHclParser(log).then((parser) => {
+        index.hcl = parser;
+        changed(0);
+      });
+    }
     // The topology view asks again when told (its client sends no request of its own on edits).
     clearTimeout(topologyTimer);
     topologyTimer = setTimeout(() => void connection.sendNotification(TopologyChangedNotification, {}), delay + 100);
@@ -181,14 +191,6 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialized(() => {
-    // Terraform files wait for the parser (WebAssembly, loaded once); they are analysed again when it is there.
-    void loadHclParser(log).then((parser) => {
-      index.hcl = parser;
-      // Pull clients are told to ask again (cheap: nothing else changed); push clients get a publish only when it matters.
-      if (!usePullDiagnostics && !index.hasTerraform) return;
-      index.invalidate();
-      changed(0);
-    });
     // Multi-root: folders added later are indexed, removed ones forgotten.
     if (followsWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
