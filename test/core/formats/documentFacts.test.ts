@@ -2,8 +2,6 @@
 // the file's next version while the document is unchanged, moved with it when text before it
 // changed length. Taken-over facts must be exactly what reading the new text afresh gives.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isDocument, isNode, isPair } from 'yaml';
@@ -11,25 +9,7 @@ import { OffsetMap } from '../../../server/src/core/base/offsetMap';
 import type { FileFacts } from '../../../server/src/core/formats/facts';
 import { moveFacts } from '../../../server/src/core/formats/yaml/documentFacts';
 import { readYamlFile } from '../../../server/src/core/formats/yaml/read';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
-
-function strimziFiles(): string[] {
-  const texts: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) {
-        const text = fs.readFileSync(full, 'utf8');
-        if (/kind:\s*KafkaMirrorMaker2/.test(text)) texts.push(text);
-      }
-    }
-  };
-  for (const dir of ['examples', 'test/rules', path.join('..', 'shared', 'examples')]) walk(path.join(ROOT, dir));
-  return texts;
-}
+import { exampleYamlFiles } from './exampleYamlFiles';
 
 /** Facts as plain data: YAML nodes by their positions, offset maps by their offsets, functions left out. */
 function snapshot(value: unknown, path: Set<object> = new Set()): unknown {
@@ -68,7 +48,7 @@ function mm2Of(facts: FileFacts): unknown {
 const URI = '/w/mm2.yaml';
 
 describe('YAML document facts kept with their documents', () => {
-  const files = strimziFiles();
+  const files = exampleYamlFiles().filter((text) => /kind:\s*KafkaMirrorMaker2/.test(text));
   // Several resources in one file, as repositories keep them: each edit leaves most documents unchanged.
   const joined = (picks: number[]) => picks.map((i) => files[i % files.length].replace(/^---\n/, '')).join('\n---\n');
 

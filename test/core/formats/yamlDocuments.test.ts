@@ -1,28 +1,11 @@
 // The YAML reader parses a stream per `---` stretch and takes unchanged stretches over from the
 // file's previous version. Both must give what the yaml library gives for the whole stream.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Lexer, isCollection, isNode, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { parseYamlDocuments } from '../../../server/src/core/formats/yaml/documents';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
-
-function yamlFiles(): string[] {
-  const texts: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) texts.push(fs.readFileSync(full, 'utf8'));
-    }
-  };
-  for (const dir of ['examples', 'test/rules', path.join('..', 'shared', 'examples')]) walk(path.join(ROOT, dir));
-  return texts;
-}
+import { exampleYamlFiles } from './exampleYamlFiles';
 
 /** Everything the readers use of a node tree: kinds, positions, values, comments. */
 function shape(node: unknown): unknown {
@@ -88,7 +71,7 @@ function firstError(documents: Document.Parsed[]): unknown {
 const PIECES = ['---\n', '--- |\n  text\n', '...\n', 'a: 1\n', '  - x\n', '# note\n', 'b: [1,\n', '"open\n', "k: 'v'\n", 'key:\n  nested: &a 1\n', 'ref: *a\n', '\n', ':', '-', '{', '}', '\t', '---', '--- # c\n', '- |\n  ---\n'];
 
 describe('YAML documents parsed per stretch', () => {
-  const files = yamlFiles();
+  const files = exampleYamlFiles();
 
   it('equal the whole stream parsed at once, on every YAML file of the examples and fixtures', () => {
     assert.ok(files.length > 50, `${files.length} files`);

@@ -1,5 +1,6 @@
 import type { FileFacts, Flow, Mm2Facts } from '../formats/facts';
 import type { KafkaSemantics } from '../mm2/versions';
+import { BoundedCache } from '../base/cache';
 import { splitList } from '../mm2/lists';
 import { flowModel, type FlowModel, type PlacedConnector } from './flows';
 import { Replay } from './replay';
@@ -26,8 +27,11 @@ export interface ReplayTakeover {
 
 /** The same Kafka cluster, however its bootstrap list is ordered or cased. */
 export function clusterIdentity(servers: string): string {
-  return splitList(servers).map((s) => s.item.toLowerCase()).sort().join(',');
+  // Asked for both ends of every flow by several rules on each keystroke, of a few distinct lists.
+  return IDENTITIES.get(servers, (list) => splitList(list).map((s) => s.item.toLowerCase()).sort().join(','));
 }
+
+const IDENTITIES = new BoundedCache<string, string>(10_000);
 
 /**
  * Splits MM2 files into deployments. Two files belong together when they give the same bootstrap

@@ -39,22 +39,27 @@ export function createdTopics(deployment: Deployment): Mm2Topic[] {
 }
 
 function collectCreated(deployment: Deployment): Mm2Topic[] {
-  const found = new Map<string, Mm2Topic>();
+  // A mesh of 40 clusters has 1,560 flows: keyed by objects and per cluster, not by joined strings.
+  const found: Mm2Topic[] = [];
+  const seen = new Map<string, Set<string>>();
   const add = (topic: Mm2Topic): void => {
-    const key = `${topic.cluster}\u0000${topic.name}`;
-    if (!found.has(key)) found.set(key, topic);
+    let names = seen.get(topic.cluster);
+    if (!names) seen.set(topic.cluster, (names = new Set()));
+    if (names.has(topic.name)) return;
+    names.add(topic.name);
+    found.push(topic);
   };
-  const models = new Map(deployment.flows.map((m) => [`${m.uri}\u0000${m.flow.id}`, m]));
+  const models = new Map(deployment.flows.map((m) => [m.flow, m]));
   for (const file of deployment.files) {
     for (const flow of file.mm2.flows) {
       if (flow.source === flow.target || !flow.connectors.heartbeat) continue;
       add({ cluster: flow.target, name: 'heartbeats', role: 'heartbeats', by: flow.id });
       if (file.mm2.mode === 'dedicated') for (const topic of connectStorage(file, flow)) add(topic);
-      const model = models.get(`${file.uri}\u0000${flow.id}`);
+      const model = models.get(flow);
       if (model) for (const topic of connectorTopics(model)) add(topic);
     }
   }
-  return [...found.values()];
+  return found;
 }
 
 function withHeartbeatCopies(deployment: Deployment, created: Mm2Topic[]): Mm2Topic[] {
