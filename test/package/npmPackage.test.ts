@@ -29,6 +29,10 @@ describe('the npm package', { timeout: 240_000 }, () => {
     // Terraform needs the two WebAssembly files shipped beside the bundles.
     const aiven = spawnSync(bin('mirrorlint'), ['check', path.join(ROOT, 'examples', 'aiven-terraform'), '--format', 'json'], { encoding: 'utf8' });
     assert.deepEqual((JSON.parse(aiven.stdout).findings as { rule: string }[]).map((f) => f.rule).sort(), ['schema-not-synced', 'topic-config-drift'], aiven.stderr);
+    // Live mode's Kafka client is a bundle of its own beside the others (esbuild.mjs).
+    const kafka = path.join(prefix, 'lib', 'node_modules', 'mirrorlint', 'dist', 'kafka.js');
+    const loaded = spawnSync(process.execPath, ['-e', `const k = require(${JSON.stringify(kafka)}); process.exit(typeof k.Admin === 'function' && typeof k.Consumer === 'function' ? 0 : 1)`], { encoding: 'utf8' });
+    assert.equal(loaded.status, 0, loaded.stderr);
   });
 
   it('runs the language server over stdio from its own command', async () => {

@@ -47,11 +47,19 @@ describe('the server bundle loaded with a code cache', () => {
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
-  it('uses no cache from a directory others may write in', { skip: process.platform === 'win32' }, async () => {
+  it('uses no cache from a directory others may write in, or through a symbolic link', { skip: process.platform === 'win32' }, async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-cache-test-'));
     fs.chmodSync(directory, 0o777);
     await run(directory);
     assert.deepEqual(caches(directory), []);
+    // Nor through a symbolic link to a folder that would do.
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-cache-test-'));
+    fs.chmodSync(target, 0o700);
+    const link = path.join(directory, 'link');
+    fs.symlinkSync(target, link);
+    await run(link);
+    assert.deepEqual(caches(target), []);
     fs.rmSync(directory, { recursive: true, force: true });
+    fs.rmSync(target, { recursive: true, force: true });
   });
 });

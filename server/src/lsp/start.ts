@@ -39,7 +39,9 @@ function userName(): string {
 function safeDirectory(directory: string): string | undefined {
   try {
     fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const stat = fs.statSync(directory);
+    // lstat: a symbolic link planted under that name is refused, not followed.
+    const stat = fs.lstatSync(directory);
+    if (!stat.isDirectory()) return undefined;
     if (process.platform !== 'win32' && (stat.uid !== process.getuid?.() || (stat.mode & 0o022) !== 0)) return undefined;
     return directory;
   } catch {
