@@ -209,14 +209,20 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
     await k1Admin.alterConsumerGroupOffsets({ groupId: 'shipping', topics: [{ name: 'orders', partitionOffsets: [{ partition: 0, offset: 2n }] }] } as never);
     await k1Admin.close();
     const k2Connection = { bootstrapServers: k2.bootstrap, sasl: { mechanism: 'SCRAM-SHA-512', username: K2_USER.username, password: K2_USER.password } };
-    const checkpointed = async () => (await fetchCluster('K2', k2Connection, { timeoutMs: 10_000, folder: running })).checkpoints?.['K1.checkpoints.internal']?.shipping?.includes('K1.orders') ?? false;
+    // MM2 has checkpointed shipping into K2, and each cluster's heartbeats have arrived in their copy in the other.
+    const mm2Records = async () => {
+      const [inK1, inK2] = await Promise.all([fetchCluster('K1', { bootstrapServers: k1.bootstrap }, { timeoutMs: 10_000, folder: running }), fetchCluster('K2', k2Connection, { timeoutMs: 10_000, folder: running })]);
+      const checkpointed = inK2.checkpoints?.['K1.checkpoints.internal']?.shipping?.includes('K1.orders') ?? false;
+      const heartbeatsCopied = inK2.heartbeats?.copies?.['K1.heartbeats'] !== undefined && inK1.heartbeats?.copies?.['K2.heartbeats'] !== undefined;
+      return checkpointed && heartbeatsCopied;
+    };
     const remoteState = async () => {
       const a1 = new Admin({ clientId: 'probe-k1', bootstrapBrokers: [k1.bootstrap], timeout: 10_000 });
       const a2 = new Admin({ clientId: 'probe-k2', bootstrapBrokers: [k2.bootstrap], timeout: 10_000, sasl: { mechanism: 'SCRAM-SHA-512', username: K2_USER.username, password: K2_USER.password } });
       try {
         const inK1 = await a1.listTopics();
         const configs = (await a2.describeConfigs({ resources: [{ resourceType: 2, resourceName: 'K1.orders' }] } as never)) as { configs: { name: string; value: string | null }[] }[];
-        return { k2OrdersInK1: inK1.includes('K2.orders'), retentionSynced: configs[0].configs.some((c) => c.name === 'retention.ms' && c.value === '604800000'), checkpointed: await checkpointed() };
+        return { k2OrdersInK1: inK1.includes('K2.orders'), retentionSynced: configs[0].configs.some((c) => c.name === 'retention.ms' && c.value === '604800000'), mm2Records: await mm2Records() };
       } finally {
         await Promise.all([a1.close(), a2.close()]);
       }
@@ -227,7 +233,7 @@ describe('live mode against two running Kafka clusters', { timeout: 600_000 }, (
       for (;;) {
         if (mm2.child.exitCode !== null) throw new Error(`MirrorMaker exited (${mm2.child.exitCode}):\n${mm2.tail()}`);
         const state = await remoteState().catch(() => undefined);
-        if (state?.k2OrdersInK1 && state.retentionSynced && state.checkpointed) break;
+        if (state?.k2OrdersInK1 && state.retentionSynced && state.mm2Records) break;
         if (Date.now() > deadline) throw new Error(`MirrorMaker did not replicate within 150 s (${JSON.stringify(state)}):\n${mm2.tail()}`);
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
