@@ -177,19 +177,10 @@ function insideInline(node: unknown, offset: number): boolean {
  * Every position at or after `from` moves by `delta`, in place: later nodes, the ends of those that
  * enclose `from`, the document's range and its problems. (`from` = 0 moves a whole document.)
  */
-const POSITIONS = new WeakMap<Document, { revision: number; ranges: number[][] }>();
-
-/**
- * Every position array of a document (its nodes' ranges, its problems' positions), listed once per
- * revision: an unchanged document is moved on every keystroke before it.
- */
-function positionArrays(document: Document.Parsed): number[][] {
-  const revision = documentRevision(document);
-  const kept = POSITIONS.get(document);
-  if (kept && kept.revision === revision) return kept.ranges;
-  const ranges = new Set<number[]>();
+/** Calls `each` with every position array of a document: its nodes' ranges, its problems' positions. */
+function forEachPositionArray(document: Document.Parsed, each: (range: number[]) => void): void {
   const add = (range: number[] | undefined | null): void => {
-    if (range) ranges.add(range);
+    if (range) each(range);
   };
   const visit = (node: unknown): void => {
     if (isPair(node)) {
@@ -203,15 +194,31 @@ function positionArrays(document: Document.Parsed): number[][] {
   add(document.range);
   for (const problem of [...document.errors, ...document.warnings]) add(problem.pos);
   visit(document.contents);
-  const list = [...ranges];
-  POSITIONS.set(document, { revision, ranges: list });
-  return list;
+}
+
+const POSITIONS = new WeakMap<Document, { revision: number; ranges: number[][] }>();
+
+/** A document's position arrays, listed once per revision: an unchanged document is moved on every keystroke before it. */
+function positionArrays(document: Document.Parsed): number[][] {
+  const revision = documentRevision(document);
+  const kept = POSITIONS.get(document);
+  if (kept && kept.revision === revision) return kept.ranges;
+  const ranges: number[][] = [];
+  forEachPositionArray(document, (range) => ranges.push(range));
+  POSITIONS.set(document, { revision, ranges });
+  return ranges;
 }
 
 /** Moves every position of a document at or after `from` by `delta`, in place. */
 export function shiftPositions(document: Document.Parsed, from: number, delta: number): void {
   if (delta === 0) return;
-  for (const range of positionArrays(document)) for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
+  const shift = (range: number[]): void => {
+    for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
+  };
+  // A whole document moving goes through its list; a patch changes the document (its revision) right
+  // after, so a list made for it would serve once: the tree is walked instead.
+  if (from <= document.range[0]) for (const range of positionArrays(document)) shift(range);
+  else forEachPositionArray(document, shift);
 }
 
 /** Replaces the one comment line `before` by `after` where the parser attached it; false unless exactly one place holds it. */
