@@ -170,6 +170,18 @@ describe('YAML documents parsed per stretch', () => {
     assert.ok(patchedEdits > 300, `${patchedEdits} edits patched`);
   });
 
+  it('parses again when the last entry of a map loses or gains its value (the maps around it end elsewhere)', () => {
+    // With a value, a block map ends after its last line's break; with `key:` alone, before it.
+    const text = 'metadata:\n  labels:\n    strimzi.io/cluster: k2\nspec:\n  partitions: 3\n';
+    for (const [from, to] of [['strimzi.io/cluster: k2', 'strimzi.io/clu:'], ['partitions: 3', 'partitions:']]) {
+      const edited = text.replace(from, to);
+      const patched = parseYamlDocuments(edited, { text, chunks: parseYamlDocuments(text).chunks });
+      assertSameDocuments(patched.documents, edited, to);
+      const back = parseYamlDocuments(text, { text: edited, chunks: patched.chunks });
+      assertSameDocuments(back.documents, text, from);
+    }
+  });
+
   it('patches a long declaration file for a keystroke in one entry or comment, without parsing it again', () => {
     const lines = ['kind: KafkaTopology', 'cluster: K1', 'topics:'];
     for (let i = 0; i < 2000; i++) lines.push(`  topic-${i}: { partitions: 12 }`);

@@ -84,6 +84,9 @@ export function patchDocument(document: Document.Parsed, edit: LineEdit, newText
   if (!replacement) return false;
   const { collection, index } = found;
   const old = collection.items[index] as YamlNode | Pair;
+  // The collections around the entry end where its last node ends: with a value, after the line
+  // break; without one (`key:`), before it. When that changes, their ends do not simply move.
+  if (nodeEnd(replacement) !== nodeEnd(old)! + delta) return false;
   keepTrivia(old, replacement);
   shiftPositions(document, oldEnd, delta);
   (collection.items as unknown[])[index] = replacement;
@@ -121,6 +124,12 @@ function extent(item: unknown): [number | undefined, number | undefined] {
     return [key?.[0], value?.[1] ?? key?.[1]];
   }
   return isNode(item) ? [item.range?.[0], item.range?.[1]] : [undefined, undefined];
+}
+
+/** Where an item's last node ends, its line break included when it has one. */
+function nodeEnd(item: unknown): number | undefined {
+  const last = isPair(item) ? (isNode(item.value) ? item.value : item.key) : item;
+  return isNode(last) ? last.range?.[2] : undefined;
 }
 
 const blockValue = (item: unknown): boolean => {
