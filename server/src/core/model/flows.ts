@@ -69,14 +69,47 @@ export interface FlowModel {
 }
 
 // Compiling automata is the expensive part of an analysis; meshes repeat the same filters on
-// hundreds of flows, so compiled filters are shared across flows and across analyses.
-interface EffectiveFilter {
-  filter?: NFA;
-  problem?: string;
-  admits: (name: string) => boolean;
-  topics: string[];
-  topicsExclude: string[];
+// hundreds of flows, so compiled filters are shared across flows and across analyses. They are
+// compiled when first used: a workspace's first findings are its open file's, whose lint needs
+// only its own deployment's filters.
+class EffectiveFilter {
+  readonly topics: string[];
+  readonly topicsExclude: string[];
+  private compiled?: { filter?: NFA; problem?: string; admits(name: string): boolean };
+
+  constructor(topicsValue: string, private readonly excludeValue: string, private readonly kafka: KafkaSemantics) {
+    this.topics = listItems(topicsValue, kafka);
+    this.topicsExclude = excludeList(excludeValue, kafka).items;
+  }
+
+  get filter(): NFA | undefined {
+    return this.compile().filter;
+  }
+
+  get problem(): string | undefined {
+    return this.compile().problem;
+  }
+
+  readonly admits = (name: string): boolean => this.compile().admits(name);
+
+  private compile(): { filter?: NFA; problem?: string; admits(name: string): boolean } {
+    if (this.compiled) return this.compiled;
+    const include = compilePatternList(this.topics);
+    const exclude = excludeList(this.excludeValue, this.kafka).compiled;
+    const problem = describeProblem(include) ?? describeProblem(exclude);
+    const never = (): boolean => false;
+    if (problem || !include.nfa || !exclude.nfa) return (this.compiled = { problem: problem ?? 'cannot be analysed', admits: never });
+    try {
+      const filter = difference(include.nfa, exclude.nfa);
+      // The minimal automaton for membership tests is built on the first test: many flows' never is.
+      let admits: ((name: string) => boolean) | undefined;
+      return (this.compiled = { filter, admits: (name) => (admits ??= matcher(filter))(name) });
+    } catch (error) {
+      return (this.compiled = { problem: `too complex to analyse (${(error as Error).message})`, admits: never });
+    }
+  }
 }
+
 // Keyed by the raw values: every flow of a mesh shares the same value strings, whose hashes V8
 // computes once, where a joined key would be rebuilt and re-hashed for each flow.
 const FILTER_CACHE = new BoundedCache<string, BoundedCache<string, EffectiveFilter>>(5000);
@@ -106,25 +139,21 @@ export function effectiveFilter(topicsValue: string, excludeValue: string, kafka
   return filter;
 }
 
+// Flows with filters of their own mostly share one exclude list (the default): compiled once, so
+// that its automaton, and the complement \`difference\` keeps for it, are shared too.
+const EXCLUDE_LISTS = new BoundedCache<string, { items: string[]; compiled: CompiledFilter }>(200);
+function excludeList(value: string, kafka: KafkaSemantics): { items: string[]; compiled: CompiledFilter } {
+  return EXCLUDE_LISTS.get(`${kafka.validatesListItems ? 'u' : 'l'}${value}`, () => {
+    const items = listItems(value, kafka);
+    return { items, compiled: compilePatternList(items) };
+  });
+}
+
 let lastFilter: { topicsValue: string; excludeValue: string; unique: boolean; filter: EffectiveFilter } | undefined;
 
 function cachedFilter(topicsValue: string, excludeValue: string, kafka: KafkaSemantics): EffectiveFilter {
   const byExclude = FILTER_CACHE.get(`${kafka.validatesListItems ? 'u' : 'l'}${topicsValue}`, () => new BoundedCache(50));
-  return byExclude.get(excludeValue, () => {
-    const topics = listItems(topicsValue, kafka);
-    const topicsExclude = listItems(excludeValue, kafka);
-    const include = compilePatternList(topics);
-    const exclude = compilePatternList(topicsExclude);
-    const problem = describeProblem(include) ?? describeProblem(exclude);
-    const never = (): boolean => false;
-    if (problem || !include.nfa || !exclude.nfa) return { problem: problem ?? 'cannot be analysed', admits: never, topics, topicsExclude };
-    try {
-      const filter = difference(include.nfa, exclude.nfa);
-      return { filter, admits: matcher(filter), topics, topicsExclude };
-    } catch (error) {
-      return { problem: `too complex to analyse (${(error as Error).message})`, admits: never, topics, topicsExclude };
-    }
-  });
+  return byExclude.get(excludeValue, () => new EffectiveFilter(topicsValue, excludeValue, kafka));
 }
 
 // The replay key names a flow's filter by the compiled filter it shares with every flow of the same
@@ -175,9 +204,13 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     replicatesHeartbeats,
     topics: compiled.topics,
     topicsExclude: compiled.topicsExclude,
-    filter: compiled.filter,
+    get filter() {
+      return compiled.filter;
+    },
     admits: compiled.admits,
-    filterProblem: compiled.problem,
+    get filterProblem() {
+      return compiled.problem;
+    },
     topicsSetting: topics.setting,
     excludeSetting: exclude.setting,
     policySetting: policyClass.setting,

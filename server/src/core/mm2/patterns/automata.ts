@@ -75,11 +75,23 @@ export function rememberedPerPair<A extends object, B extends object, R>(operati
 export const sharedIntersection = rememberedPerPair<ReadonlyNFA, ReadonlyNFA, NFA>(intersection);
 export const sharedDifference = rememberedPerPair<ReadonlyNFA, ReadonlyNFA, NFA>(difference);
 
+// Every flow subtracts the same few exclude lists (most often the default): the determinised
+// complement, most of a subtraction's work, is made once per exclude automaton.
+const COMPLEMENTS = new WeakMap<ReadonlyNFA, NFA>();
+
+function complementOf(nfa: ReadonlyNFA): NFA {
+  let complement = COMPLEMENTS.get(nfa);
+  if (!complement) {
+    const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+    dfa.complement();
+    COMPLEMENTS.set(nfa, (complement = NFA.fromFA(dfa)));
+  }
+  return complement;
+}
+
 /** `include` minus `exclude`, as DefaultTopicFilter applies them. */
 export function difference(include: ReadonlyNFA, exclude: ReadonlyNFA): NFA {
-  const complement = DFA.fromFA(exclude, new DFA.LimitedNodeFactory(MAX_NODES));
-  complement.complement();
-  return intersection(include, NFA.fromFA(complement));
+  return intersection(include, complementOf(exclude));
 }
 
 /** The shortest name in `a ∩ b`, or undefined when they are disjoint. */
