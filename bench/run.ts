@@ -11,6 +11,11 @@ import { strimziFile } from './strimziFile';
 /** The yaml library's options as the reader sets them (its default duplicate-key check is quadratic in a map's size). */
 const YAML_OPTIONS = { uniqueKeys: false, logLevel: 'error' } as const;
 
+/** Every file's findings: a file is linted when its findings are first read, as the server reads them all. */
+function linted(files: Map<string, { findings: unknown[] }>): void {
+  for (const file of files.values()) void file.findings.length;
+}
+
 interface Runner {
   /** One re-analysis; `round` lets a case change its input each time (as typing does). */
   run: (round: number) => void;
@@ -95,11 +100,11 @@ function activeActiveWorkspace(topics = 1000, groups = 200): Runner {
   const edited = (round: number) => `${k2}\n# edit ${round}\n`;
   return {
     run: (round) => {
-      analyzer.analyze([
+      linted(analyzer.analyze([
         { uri: '/w/mm2.properties', text: mm2 },
         { uri: '/w/k1.topology.yaml', text: k1 },
         { uri: '/w/k2.topology.yaml', text: edited(round) },
-      ], { folders: [] });
+      ], { folders: [] }).files);
     },
     // The file is one YAML document: its bare parse is the whole file's.
     bare: (round) => void parseAllDocuments(edited(round), YAML_OPTIONS),
@@ -113,7 +118,7 @@ function strimziTyping(resources: number): Runner {
   const edited = (round: number) => text.replace('replicas: 2', `replicas: ${round}`);
   const analyzer = new Analyzer({ readText: () => undefined });
   return {
-    run: (round) => void analyzer.analyze([{ uri: '/w/mm2.yaml', text: edited(round) }], { folders: [] }),
+    run: (round) => linted(analyzer.analyze([{ uri: '/w/mm2.yaml', text: edited(round) }], { folders: [] }).files),
     bare: (round) => void parseAllDocuments(edited(round).slice(0, firstEnd + String(round).length - 1), YAML_OPTIONS),
   };
 }
@@ -134,7 +139,7 @@ function thousandFiles(): Runner {
   return {
     run: (round) => {
       const edited = round % files.length;
-      analyzer.analyze(files.map((f, i) => (i === edited ? { ...f, text: `${f.text}# edit ${round}\n` } : f)), { folders: [] });
+      linted(analyzer.analyze(files.map((f, i) => (i === edited ? { ...f, text: `${f.text}# edit ${round}\n` } : f)), { folders: [] }).files);
     },
     bare: (round) => void parseProperties(`${files[round % files.length].text}# edit ${round}\n`),
   };
@@ -149,13 +154,13 @@ function identityMesh(clusters: number): string {
   return out.join('\n');
 }
 
-const single = (text: string): Runner => ({ run: () => void analyzeProperties(text), bare: () => void parseProperties(text) });
+const single = (text: string): Runner => ({ run: () => void analyzeProperties(text).findings, bare: () => void parseProperties(text) });
 
 /** Typing in one file: the server's analyzer kept across rounds, a comment appended each round. */
 function typing(text: string): Runner {
   const analyzer = new Analyzer({ readText: () => undefined });
   const edited = (round: number) => `${text}\n# edit ${round}\n`;
-  return { run: (round) => void analyzer.analyze([{ uri: '/w/mm2.properties', text: edited(round) }], { folders: [] }), bare: (round) => void parseProperties(edited(round)) };
+  return { run: (round) => linted(analyzer.analyze([{ uri: '/w/mm2.properties', text: edited(round) }], { folders: [] }).files), bare: (round) => void parseProperties(edited(round)) };
 }
 
 const CASES: Case[] = [

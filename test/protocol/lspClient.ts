@@ -29,16 +29,21 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   settings: Record<string, unknown> = { rules: {} };
+  /** The uri of every `publishDiagnostics`, in the order they came. */
+  readonly publishedOrder: string[] = [];
+  /** `mirrorlint/status` notifications, in order. */
+  readonly statuses: { files: number; errors: number; warnings: number; infos: number }[] = [];
   /** `window/showMessage` notifications, in order. */
   readonly messages: { type: number; message: string }[] = [];
   stderr = '';
 
-  /** `args` after `--stdio`; `env` replaces the environment. */
-  constructor(options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env });
+  /** `args` after `--stdio`; `nodeArgs` before the server (`--cpu-prof` for profiling); `env` replaces the environment. */
+  constructor(options: { args?: string[]; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}) {
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.publishedOrder.push(params.uri);
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
@@ -49,6 +54,7 @@ export class TestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('mirrorlint/status', (params: { files: number; errors: number; warnings: number; infos: number }) => this.statuses.push(params));
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
     this.connection.listen();
     started.add(this);

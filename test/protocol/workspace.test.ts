@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, clientOnCopyOf } from './lspClient';
+import { TestClient, clientOnCopyOf, diagnosticsUntil } from './lspClient';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'per-dc-identity');
 
@@ -62,5 +63,61 @@ describe('workspace-wide analysis over stdio', () => {
     while (dc1Diagnostics.length > 0) dc1Diagnostics = (await client.nextDiagnostics(dc1)).diagnostics;
     assert.deepEqual(second, [], 'the deleted file\'s diagnostics are cleared');
     assert.deepEqual(dc1Diagnostics, [], 'and the loop it closed is gone from the other file');
+  });
+});
+
+describe('a large workspace over stdio', () => {
+  // 200 closed files, each a deployment of its own with a loop, and one file open in the editor.
+  const FILES = 200;
+  let client: TestClient;
+  let folder: string;
+  let openUri: string;
+  const loop = (a: string, b: string) => `clusters = ${a}, ${b}\n${a}.bootstrap.servers = ${a}:9092\n${b}.bootstrap.servers = ${b}:9092\n${a}->${b}.enabled = true\n${b}->${a}.enabled = true\nreplication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy\n`;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-large-'));
+    for (let i = 0; i < FILES; i++) fs.writeFileSync(path.join(folder, `node-${String(i).padStart(3, '0')}.mm2.properties`), loop(`a${i}`, `b${i}`));
+    const open = path.join(folder, 'open.mm2.properties');
+    fs.writeFileSync(open, loop('east', 'west'));
+    openUri = pathToFileURL(open).href;
+    client = new TestClient();
+    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { workspace: { configuration: true } }, initializationOptions: { pushDelayMs: 0 } });
+    await client.connection.sendNotification('initialized', {});
+    await client.open(openUri, loop('east', 'west'));
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The status that follows a complete pass: every file published, the counts theirs. */
+  const completePass = async (): Promise<{ files: number; errors: number }> => {
+    for (;;) {
+      const status = client.statuses.at(-1);
+      if (status && status.files === FILES + 1) return status;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  it('publishes the open file first, then every other file, then the status', async () => {
+    const status = await completePass();
+    assert.equal(client.publishedOrder[0], openUri);
+    assert.equal(new Set(client.publishedOrder).size, FILES + 1);
+    assert.equal(status.errors, FILES + 1, 'one loop per file');
+  });
+
+  it('answers an edit made while the other files are being checked, and still finishes the pass', async () => {
+    client.statuses.length = 0;
+    const published = client.publishedOrder.length;
+    // A change in a closed file makes a new pass; the edit to the open file comes while it runs.
+    fs.writeFileSync(path.join(folder, 'node-000.mm2.properties'), loop('a0', 'b0').replace('IdentityReplicationPolicy', 'DefaultReplicationPolicy'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(folder, 'node-000.mm2.properties')).href, type: 2 }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: openUri, version: 2 }, contentChanges: [{ text: loop('east', 'west').replace('IdentityReplicationPolicy', 'DefaultReplicationPolicy') }] });
+    const status = await completePass();
+    assert.equal(status.errors, FILES - 1, 'the two files fixed have no loop');
+    const open = await diagnosticsUntil(client, openUri, (d) => d.length === 0);
+    assert.deepEqual(open, []);
+    assert.ok(client.publishedOrder.length - published >= FILES + 1);
   });
 });

@@ -3,7 +3,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
-  DocumentDiagnosticReportKind,
   ErrorCodes,
   FileChangeType,
   InlayHintKind,
@@ -21,16 +20,16 @@ import {
   type Connection,
   type DocumentSymbol,
   type InitializeResult,
-  type WorkspaceDocumentDiagnosticReport,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { plainText, readSettings, type CompletionCandidate, type OffsetLocation, type SymbolData, type TextEdit as CoreEdit, type WorkspaceSnapshot } from '../core';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION, VERSION } from '../../../shared/src/constants';
-import { CheckLiveRequest, PreviewRemoteTopicsRequest, ServerStatusNotification, TopologyChangedNotification, TopologyRequest, type CheckLiveResult, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
+import { CheckLiveRequest, PreviewRemoteTopicsRequest, TopologyChangedNotification, TopologyRequest, type CheckLiveResult, type TopologyLocation, type TopologyResult } from '../../../shared/src/protocol';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
-import { toDiagnostic, toOffsets, toRange } from './convert';
+import { toOffsets, toRange } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
+import { Diagnostics } from './diagnostics';
 import { loadHclParser } from '../node/hcl';
 import { LIVE_FILE, connectionsOf, liveTopology, observe } from '../node/live/observe';
 
@@ -108,50 +107,10 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  const published = new Set<string>();
   let publishTimer: NodeJS.Timeout | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
   let topologyTimer: NodeJS.Timeout | undefined;
-  let lastSettingsProblems = '';
-
-  const diagnosticsFor = (snapshot: WorkspaceSnapshot, uri: string, document: TextDocument) =>
-    snapshot.findings(uri).map((finding) => toDiagnostic(document, finding, (other) => index.document(other)));
-
-  /** After each analysis: the status bar's counts, and settings problems said once. */
-  const reportStatus = async (snapshot: WorkspaceSnapshot): Promise<void> => {
-    const findings = snapshot.files.flatMap((f) => f.findings);
-    const settingsProblems = await index.settingsProblems();
-    const key = settingsProblems.join('\n');
-    if (key && key !== lastSettingsProblems) warn(`MirrorLint settings: ${settingsProblems.join(' ')}`);
-    lastSettingsProblems = key;
-    void connection.sendNotification(ServerStatusNotification, {
-      files: snapshot.files.length,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      infos: findings.filter((f) => f.severity === 'info').length,
-      settingsProblems,
-    });
-  };
-
-  /** Push mode: (re)publishes every file of the workspace, since an edit in one can change another's findings. */
-  const publishAll = async (): Promise<void> => {
-    const snapshot = await index.snapshot();
-    const present = new Set<string>();
-    for (const { uri } of snapshot.files) {
-      const document = index.document(uri);
-      if (!document) continue;
-      present.add(uri);
-      const open = documents.get(uri);
-      await connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnosticsFor(snapshot, uri, document) });
-      published.add(uri);
-    }
-    for (const uri of [...published]) {
-      if (present.has(uri)) continue;
-      published.delete(uri);
-      await connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
-    await reportStatus(snapshot);
-  };
+  const diagnostics = new Diagnostics(connection, index, documents, warn);
 
   /** Something changed: push clients get new diagnostics after the debounce, pull clients are asked to re-pull. */
   // Terraform files wait for the parser (WebAssembly, loaded once, when the first one shows up: a
@@ -173,13 +132,13 @@ export function startServer(connection: Connection): void {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => {
         connection.languages.diagnostics.refresh();
-        void index.snapshot().then(reportStatus, () => undefined);
+        diagnostics.statusAfterPull().catch(() => undefined);
       }, delay);
       return;
     }
     clearTimeout(publishTimer);
     publishTimer = setTimeout(() => {
-      publishAll().catch((error) => connection.console.error(`mirrorlint: publishing diagnostics failed: ${(error as Error)?.stack ?? String(error)}`));
+      diagnostics.publishAll().catch((error) => connection.console.error(`mirrorlint: publishing diagnostics failed: ${(error as Error)?.stack ?? String(error)}`));
     }, delay);
   };
 
@@ -213,7 +172,10 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen(() => changed(0));
-  documents.onDidChangeContent(() => changed(pushDelayMs));
+  documents.onDidChangeContent((event) => {
+    diagnostics.edited(event.document.uri);
+    changed(pushDelayMs);
+  });
   documents.onDidClose(() => changed(0));
 
   connection.onDidChangeConfiguration(() => {
@@ -221,24 +183,7 @@ export function startServer(connection: Connection): void {
     changed(0);
   });
 
-  // Pull clients ask for the workspace's other files here (VS Code polls it): the files that are
-  // not open, so that a loop whose other half lives in a closed file shows in Problems.
-  connection.languages.diagnostics.onWorkspace(async () => {
-    const items: WorkspaceDocumentDiagnosticReport[] = [];
-    const snapshot = await index.snapshot();
-    for (const { uri } of snapshot.files) {
-      const document = index.document(uri);
-      if (!document || documents.get(uri)) continue;
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: diagnosticsFor(snapshot, uri, document) });
-    }
-    return { items };
-  });
-
-  connection.languages.diagnostics.on(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    const snapshot = await index.snapshot();
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? diagnosticsFor(snapshot, document.uri, document) : [] };
-  });
+  diagnostics.listenForPulls();
 
   /** Runs a feature on an open document MirrorLint analyses; other documents get `fallback`. Never lets an exception out. */
   const withSnapshot = async <T>(uri: string, fallback: T, run: (document: TextDocument, snapshot: WorkspaceSnapshot) => T): Promise<T> => {

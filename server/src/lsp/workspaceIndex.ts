@@ -73,7 +73,7 @@ export class WorkspaceIndex {
       const { files } = discoverFiles([folder], folder);
       const room = Math.max(0, MAX_FILES - this.disk.size);
       skipped += Math.max(0, files.length - room);
-      for (const file of files.slice(0, room)) this.readFromDisk(pathToFileURL(file).href);
+      for (const file of files.slice(0, room)) this.readFromDisk(pathToFileURL(file).href, true);
     }
     this.invalidate();
     return skipped;
@@ -119,10 +119,11 @@ export class WorkspaceIndex {
     }
   }
 
-  private readFromDisk(uri: string): void {
+  /** `recognised`: the walk that found the file has just read its start and found it MirrorLint's. */
+  private readFromDisk(uri: string, recognised = false): void {
     try {
       const file = fileURLToPath(uri);
-      if (!isMirrorLintFile(file) || fs.statSync(file).size > MAX_FILE_BYTES) {
+      if (!(recognised || isMirrorLintFile(file)) || fs.statSync(file).size > MAX_FILE_BYTES) {
         this.disk.delete(uri);
         return;
       }
@@ -145,6 +146,11 @@ export class WorkspaceIndex {
     if (this.current?.generation === this.generation) return Promise.resolve(this.current.snapshot);
     if (this.pending?.generation !== this.generation) this.pending = { generation: this.generation, snapshot: this.compute() };
     return this.pending.snapshot;
+  }
+
+  /** Whether `snapshot` is the analysis of the current state (nothing changed or was analysed since). */
+  isCurrent(snapshot: WorkspaceSnapshot): boolean {
+    return this.current?.snapshot === snapshot && this.current.generation === this.generation;
   }
 
   /** Problems with the editor settings (misspelt rule ids …), folder by folder. */

@@ -2,7 +2,7 @@ import type { Finding } from '../base/finding';
 import type { ReadResult } from '../base/read';
 import { classify, readFile, type FileFacts, type FileKind } from '../formats';
 import type { WorkspaceConfig } from '../formats/mirrorlintConfig/read';
-import { lintFile } from '../lint/engine';
+import { lintFile, type LintOptions } from '../lint/engine';
 import { ModelMemo } from '../model/memo';
 import { buildModel, type WorkspaceModel } from '../model/workspace';
 import type { HclParser } from '../formats/terraform/read';
@@ -29,7 +29,11 @@ export interface AnalysisHost {
 export interface FileAnalysis {
   uri: string;
   file: FileFacts;
-  findings: Finding[];
+  /**
+   * The file's findings, linted when first read (a getter): a host shows the open files' findings
+   * first and lints the others after; the model, which every file's findings read, is complete at once.
+   */
+  readonly findings: Finding[];
 }
 
 /** One analysis of the whole workspace: the model every view reads, and each file's findings. */
@@ -49,12 +53,12 @@ interface CachedFacts {
   facts?: FileFacts;
 }
 
-/** A file's findings, and everything they were computed from. */
+/** A file's findings, and everything they were computed from; `findings` is absent until asked for. */
 interface CachedLint {
   key: string;
   /** The files the rules read through the host (schema files), with what they read. */
   reads: Map<string, string>;
-  findings: Finding[];
+  findings?: Finding[];
 }
 
 const readKey = (read: ReadResult): string => JSON.stringify(read ?? null);
@@ -78,6 +82,8 @@ export class Analyzer {
   };
 
   private readonly terraform: TerraformModules;
+  /** Counts the analyses that replaced the previous one (tentative ones do not). */
+  private generation = 0;
 
   constructor(private readonly host: AnalysisHost) {
     this.terraform = new TerraformModules(() => host.hcl);
@@ -109,6 +115,8 @@ export class Analyzer {
    * fixes) leaves the current analysis intact.
    */
   analyze(sources: SourceFile[], settings: WorkspaceSettings, { tentative = false } = {}): WorkspaceAnalysis {
+    if (!tentative) this.generation++;
+    const generation = this.generation;
     const terraform = this.terraform.read(sources);
     const read = sources.map((source) => (terraform.has(source.uri) ? terraform.get(source.uri) : this.factsOf(source, !tentative))).filter((f): f is FileFacts => f !== undefined);
     // The `.mirrorlint.yaml` files first: they say which files to leave out.
@@ -140,19 +148,33 @@ export class Analyzer {
         configuration.kafkaVersion(file.uri) ?? '',
         JSON.stringify(severities),
       ].join('|');
-      let lint = this.lints.get(file.uri);
-      if (!lint || lint.key !== key || [...lint.reads].some(([uri, read]) => readKey(this.host.readText(uri)) !== read)) {
-        this.reads = new Map();
-        try {
-          lint = { key, findings: lintFile(model, file.uri, { severities, log: this.host.log }), reads: this.reads };
-        } finally {
-          this.reads = undefined;
-        }
-      }
+      const previous = this.lints.get(file.uri);
+      const reusable = previous?.findings !== undefined && previous.key === key && [...previous.reads].every(([uri, read]) => readKey(this.host.readText(uri)) === read);
+      const lint: CachedLint = reusable ? previous : { key, reads: new Map() };
       lints.set(file.uri, lint);
-      files.set(file.uri, { uri: file.uri, file, findings: lint.findings });
+      const lintNow = (): Finding[] => {
+        // A later analysis may have taken this one's facts over and moved them: its findings are the ones to read.
+        if (lint.findings === undefined && generation !== this.generation) throw new Error(`MirrorLint: the findings of ${file.uri} were asked of an analysis that a later one replaced`);
+        return (lint.findings ??= this.lint(model, file.uri, severities, lint.reads));
+      };
+      files.set(file.uri, {
+        uri: file.uri,
+        file,
+        get findings() {
+          return lintNow();
+        },
+      });
     }
     this.lints = lints;
     return { model, configuration, files, sources, settings };
+  }
+
+  private lint(model: WorkspaceModel, uri: string, severities: LintOptions['severities'], reads: Map<string, string>): Finding[] {
+    this.reads = reads;
+    try {
+      return lintFile(model, uri, { severities, log: this.host.log });
+    } finally {
+      this.reads = undefined;
+    }
   }
 }

@@ -1,0 +1,113 @@
+import { DocumentDiagnosticReportKind, type Connection, type TextDocuments, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis, WorkspaceSnapshot } from '../core';
+import { ServerStatusNotification } from '../../../shared/src/protocol';
+import { toDiagnostic } from './convert';
+import { fileByFile } from './fileByFile';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * Diagnostics to the client, pushed or pulled, and the status bar's counts. Every pass over the
+ * workspace goes file by file (`fileByFile`): the document edited last first, then the other open
+ * ones, then the rest, linted a slice at a time; a newer pass stops the one under way.
+ */
+export class Diagnostics {
+  private readonly published = new Set<string>();
+  private lastSettingsProblems = '';
+  private passes = 0;
+  private lastEdited: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly index: WorkspaceIndex,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** The document the user edited last: its findings go first. */
+  edited(uri: string): void {
+    this.lastEdited = uri;
+  }
+
+  /** Push mode: (re)publishes every file of the workspace, since an edit in one can change another's findings. */
+  async publishAll(): Promise<void> {
+    const { snapshot, current } = await this.newPass();
+    const present = new Set<string>();
+    const complete = await this.eachFile(snapshot, current, async ({ uri }) => {
+      const document = this.index.document(uri);
+      if (!document) return;
+      present.add(uri);
+      const open = this.documents.get(uri);
+      await this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: this.diagnosticsFor(snapshot, uri, document) });
+      this.published.add(uri);
+    });
+    if (!complete) return;
+    for (const uri of [...this.published]) {
+      if (present.has(uri)) continue;
+      this.published.delete(uri);
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    await this.reportStatus(snapshot, current);
+  }
+
+  /** Pull mode: after the client was asked to pull again, the status counts the new findings. */
+  async statusAfterPull(): Promise<void> {
+    const { snapshot, current } = await this.newPass();
+    await this.reportStatus(snapshot, current);
+  }
+
+  /** Pull mode's two requests: one open document, and the workspace's other files (VS Code polls it). */
+  listenForPulls(): void {
+    this.connection.languages.diagnostics.on(async (params) => {
+      const document = this.documents.get(params.textDocument.uri);
+      const snapshot = await this.index.snapshot();
+      return { kind: DocumentDiagnosticReportKind.Full, items: document ? this.diagnosticsFor(snapshot, document.uri, document) : [] };
+    });
+    // The files that are not open, so that a loop whose other half lives in a closed file shows in
+    // Problems. An edit meanwhile starts the answer over on the new analysis.
+    this.connection.languages.diagnostics.onWorkspace(async () => {
+      for (;;) {
+        const items: WorkspaceDocumentDiagnosticReport[] = [];
+        const snapshot = await this.index.snapshot();
+        const complete = await this.eachFile(snapshot, () => this.index.isCurrent(snapshot), ({ uri }) => {
+          const document = this.index.document(uri);
+          if (!document || this.documents.get(uri)) return;
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: this.diagnosticsFor(snapshot, uri, document) });
+        });
+        if (complete) return { items };
+      }
+    });
+  }
+
+  private diagnosticsFor(snapshot: WorkspaceSnapshot, uri: string, document: TextDocument) {
+    return snapshot.findings(uri).map((finding) => toDiagnostic(document, finding, (other) => this.index.document(other)));
+  }
+
+  private async newPass(): Promise<{ snapshot: WorkspaceSnapshot; current: () => boolean }> {
+    const pass = ++this.passes;
+    const snapshot = await this.index.snapshot();
+    return { snapshot, current: () => pass === this.passes && this.index.isCurrent(snapshot) };
+  }
+
+  /** The snapshot's files (open ones first), the document edited last moved to the front. */
+  private eachFile(snapshot: WorkspaceSnapshot, current: () => boolean, visit: (file: FileAnalysis) => Promise<void> | void): Promise<boolean> {
+    const files = snapshot.files;
+    const edited = files.findIndex((file) => file.uri === this.lastEdited);
+    const ordered = edited > 0 ? [files[edited], ...files.slice(0, edited), ...files.slice(edited + 1)] : files;
+    return fileByFile(ordered, { current, startProgress: () => this.connection.window.createWorkDoneProgress() }, visit);
+  }
+
+  /** The status bar's counts (every file linted), and settings problems said once. */
+  private async reportStatus(snapshot: WorkspaceSnapshot, current: () => boolean): Promise<void> {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    const counted = await this.eachFile(snapshot, current, (file) => {
+      for (const { severity } of file.findings) counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos']++;
+    });
+    if (!counted) return;
+    const settingsProblems = await this.index.settingsProblems();
+    const key = settingsProblems.join('\n');
+    if (key && key !== this.lastSettingsProblems) this.warn(`MirrorLint settings: ${settingsProblems.join(' ')}`);
+    this.lastSettingsProblems = key;
+    void this.connection.sendNotification(ServerStatusNotification, { files: snapshot.files.length, ...counts, settingsProblems });
+  }
+}
