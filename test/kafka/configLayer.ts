@@ -51,7 +51,7 @@ function mirrorLintVerdict(analyzer: Analyzer, text: string, version: string): V
   const flows = new Map<string, { decide(topic: string): string | null | undefined }>();
   for (const deployment of analysis.model.deployments) {
     for (const model of deployment.flows) {
-      const undecided = model.filterProblem !== undefined || model.policy.kind === 'unknown';
+      const undecided = model.topicFilter.problem !== undefined || model.policy.kind === 'unknown';
       flows.set(`${model.flow.source}->${model.flow.target}`, {
         decide: (topic) => (undecided ? undefined : replicates(model, topic) ? model.remoteName(topic) : null),
       });

@@ -136,10 +136,6 @@ export function buildDeployment(group: Mm2File[], kafkaOf: (file: Mm2File, flow:
   const taken = previous?.take(replayKey);
   if (!taken) return { files, flows, replay: new Replay(flows), replayKey };
   // Same order, same keys: model i takes over old model i, the one the replay's arrivals point to.
-  // Descriptors, not values: a model's filter is a getter that compiles it when first read.
-  taken.flows.forEach((old, i) => {
-    Object.defineProperties(old, Object.getOwnPropertyDescriptors(flows[i]));
-    old.variantOf = flows[i].variantOf && taken.flows[flows.indexOf(flows[i].variantOf!)];
-  });
+  taken.flows.forEach((old, i) => Object.assign(old, flows[i], { variantOf: flows[i].variantOf && taken.flows[flows.indexOf(flows[i].variantOf!)] }));
   return { files, flows: taken.flows, replay: taken.replay, replayKey };
 }

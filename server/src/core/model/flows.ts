@@ -45,12 +45,10 @@ export interface FlowModel {
   replicatesHeartbeats: boolean;
   topics: string[];
   topicsExclude: string[];
-  /** Effective filter (`topics` minus `topics.exclude`) over legal names; undefined when unanalysable. */
-  filter?: NFA;
-  /** Fast membership test of `filter`. */
+  /** `topics` minus `topics.exclude`, its automaton compiled when first asked for. */
+  topicFilter: TopicFilter;
+  /** Fast membership test of the topic filter. */
   admits(name: string): boolean;
-  /** Why the filter cannot be analysed, when it cannot. */
-  filterProblem?: string;
   topicsSetting?: Setting;
   excludeSetting?: Setting;
   policySetting?: Setting;
@@ -72,7 +70,14 @@ export interface FlowModel {
 // hundreds of flows, so compiled filters are shared across flows and across analyses. They are
 // compiled when first used: a workspace's first findings are its open file's, whose lint needs
 // only its own deployment's filters.
-class EffectiveFilter {
+export interface TopicFilter {
+  /** The effective filter over legal names; undefined when it cannot be analysed. */
+  readonly filter?: NFA;
+  /** Why the filter cannot be analysed, when it cannot. */
+  readonly problem?: string;
+}
+
+class EffectiveFilter implements TopicFilter {
   readonly topics: string[];
   readonly topicsExclude: string[];
   private compiled?: { filter?: NFA; problem?: string; admits(name: string): boolean };
@@ -204,13 +209,8 @@ export function flowModel(file: FileFacts, mm2: Mm2Facts, flow: Flow, kafka: Kaf
     replicatesHeartbeats,
     topics: compiled.topics,
     topicsExclude: compiled.topicsExclude,
-    get filter() {
-      return compiled.filter;
-    },
+    topicFilter: compiled,
     admits: compiled.admits,
-    get filterProblem() {
-      return compiled.problem;
-    },
     topicsSetting: topics.setting,
     excludeSetting: exclude.setting,
     policySetting: policyClass.setting,

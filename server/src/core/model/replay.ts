@@ -82,7 +82,7 @@ export const NOT_INTERNAL = difference(compilePatternList(['.*']).nfa!, compileP
 
 /** MirrorSourceConnector.shouldReplicateTopic for one flow. */
 export function replicates(model: FlowModel, name: string): boolean {
-  if (!model.filter) return false;
+  if (!model.topicFilter.filter) return false;
   const passes = model.admits(name) || (model.replicatesHeartbeats && model.policy.isHeartbeatsTopic(name));
   return passes && !model.policy.isInternalTopic(name) && !isCycle(model.policy, name, model.targetAlias);
 }
@@ -273,10 +273,10 @@ export class Replay {
     }
     const byId = new Map(this.models.map((m) => [m.flow.id, m]));
     for (const model of this.models) {
-      if (!model.filter) continue;
-      add(model.flow.source, exampleName(model.filter), false, MAX_NAMED_SAMPLES + 4);
+      if (!model.topicFilter.filter) continue;
+      add(model.flow.source, exampleName(model.topicFilter.filter), false, MAX_NAMED_SAMPLES + 4);
       const reverse = byId.get(`${model.flow.target}->${model.flow.source}`);
-      if (reverse?.filter) add(model.flow.source, pairExample(model.filter, reverse.filter), false, MAX_NAMED_SAMPLES + 4);
+      if (reverse?.topicFilter.filter) add(model.flow.source, pairExample(model.topicFilter.filter, reverse.topicFilter.filter), false, MAX_NAMED_SAMPLES + 4);
     }
     this.sampleList = samples;
     return samples;
@@ -353,9 +353,9 @@ function mayLoop(model: FlowModel): boolean {
  * non-empty intersection is a loop, and its shortest name is the witness.
  */
 function nameKeepingCycles(models: FlowModel[], budget: { steps: number }): Cycle[] {
-  const keeping = models.filter((m) => m.policy.kind !== 'default' && m.filter);
+  const keeping = models.filter((m) => m.policy.kind !== 'default' && m.topicFilter.filter);
   // IdentityReplicationPolicy renames what looks like a heartbeats topic with the default prefix.
-  const kept = (model: FlowModel): NFA => (model.policy.kind === 'identity' ? sharedDifference(model.filter!, HEARTBEATS_NAMES) : model.filter!);
+  const kept = (model: FlowModel): NFA => (model.policy.kind === 'identity' ? sharedDifference(model.topicFilter.filter!, HEARTBEATS_NAMES) : model.topicFilter.filter!);
   const cycles: Cycle[] = [];
   const origins = [...new Set(keeping.map((m) => m.flow.source))];
   for (const origin of origins) {

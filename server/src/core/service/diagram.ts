@@ -84,7 +84,7 @@ export function topologyMermaid(parts: DiagramPart[]): string {
       for (const alias of aliases) nodeId(alias);
     }
     for (const model of deployment.flows) {
-      const label = model.filterProblem ? '?' : summarise(flowProducts(model));
+      const label = model.topicFilter.problem ? '?' : summarise(flowProducts(model));
       const loop = looping.has(model.flow.id);
       const chain = !loop && chaining.has(model.flow.id);
       if (loop) loopEdges.push(edge);

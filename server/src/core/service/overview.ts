@@ -143,8 +143,8 @@ export function overviewParts(analysis: WorkspaceAnalysis): { overview: Overview
             ...(model ? { kafkaVersion: { version: model.kafka.version.text, configured: model.kafka.configured } } : {}),
             topics: model?.topics ?? [],
             topicsExclude: model?.topicsExclude ?? [],
-            produces: model && !model.filterProblem ? flowProducts(model) : [],
-            ...(model?.filterProblem ? { filterProblem: model.filterProblem } : {}),
+            produces: model && !model.topicFilter.problem ? flowProducts(model) : [],
+            ...(model?.topicFilter.problem ? { filterProblem: model.topicFilter.problem } : {}),
             loop: looping.has(flow.id),
             ...item(at(uri, setting?.keyRange)),
           });

@@ -34,7 +34,7 @@ function chainOf(deployment: Deployment, origin: string, topic: string): string 
 
 /** Markdown for a flow key: what the flow produces in its target, and where literal topics end up. */
 export function flowPreviewMarkdown(deployment: Deployment, model: FlowModel): string {
-  if (model.filterProblem) return `Remote topics of ${model.flow.id}: unknown — ${model.filterProblem}.`;
+  if (model.topicFilter.problem) return `Remote topics of ${model.flow.id}: unknown — ${model.topicFilter.problem}.`;
   const products = flowProducts(model);
   const lines = [`Remote topics of **${model.flow.id}** (${model.policy.className.split('.').pop()}): ${products.length ? products.map((p) => `\`${p}\``).join(', ') : 'none'}`];
   const literals = model.topics.map(literalTopic).filter((t): t is string => t !== undefined).slice(0, 5);
@@ -65,8 +65,8 @@ export function flowInlayHints(analysis: FileAnalysis, deployment: Deployment | 
     // After `A->B.enabled = true` or a connector's class; a Strimzi mirror's `sourceConnector:` key has a map as value.
     const at = analysis.file.syntax === 'yaml' ? endOfLine(analysis.file.text, setting.keyRange.end) : setting.valueRange.end;
     if (at < range.start || at > range.end) continue;
-    const label = model.filterProblem ? `${model.flow.source}→${model.flow.target}: ? (filter not analysable)` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
-    const tooltip = model.filterProblem ? `MirrorLint cannot preview this flow: ${model.filterProblem}.` : 'Remote topics this flow creates in its target (MirrorLint preview)';
+    const label = model.topicFilter.problem ? `${model.flow.source}→${model.flow.target}: ? (filter not analysable)` : `${model.flow.source}→${model.flow.target}: ${summarise(flowProducts(model))}`;
+    const tooltip = model.topicFilter.problem ? `MirrorLint cannot preview this flow: ${model.topicFilter.problem}.` : 'Remote topics this flow creates in its target (MirrorLint preview)';
     hints.push({ offset: at, label: `  ⇒ ${label}`, tooltip });
   }
   return hints;

@@ -35,7 +35,7 @@ export const internalTopicsReplicated: Mm2Rule = {
     }
     const inUse = (cluster: string, name: string): boolean => storage.get(cluster)?.has(name) === true || declared?.localTopics(cluster).has(name) === true;
     for (const model of deployment.flows) {
-      if (model.uri !== uri || !model.filter || !model.anchor) continue;
+      if (model.uri !== uri || !model.topicFilter.filter || !model.anchor) continue;
       const { source, target } = model.flow;
       // What the source may hold: the well-known names, and the storage topics of Connect clusters there.
       const candidates = [...new Set([...WELL_KNOWN, ...(storage.get(source) ?? [])])];
