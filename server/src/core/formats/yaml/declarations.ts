@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair
 import { parseYamlDocuments } from './documents';
 import { isJulieOpsDescriptor, readJulieOpsDocument } from './julieops';
 import { isKafkaGitopsState, readKafkaGitopsDocument } from './kafkaGitops';
-import { child, pairs, scalarRange } from './nodes';
+import { child, pairs, readEntry, scalarRange } from './nodes';
 import type { OffsetRange } from '../../base/range';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, SeenCheckpoints, SeenHeartbeats, TopicDeclaration, Valued } from './declarationTypes';
 
@@ -174,13 +174,13 @@ function readSection(document: Document.Parsed, body: unknown, alias: Valued<str
     anchor,
     document,
     body: isMap(body) ? (body as YAMLMap) : undefined,
-    topics: pairs(child(body, 'topics').pair?.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined),
-    ...(remote ? { remoteTopics: pairs(remote.value).map(readTopic).filter((t): t is TopicDeclaration => t !== undefined) } : {}),
+    topics: pairs(child(body, 'topics').pair?.value).map((pair) => readEntry(pair, readTopic)).filter((t): t is TopicDeclaration => t !== undefined),
+    ...(remote ? { remoteTopics: pairs(remote.value).map((pair) => readEntry(pair, readTopic)).filter((t): t is TopicDeclaration => t !== undefined) } : {}),
     ...optional('heartbeats', readHeartbeats(child(body, 'heartbeats').pair)),
     ...optional('checkpoints', readCheckpoints(child(body, 'checkpoints').pair)),
-    schemas: items(child(body, 'schemas').pair?.value).map(readSchema).filter((s): s is SchemaDeclaration => s !== undefined),
-    consumers: items(child(body, 'consumers').pair?.value).map(readConsumer).filter((c): c is ConsumerDeclaration => c !== undefined),
-    producers: items(child(body, 'producers').pair?.value).map(readProducer).filter((p): p is ProducerDeclaration => p !== undefined),
+    schemas: items(child(body, 'schemas').pair?.value).map((item) => readEntry(item, readSchema)).filter((s): s is SchemaDeclaration => s !== undefined),
+    consumers: items(child(body, 'consumers').pair?.value).map((item) => readEntry(item, readConsumer)).filter((c): c is ConsumerDeclaration => c !== undefined),
+    producers: items(child(body, 'producers').pair?.value).map((item) => readEntry(item, readProducer)).filter((p): p is ProducerDeclaration => p !== undefined),
   };
 }
 

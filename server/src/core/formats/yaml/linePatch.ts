@@ -1,5 +1,5 @@
 import { Composer, Parser, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { documentRevision } from './nodes';
+import { documentRevision, nodesChanged } from './nodes';
 
 // Typing changes one line. In a long document (a declaration file of 50,000 topics is one), the
 // parser's work is the whole document's; when the line is a comment, or one entry of a block map
@@ -65,6 +65,7 @@ export function patchDocument(document: Document.Parsed, edit: LineEdit, newText
     // blanks are the lexer's to keep or drop.
     if (/\s$/.test(oldLine) || /\s$/.test(newLine) || insideInline(document.contents, base + lineStart)) return false;
     if (!replaceComment(document, commentText(oldLine), commentText(newLine))) return false;
+    markChanged(document.contents, base + lineStart, oldEnd);
     shiftPositions(document, oldEnd, delta);
     return true;
   }
@@ -88,6 +89,7 @@ export function patchDocument(document: Document.Parsed, edit: LineEdit, newText
   // break; without one (`key:`), before it. When that changes, their ends do not simply move.
   if (nodeEnd(replacement) !== nodeEnd(old)! + delta) return false;
   keepTrivia(old, replacement);
+  markChanged(document.contents, base + lineStart, oldEnd);
   shiftPositions(document, oldEnd, delta);
   (collection.items as unknown[])[index] = replacement;
   return true;
@@ -170,6 +172,26 @@ function keepTrivia(old: YamlNode | Pair, replacement: YamlNode | Pair): void {
     if (!part || !target) return;
     for (const field of TRIVIA) if (part[field] !== undefined) (target as Record<string, unknown>)[field] = part[field];
   });
+}
+
+/**
+ * Records that every collection and pair whose extent meets the edited line `[from, to]` changed
+ * (nodeRevision): what a reader kept of one of them is stale, even where its start did not move.
+ */
+function markChanged(node: unknown, from: number, to: number): void {
+  // An item ends after its line break: one that ends where the line starts lies before it.
+  const meets = (item: unknown): boolean => {
+    const [start] = extent(item);
+    const end = nodeEnd(item);
+    return end !== undefined && end > from && (start === undefined || start <= to);
+  };
+  if (!isCollection(node) || !meets(node)) return;
+  nodesChanged([node]);
+  for (const item of node.items as unknown[]) {
+    if (!item || typeof item !== 'object' || !meets(item)) continue;
+    nodesChanged([item]);
+    markChanged(isPair(item) ? item.value : item, from, to);
+  }
 }
 
 /** Whether `offset` lies inside a scalar or a flow collection (which may span lines). */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isNode, isPair, isScalar, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../../base/range';
 
 /** A key of a YAML map, with the ranges of its key and value. */
@@ -84,6 +84,47 @@ export function documentRevision(document: Document): number {
 export function documentChanged(document: Document): void {
   VALUES.delete(document);
   REVISIONS.set(document, documentRevision(document) + 1);
+}
+
+const NODE_REVISIONS = new WeakMap<object, number>();
+
+/**
+ * How many times something inside a node (a collection or a pair) was replaced in place by a line
+ * patch: what was read from the node at another revision is stale. Its own position tells whether
+ * it moved.
+ */
+export function nodeRevision(node: object): number {
+  return NODE_REVISIONS.get(node) ?? 0;
+}
+
+/** Records that something inside each of `nodes` was replaced in place. */
+export function nodesChanged(nodes: readonly object[]): void {
+  for (const node of nodes) NODE_REVISIONS.set(node, nodeRevision(node) + 1);
+}
+
+const ENTRY_READS = new WeakMap<object, { start: number; revision: number; read: (entry: never) => unknown; value: unknown }>();
+
+/**
+ * What `read` gives for one entry of a collection (a pair, or a sequence's item), taken again while
+ * the entry starts where it did and nothing in it was replaced (`nodeRevision`): a keystroke in one
+ * entry of a 10,000-topic list reads that entry again, and those it moved. `read` may look at the
+ * entry only, and its result is shared: nobody may change it.
+ */
+export function readEntry<E, T>(entry: E, read: (entry: E) => T): T {
+  if (!entry || typeof entry !== 'object') return read(entry);
+  const start = entryStart(entry);
+  if (start === undefined) return read(entry);
+  const revision = nodeRevision(entry);
+  const kept = ENTRY_READS.get(entry);
+  if (kept && kept.start === start && kept.revision === revision && kept.read === read) return kept.value as T;
+  const value = read(entry);
+  ENTRY_READS.set(entry, { start, revision, read: read as (entry: never) => unknown, value });
+  return value;
+}
+
+function entryStart(entry: object): number | undefined {
+  if (isPair(entry)) return (isNode(entry.key) ? entry.key.range?.[0] : undefined) ?? (isNode(entry.value) ? entry.value.range?.[0] : undefined);
+  return isNode(entry) ? entry.range?.[0] : undefined;
 }
 
 /** Problems the YAML parser found in a document, and aliases it cannot expand, as ranges in the file. */
