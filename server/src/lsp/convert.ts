@@ -24,8 +24,13 @@ const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag
 
 /** Where the rule's docs page lives: the `docs/rules` folder shipped next to the bundle. */
 export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(path.join(ruleDocsFolder(), `${ruleId}.md`)).toString();
+  let uri = DOCS_URIS.get(ruleId);
+  if (!uri) DOCS_URIS.set(ruleId, (uri = pathToFileURL(path.join(ruleDocsFolder(), `${ruleId}.md`)).toString()));
+  return uri;
 }
+
+// Asked for every diagnostic (thousands in a large declaration file); the folder does not change while the server runs.
+const DOCS_URIS = new Map<string, string>();
 
 /** Resolves another workspace file, to place related locations and edits in it. */
 export type DocumentResolver = (uri: string) => TextDocument | undefined;

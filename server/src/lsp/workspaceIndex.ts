@@ -93,6 +93,7 @@ export class WorkspaceIndex {
   forgetFolder(folderUri: string): void {
     const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
     for (const uri of [...this.disk.keys()]) if (uri.startsWith(prefix)) this.disk.delete(uri);
+    for (const uri of [...this.closedDocuments.keys()]) if (uri.startsWith(prefix)) this.closedDocuments.delete(uri);
     this.settingsCache.delete(folderUri);
     this.invalidate();
   }
@@ -100,6 +101,7 @@ export class WorkspaceIndex {
   /** A watched file was created, changed or deleted. Returns whether it matters: a MirrorLint file, or a schema file declarations may refer to. */
   fileChanged(uri: string, deleted: boolean): boolean {
     const known = this.disk.has(uri);
+    this.closedDocuments.delete(uri);
     if (deleted) this.disk.delete(uri);
     else this.readFromDisk(uri);
     this.invalidate();
@@ -138,8 +140,17 @@ export class WorkspaceIndex {
     const open = this.host.openDocuments().find((d) => d.uri === uri);
     if (open) return open;
     const text = this.disk.get(uri) ?? this.virtual.get(uri);
-    return text === undefined ? undefined : TextDocument.create(uri, 'plaintext', 0, text);
+    if (text === undefined) return undefined;
+    // Kept while the text is the same: a document's line table is built on its first position, and
+    // every related location in a closed file asks for one.
+    const kept = this.closedDocuments.get(uri);
+    if (kept?.getText() === text) return kept;
+    const document = TextDocument.create(uri, 'plaintext', 0, text);
+    this.closedDocuments.set(uri, document);
+    return document;
   }
+
+  private readonly closedDocuments = new Map<string, TextDocument>();
 
   /** The snapshot of the current state; concurrent callers share one computation. */
   snapshot(): Promise<WorkspaceSnapshot> {

@@ -89,3 +89,23 @@ export function splitMessage(message: string): { summary: string; detail?: strin
   }
   return { summary: message };
 }
+
+/**
+ * A finding whose fixes are worked out when first read: a large file has thousands of findings, and
+ * an editor asks for the fixes of the few under the cursor (fix-all and the CLI's --fix read all).
+ */
+export function withFixes(finding: Omit<Finding, 'fixes'>, fixes: Fix[] | (() => Fix[])): Finding {
+  const { message, range, related, ruleId, messageId, severity } = finding;
+  const rest = messageId === undefined ? { ruleId, severity } : { ruleId, messageId, severity };
+  if (typeof fixes !== 'function') return { message, range, related, fixes, ...rest };
+  let computed: Fix[] | undefined;
+  return {
+    message,
+    range,
+    related,
+    get fixes(): Fix[] {
+      return (computed ??= fixes());
+    },
+    ...rest,
+  };
+}

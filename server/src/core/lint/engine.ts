@@ -1,4 +1,4 @@
-import type { Finding, RelatedLocation, Severity, SeveritySetting, TextEdit } from '../base/finding';
+import { withFixes, type Finding, type Fix, type RelatedLocation, type Severity, type SeveritySetting, type TextEdit } from '../base/finding';
 import { formatMessage, type RuleMeta } from '../base/rule';
 import type { WorkspaceModel } from '../model/workspace';
 import { RULES, RULES_BY_ID } from './rules';
@@ -30,20 +30,17 @@ function severityFor(severity: Severity, report: Report): Severity {
  * them through (replication rules meet this file's flows among the whole deployment's): rules pass
  * the uri they have, and findings come out in one shape.
  */
-function inFileTerms(uri: string, report: Report, meta: RuleMeta): Omit<Finding, 'ruleId' | 'severity'> {
+function inFileTerms(uri: string, report: Report, meta: RuleMeta): { message: string; range: Finding['range']; related: RelatedLocation[]; fixes: Fix[] | (() => Fix[]) } {
   const message = formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data);
   const related = report.related ?? [];
-  const fixes = report.fixes ?? [];
   const relatedHere = (r: RelatedLocation): boolean => r.uri === uri;
   const editHere = (e: TextEdit): boolean => e.uri !== undefined && (!e.uri || e.uri === uri);
+  const inFile = (fixes: Fix[]): Fix[] =>
+    fixes.some((fix) => fix.edits.some(editHere)) ? fixes.map((fix) => ({ ...fix, edits: fix.edits.map(({ uri: target, ...edit }) => (target && target !== uri ? { ...edit, uri: target } : edit)) })) : fixes;
+  const reported = report.fixes ?? [];
+  const fixes = typeof reported === 'function' ? () => inFile(reported()) : inFile(reported);
   // Most findings name no other file: they pass through without copies (thousands per keystroke).
-  if (!related.some(relatedHere) && !fixes.some((fix) => fix.edits.some(editHere))) return { message, range: report.range, related, fixes };
-  return {
-    message,
-    range: report.range,
-    related: related.map((r) => (relatedHere(r) ? { ...r, uri: undefined } : r)),
-    fixes: fixes.map((fix) => ({ ...fix, edits: fix.edits.map(({ uri: target, ...edit }) => (target && target !== uri ? { ...edit, uri: target } : edit)) })),
-  };
+  return { message, range: report.range, related: related.some(relatedHere) ? related.map((r) => (relatedHere(r) ? { ...r, uri: undefined } : r)) : related, fixes };
 }
 
 /** The runs of a rule on one file: none, one, or one per declared workspace the file belongs to. */
@@ -80,7 +77,8 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
     if (severity === 'off') continue;
     const report = (reported: Report): void => {
       // What depends on something MirrorLint does not know (the Kafka version) is said at info.
-      findings.push({ ...inFileTerms(uri, reported, rule.meta), ruleId: rule.meta.id, messageId: reported.messageId, severity: severityFor(severity, reported) });
+      const { fixes, ...terms } = inFileTerms(uri, reported, rule.meta);
+      findings.push(withFixes({ ...terms, ruleId: rule.meta.id, messageId: reported.messageId, severity: severityFor(severity, reported) }, fixes));
     };
     const run = (check: () => void): void => {
       try {
@@ -89,7 +87,8 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
         const stack = (error as Error)?.stack ?? String(error);
         options.log?.(`mirrorlint: rule ${rule.meta.id} failed on ${uri}\n${stack}`);
         const meta = RULES_BY_ID.get(INTERNAL_ERROR)!;
-        findings.push({ ...inFileTerms(uri, { messageId: 'failed', data: { rule: rule.meta.id, error: (error as Error)?.message ?? String(error) }, range: { start: 0, end: 0 } }, meta.meta), ruleId: INTERNAL_ERROR, severity: 'error' });
+        const { fixes, ...terms } = inFileTerms(uri, { messageId: 'failed', data: { rule: rule.meta.id, error: (error as Error)?.message ?? String(error) }, range: { start: 0, end: 0 } }, meta.meta);
+        findings.push(withFixes({ ...terms, ruleId: INTERNAL_ERROR, severity: 'error' }, fixes));
       }
     };
     runsOf(rule, model, uri, run, report);
@@ -100,7 +99,7 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
 
 /** Fixes that would edit a live snapshot go: it records what the clusters held, and the next one replaces it. */
 function withoutEditsOfSnapshots(model: WorkspaceModel, uri: string, findings: Finding[]): Finding[] {
+  if (!model.files.some((file) => file.declarations?.observed)) return findings;
   const observed = (target: string | undefined): boolean => model.fileOf(target || uri)?.declarations?.observed === true;
-  if (!findings.some((f) => f.fixes.some((fix) => fix.edits.some((edit) => observed(edit.uri))))) return findings;
-  return findings.map((f) => ({ ...f, fixes: f.fixes.filter((fix) => !fix.edits.some((edit) => observed(edit.uri))) }));
+  return findings.map((f) => withFixes(f, () => f.fixes.filter((fix) => !fix.edits.some((edit) => observed(edit.uri)))));
 }

@@ -1,4 +1,4 @@
-import type { Finding, Fix, SeveritySetting } from '../base/finding';
+import { withFixes, type Finding, type Fix, type SeveritySetting } from '../base/finding';
 import type { FileFacts } from '../formats/facts';
 import { LineIndex } from '../base/lineIndex';
 import type { OffsetRange } from '../base/range';
@@ -84,8 +84,8 @@ export function applySuppressions(file: FileFacts, findings: Finding[], knownRul
     // A crashed rule checked nothing: that is never silenced.
     const directive = finding.ruleId === INTERNAL_ERROR ? undefined : directives.find((d) => line >= d.fromLine && line <= d.toLine && covers(d, finding.ruleId));
     if (!directive) {
-      const disable = finding.ruleId === INTERNAL_ERROR ? [] : [disableForLine(file, lines, finding, directives), disableForFile(file, finding, directives)].filter((fix): fix is Fix => fix !== undefined);
-      kept.push(disable.length ? { ...finding, fixes: [...finding.fixes, ...disable] } : finding);
+      const disable = (): Fix[] => [disableForLine(file, lines, finding, directives), disableForFile(file, finding, directives)].filter((fix): fix is Fix => fix !== undefined);
+      kept.push(finding.ruleId === INTERNAL_ERROR ? finding : withFixes(finding, () => [...finding.fixes, ...disable()]));
       continue;
     }
     directive.used.add(finding.ruleId);

@@ -17,7 +17,8 @@ export interface Report {
   data?: Readonly<Record<string, string | number>>;
   range: OffsetRange;
   related?: RelatedLocation[];
-  fixes?: Fix[];
+  /** The fixes, or a function that works them out when they are first asked for (see withFixes). */
+  fixes?: Fix[] | (() => Fix[]);
   /**
    * The consequence depends on something MirrorLint cannot know (the Kafka version, when none is
    * configured): the finding is reported at `info`, whatever the rule's severity.

@@ -127,7 +127,7 @@ export const consumerMissingRemoteTopics: DeclarationRule = {
         data: { group: consumer.decl.group, cluster: cluster.alias, who, reads: listOfNames(reads), missing: listOfNames(missing), copies: missing.length === 1 ? 'copy' : 'copies', origins: origins.join(', '), topics: missing.length === 1 ? 'topic' : 'topics' },
         range: consumer.decl.groupRange,
         related,
-        fixes: fixesFor(consumer, subscription, expected, missing),
+        fixes: () => fixesFor(consumer, subscription, expected, missing),
       });
     }
   },

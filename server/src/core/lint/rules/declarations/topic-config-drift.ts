@@ -26,16 +26,19 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
     const there = theirs.get(key);
     if (here?.text === there?.text) continue;
     const shown = (setting: typeof here): string => (setting ? `\`${setting.text}\`` : 'not set (broker default)');
-    const fixes: Fix[] = [];
     const path = (here ?? there)!.path;
-    if (here) {
-      const edit = alignTopicSetting(other, path, writtenValue(topic.file, here.valued));
-      if (edit) fixes.push({ title: `Set \`${key}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
-    }
-    if (there) {
-      const edit = alignTopicSetting(topic, path, writtenValue(other.file, there.valued));
-      if (edit) fixes.push({ title: `Set \`${key}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
-    }
+    const fixes = (): Fix[] => {
+      const both: Fix[] = [];
+      if (here) {
+        const edit = alignTopicSetting(other, path, writtenValue(topic.file, here.valued));
+        if (edit) both.push({ title: `Set \`${key}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
+      }
+      if (there) {
+        const edit = alignTopicSetting(topic, path, writtenValue(other.file, there.valued));
+        if (edit) both.push({ title: `Set \`${key}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
+      }
+      return both;
+    };
     const related: RelatedLocation[] = [{ uri: other.uri, range: there ? there.valued.range : other.decl.nameRange, message: `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}` }];
     report({
       messageId: 'local',
