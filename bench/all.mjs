@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 
 let failed = false;
-for (const bench of ['bench/run.ts', 'bench/lsp.ts', 'bench/workspace.ts']) {
+for (const bench of ['bench/run.ts', 'bench/lsp.ts', 'bench/declarations.ts', 'bench/workspace.ts']) {
   console.log(`\n== ${bench}`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', bench], { stdio: 'inherit' });
   failed ||= result.status !== 0;

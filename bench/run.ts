@@ -7,6 +7,7 @@ import { analyzeProperties } from '../server/src/core';
 import { parseProperties } from '../server/src/core/formats/properties/parse';
 import { Analyzer } from '../server/src/core/service/analysis';
 import { strimziFile } from './strimziFile';
+import { declarationPair } from './declarationPair';
 
 /** The yaml library's options as the reader sets them (its default duplicate-key check is quadratic in a map's size). */
 const YAML_OPTIONS = { uniqueKeys: false, logLevel: 'error' } as const;
@@ -81,20 +82,7 @@ function mesh(clusters: number): string {
  * other files come from the parse cache, the binding, replay and rules run in full.
  */
 function activeActiveWorkspace(topics = 1000, groups = 200): Runner {
-  const mm2 = 'clusters = K1, K2\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\nK1->K2.topics = topic-.*, orders\nK2->K1.topics = topic-.*, orders\nsync.group.offsets.enabled = true\n';
-  const declarations = (alias: string, peer: string, drift: number): string => {
-    const out = ['kind: KafkaTopology', `cluster: ${alias}`, 'topics:'];
-    for (let i = 0; i < topics; i++) out.push(`  topic-${i}: { partitions: ${i % drift === 0 ? 6 : 12}, config: { retention.ms: "604800000", cleanup.policy: delete } }`);
-    out.push('schemas:');
-    for (let i = 0; i < 300; i += alias === 'K1' ? 1 : 2) out.push(`  - { subject: topic-${i}-value, type: AVRO }`);
-    out.push('consumers:');
-    for (let i = 0; i < groups; i++) out.push(i % 2 ? `  - { group: group-${i}, topics: [topic-${i}, topic-${i + 1}] }` : `  - { group: group-${i}, pattern: '(${peer}\\.)?topic-${i}' }`);
-    out.push('producers:');
-    for (let i = 0; i < 200; i++) out.push(`  - { name: app-${i}, topics: [topic-${i * 5}] }`);
-    return out.join('\n');
-  };
-  const k1 = declarations('K1', 'K2', 7);
-  const k2 = declarations('K2', 'K1', 11);
+  const { mm2, k1, k2 } = declarationPair(topics, groups);
   // One analyzer across rounds: its facts cache is what the server keeps between keystrokes.
   const analyzer = new Analyzer({ readText: () => undefined });
   const edited = (round: number) => `${k2}\n# edit ${round}\n`;

@@ -98,6 +98,11 @@ export class TestClient {
     });
   }
 
+  /** The server's process id (benchmarks read its CPU time). */
+  get pid(): number {
+    return this.process.pid!;
+  }
+
   get alive(): boolean {
     return this.process.exitCode === null;
   }
