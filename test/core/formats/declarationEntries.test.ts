@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { FileFacts } from '../../../server/src/core/formats/facts';
 import { readYamlFile } from '../../../server/src/core/formats/yaml/read';
 import { snapshot } from './factSnapshot';
+import { keystrokes, typed } from './keystrokes';
 
 const TOPOLOGY = [
   'kind: KafkaTopology',
@@ -47,20 +48,15 @@ describe('KafkaTopology entries read once', () => {
     let takenOver = 0;
     let read = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('replace', 'insert', 'delete'), fc.constantFrom(...CHARACTERS)), { minLength: 1, maxLength: 10 }), (edits) => {
+      fc.property(keystrokes(CHARACTERS, 10), (edits) => {
         let text = TOPOLOGY;
         let facts = readYamlFile('file:///w/k1.topology.yaml', text, 'kafka-topology');
-        for (const [line, column, kind, character] of edits) {
-          const lines = text.split('\n');
-          const index = line % lines.length;
-          const at = column % (lines[index].length + 1);
-          const current = lines[index];
-          lines[index] = kind === 'insert' ? current.slice(0, at) + character + current.slice(at) : current.slice(0, at) + (kind === 'replace' ? character : '') + current.slice(at + 1);
-          text = lines.join('\n');
+        for (const keystroke of edits) {
+          text = typed(text, keystroke).text;
           const before = new Set(facts.declarations ? entries(facts) : []);
           facts = readYamlFile('file:///w/k1.topology.yaml', text, 'kafka-topology', { previous: facts });
           const fresh = readYamlFile('file:///w/k1.topology.yaml', text, 'kafka-topology');
-          assert.deepEqual(snapshot(facts.declarations), snapshot(fresh.declarations), JSON.stringify({ line: lines[index], kind, character }));
+          assert.deepEqual(snapshot(facts.declarations), snapshot(fresh.declarations), JSON.stringify(keystroke));
           if (facts.declarations) for (const entry of entries(facts)) before.has(entry) ? takenOver++ : read++;
         }
       }),

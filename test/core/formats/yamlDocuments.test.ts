@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Lexer, isCollection, isNode, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { parseYamlDocuments } from '../../../server/src/core/formats/yaml/documents';
 import { exampleYamlFiles } from './exampleYamlFiles';
+import { keystrokes, typed } from './keystrokes';
 
 /** Everything the readers use of a node tree: kinds, positions, values, comments. */
 function shape(node: unknown): unknown {
@@ -142,18 +143,14 @@ describe('YAML documents parsed per stretch', () => {
     const texts = [...files, big.join('\n') + '\n'];
     let patchedEdits = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...texts), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('replace', 'insert', 'delete'), fc.constantFrom(...CHARACTERS)), { minLength: 1, maxLength: 8 }), (start, edits) => {
+      fc.property(fc.constantFrom(...texts), keystrokes(CHARACTERS, 8), (start, edits) => {
         let text = start;
         let parsed = parseYamlDocuments(text);
-        for (const [line, column, kind, character] of edits) {
-          const lines = text.split('\n');
-          const index = line % lines.length;
-          const at = column % (lines[index].length + 1);
-          const current = lines[index];
-          lines[index] = kind === 'insert' ? current.slice(0, at) + character + current.slice(at) : current.slice(0, at) + (kind === 'replace' ? character : '') + current.slice(at + 1);
+        for (const keystroke of edits) {
           const before = text;
           const previous = parsed;
-          text = lines.join('\n');
+          const { text: after, index } = typed(text, keystroke);
+          text = after;
           parsed = parseYamlDocuments(text, { text: before, chunks: previous.chunks });
           if (parsed.chunks.some((chunk, i) => chunk !== previous.chunks[i] && chunk.documents === previous.chunks[i]?.documents)) patchedEdits++;
           const message = JSON.stringify({ before: before.split('\n')[index], after: text.split('\n')[index] });
