@@ -79,12 +79,17 @@ export interface TopicFilter {
 
 class EffectiveFilter implements TopicFilter {
   readonly topics: string[];
-  readonly topicsExclude: string[];
-  private compiled?: { filter?: NFA; problem?: string; admits(name: string): boolean };
+  private readonly exclude: { items: string[]; compiled: CompiledFilter };
+  private compiled?: { filter?: NFA; problem?: string };
+  private test?: (name: string) => boolean;
 
-  constructor(topicsValue: string, private readonly excludeValue: string, private readonly kafka: KafkaSemantics) {
+  constructor(topicsValue: string, excludeValue: string, kafka: KafkaSemantics) {
     this.topics = listItems(topicsValue, kafka);
-    this.topicsExclude = excludeList(excludeValue, kafka).items;
+    this.exclude = excludeList(excludeValue, kafka);
+  }
+
+  get topicsExclude(): string[] {
+    return this.exclude.items;
   }
 
   get filter(): NFA | undefined {
@@ -95,22 +100,19 @@ class EffectiveFilter implements TopicFilter {
     return this.compile().problem;
   }
 
-  readonly admits = (name: string): boolean => this.compile().admits(name);
+  // The minimal automaton for membership tests is built on the first test: many flows' never is.
+  readonly admits = (name: string): boolean => (this.test ??= this.filter ? matcher(this.filter) : () => false)(name);
 
-  private compile(): { filter?: NFA; problem?: string; admits(name: string): boolean } {
+  private compile(): { filter?: NFA; problem?: string } {
     if (this.compiled) return this.compiled;
     const include = compilePatternList(this.topics);
-    const exclude = excludeList(this.excludeValue, this.kafka).compiled;
+    const exclude = this.exclude.compiled;
     const problem = describeProblem(include) ?? describeProblem(exclude);
-    const never = (): boolean => false;
-    if (problem || !include.nfa || !exclude.nfa) return (this.compiled = { problem: problem ?? 'cannot be analysed', admits: never });
+    if (problem || !include.nfa || !exclude.nfa) return (this.compiled = { problem: problem ?? 'cannot be analysed' });
     try {
-      const filter = difference(include.nfa, exclude.nfa);
-      // The minimal automaton for membership tests is built on the first test: many flows' never is.
-      let admits: ((name: string) => boolean) | undefined;
-      return (this.compiled = { filter, admits: (name) => (admits ??= matcher(filter))(name) });
+      return (this.compiled = { filter: difference(include.nfa, exclude.nfa) });
     } catch (error) {
-      return (this.compiled = { problem: `too complex to analyse (${(error as Error).message})`, admits: never });
+      return (this.compiled = { problem: `too complex to analyse (${(error as Error).message})` });
     }
   }
 }
