@@ -33,7 +33,10 @@ export class Diagnostics {
   async publishAll(): Promise<void> {
     const { snapshot, current } = await this.newPass();
     const present = new Set<string>();
-    const complete = await this.eachFile(snapshot, current, async ({ uri }) => {
+    const counts = new Counts();
+    const complete = await this.eachFile(snapshot, current, async (file) => {
+      counts.add(file);
+      const { uri } = file;
       const document = this.index.document(uri);
       if (!document) return;
       present.add(uri);
@@ -47,13 +50,14 @@ export class Diagnostics {
       this.published.delete(uri);
       await this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
-    await this.reportStatus(snapshot, current);
+    await this.reportStatus(snapshot, counts);
   }
 
-  /** Pull mode: after the client was asked to pull again, the status counts the new findings. */
+  /** Pull mode: after the client was asked to pull again, the status counts the new findings (every file linted). */
   async statusAfterPull(): Promise<void> {
     const { snapshot, current } = await this.newPass();
-    await this.reportStatus(snapshot, current);
+    const counts = new Counts();
+    if (await this.eachFile(snapshot, current, (file) => counts.add(file))) await this.reportStatus(snapshot, counts);
   }
 
   /** Pull mode's two requests: one open document, and the workspace's other files (VS Code polls it). */
@@ -97,17 +101,27 @@ export class Diagnostics {
     return fileByFile(ordered, { current, startProgress: () => this.connection.window.createWorkDoneProgress() }, visit);
   }
 
-  /** The status bar's counts (every file linted), and settings problems said once. */
-  private async reportStatus(snapshot: WorkspaceSnapshot, current: () => boolean): Promise<void> {
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    const counted = await this.eachFile(snapshot, current, (file) => {
-      for (const { severity } of file.findings) counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos']++;
-    });
-    if (!counted) return;
+  /** The status bar's counts, and settings problems said once. */
+  private async reportStatus(snapshot: WorkspaceSnapshot, counts: Counts): Promise<void> {
     const settingsProblems = await this.index.settingsProblems();
     const key = settingsProblems.join('\n');
     if (key && key !== this.lastSettingsProblems) this.warn(`MirrorLint settings: ${settingsProblems.join(' ')}`);
     this.lastSettingsProblems = key;
-    void this.connection.sendNotification(ServerStatusNotification, { files: snapshot.files.length, ...counts, settingsProblems });
+    void this.connection.sendNotification(ServerStatusNotification, { files: snapshot.files.length, errors: counts.errors, warnings: counts.warnings, infos: counts.infos, settingsProblems });
+  }
+}
+
+/** The findings of a pass's files by severity. */
+class Counts {
+  errors = 0;
+  warnings = 0;
+  infos = 0;
+
+  add(file: FileAnalysis): void {
+    for (const { severity } of file.findings) {
+      if (severity === 'error') this.errors++;
+      else if (severity === 'warning') this.warnings++;
+      else this.infos++;
+    }
   }
 }
