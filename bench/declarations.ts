@@ -11,19 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../test/protocol/lspClient';
 import { declarationPair } from './declarationPair';
+import { cpuMs, percentile } from './measure';
 
 const SIZES = (process.env.BENCH_TOPICS ?? '1000,10000').split(',').map(Number);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 const P95_TARGET_MS = 30;
-
-/** User and system CPU time of a process so far, in milliseconds (Linux /proc, 100 ticks a second). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 async function measure(topics: number): Promise<Record<'replace' | 'typing', { latency: number[]; cpu: number[] }>> {
   const { mm2, k1, k2 } = declarationPair(topics, topics / 5);
@@ -38,8 +31,7 @@ async function measure(topics: number): Promise<Record<'replace' | 'typing', { l
   const passEnded = async (count: number): Promise<void> => {
     while (passes < count) await new Promise((resolve) => setTimeout(resolve, 1));
   };
-  await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { workspace: { configuration: true } }, initializationOptions: { pushDelayMs: 0 } });
-  await client.connection.sendNotification('initialized', {});
+  await client.initializeFolder(folder, { pushDelayMs: 0 });
   await client.open(uri, k2, 'yaml');
   await client.nextDiagnostics(uri, 120_000);
   await passEnded(1);
@@ -90,7 +82,7 @@ async function main(): Promise<void> {
       console.log(`| ${topics.toLocaleString('en')} | ${kind} | ${percentile(latency, 50).toFixed(1)} ms | ${p95.toFixed(1)} ms | ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(0)} ms |`);
     }
   }
-  console.log(`Target: p95 ≤ ${P95_TARGET_MS} ms at 10,000 topics — ${failed ? 'MISSED' : 'met'}`);
+  console.log(`Target: p95 ≤ ${P95_TARGET_MS} ms at 10,000 topics — ${!SIZES.includes(10_000) ? 'not measured' : failed ? 'MISSED' : 'met'}`);
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TestClient } from '../test/protocol/lspClient';
+import { percentile } from './measure';
 
 const SIZES = [10, 20, 40];
 const EDITS = 40;
@@ -24,7 +25,6 @@ function mesh(clusters: number): string {
   return lines.join('\n');
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function measureServer(text: string): Promise<number[]> {
   const client = new TestClient();

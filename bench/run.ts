@@ -8,6 +8,7 @@ import { parseProperties } from '../server/src/core/formats/properties/parse';
 import { Analyzer } from '../server/src/core/service/analysis';
 import { strimziFile } from './strimziFile';
 import { declarationPair } from './declarationPair';
+import { percentile } from './measure';
 
 /** The yaml library's options as the reader sets them (its default duplicate-key check is quadratic in a map's size). */
 const YAML_OPTIONS = { uniqueKeys: false, logLevel: 'error' } as const;
@@ -164,10 +165,6 @@ const CASES: Case[] = [
   { name: '200-resource Strimzi file (7,600 lines), typing in the first resource', make: () => strimziTyping(200), p95BudgetMs: 30 },
   { name: 'active-active declarations (2 × 50,000 topics, 10,000 groups), one file edited', make: () => activeActiveWorkspace(50_000, 10_000), p95BudgetMs: 1000, rounds: 3 },
 ];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Median of `rounds` timings of `run` (after one untimed call). */
 function medianMs(run: (round: number) => void, rounds: number): number {

@@ -45,14 +45,7 @@ async function coldStart(folder: string, openUri: string, openText: string): Pro
       resolve();
     }),
   );
-  await client.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(folder).href,
-    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
-    capabilities: { workspace: { configuration: true } },
-    initializationOptions: { pushDelayMs: 0 },
-  });
-  await client.connection.sendNotification('initialized', {});
+  await client.initializeFolder(folder, { pushDelayMs: 0 });
   await client.open(openUri, openText);
   await client.nextDiagnostics(openUri, 60_000);
   const first = performance.now() - started;

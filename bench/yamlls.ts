@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { strimziFile } from './strimziFile';
+import { cpuMs, percentile } from './measure';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 
 const ROOT = path.join(__dirname, '..');
@@ -59,17 +60,6 @@ function startServer(name: string, command: string[], settings: (section: string
     }),
   };
 }
-
-/** User and system CPU time of a process so far, in milliseconds (Linux /proc, 100 ticks a second). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 interface Measured {
   coldMs: number;

@@ -67,6 +67,13 @@ export class TestClient {
     return result as { capabilities: Record<string, unknown> };
   }
 
+  /** `initialize` with `folder` as the one workspace folder (settings pulled from the client), then `initialized`. */
+  async initializeFolder(folder: string, initializationOptions?: unknown): Promise<void> {
+    const uri = pathToFileURL(folder).href;
+    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], capabilities: { workspace: { configuration: true } }, initializationOptions });
+    await this.connection.sendNotification('initialized', {});
+  }
+
   open(uri: string, text: string, languageId = 'mm2-properties', version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
@@ -128,14 +135,7 @@ export async function clientOnCopyOf(example: string, initializationOptions?: un
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mirrorlint-ws-'));
   fs.cpSync(example, folder, { recursive: true });
   const client = new TestClient();
-  await client.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(folder).href,
-    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
-    capabilities: { workspace: { configuration: true } },
-    initializationOptions,
-  });
-  await client.connection.sendNotification('initialized', {});
+  await client.initializeFolder(folder, initializationOptions);
   return { client, folder };
 }
 

@@ -81,8 +81,7 @@ describe('a large workspace over stdio', () => {
     fs.writeFileSync(open, loop('east', 'west'));
     openUri = pathToFileURL(open).href;
     client = new TestClient();
-    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { workspace: { configuration: true } }, initializationOptions: { pushDelayMs: 0 } });
-    await client.connection.sendNotification('initialized', {});
+    await client.initializeFolder(folder, { pushDelayMs: 0 });
     await client.open(openUri, loop('east', 'west'));
   });
 
