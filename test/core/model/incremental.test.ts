@@ -158,6 +158,25 @@ describe('incremental analysis', () => {
     assert.notEqual(replayOf(`# fix-all trying\n${mesh}`, true), current);
   });
 
+  it('checks declarations again when the cluster they are bound to changes, though their text did not', () => {
+    const mm2 = { uri: 'file:///w/mm2.properties', text: 'clusters = K1, K2, K3\nK1.bootstrap.servers = k1:9092\nK2.bootstrap.servers = k2:9092\nK3.bootstrap.servers = k3:9092\nK1->K2.enabled = true\nK2->K1.enabled = true\nK1->K3.enabled = true\nK3->K1.enabled = true\n' };
+    const declared = (name: string, alias?: string, body = ''): SourceFile => ({ uri: `file:///w/${name}.topology.yaml`, text: `kind: KafkaTopology\n${alias ? `cluster: ${alias}\n` : ''}topics:\n  orders: { partitions: 3 }\n${body}` });
+    // The file's text never changes (its facts are the same objects): .mirrorlint.yaml binds it to K2, then K3.
+    // K2 and K3 declare the same names either way, so only the binding of its entries changes.
+    const moving = declared('moving/dc', undefined, '  payments: { config: { min.insync.replicas: "2" } }\nconsumers:\n  - { group: billing, topics: [orders] }\n');
+    const mapping = (alias: string): SourceFile => ({ uri: 'file:///w/.mirrorlint.yaml', text: `clusters:\n  ${alias}: { paths: [moving/] }\n` });
+    const analyzer = new Analyzer({ readText: () => undefined });
+    for (const alias of ['K2', 'K3', 'K2']) {
+      const sources = [mm2, mapping(alias), declared('k1', 'K1'), declared('k2', 'K2'), declared('k3', 'K3'), moving];
+      const incremental = analyzer.analyze(sources, settingsOf(0, 0));
+      const scratch = new Analyzer({ readText: () => undefined }).analyze(sources, settingsOf(0, 0));
+      for (const { uri } of sources) assert.deepEqual(incremental.files.get(uri)!.findings, scratch.files.get(uri)!.findings, `${uri} with ${alias}`);
+      const messages = incremental.files.get(moving.uri)!.findings.map((f) => f.message).join('\n');
+      assert.match(messages, new RegExp(`\`billing\` in ${alias} does not read`));
+      assert.match(messages, new RegExp(`not copied to its remote copy \`${alias}\\.payments\``));
+    }
+  });
+
   it('notices a schema file that changed on disk although no open text changed', () => {
     const disk = new Map([
       ['file:///w/a.avsc', '{"type": "string"}'],

@@ -25,13 +25,25 @@ function severityFor(severity: Severity, report: Report): Severity {
   return report.atMost && RANK[report.atMost] < RANK[severity] ? report.atMost : severity;
 }
 
+// Rules keep a report's data for entries that did not change (EntryMemo): its message is filled once.
+const MESSAGES = new WeakMap<object, { template: string; message: string }>();
+
+function messageOf(template: string, data: Report['data']): string {
+  if (!data) return formatMessage(template, data);
+  const kept = MESSAGES.get(data);
+  if (kept?.template === template) return kept.message;
+  const message = formatMessage(template, data);
+  MESSAGES.set(data, { template, message });
+  return message;
+}
+
 /**
  * Related locations and edits in the checked file itself carry no uri, whatever file a rule found
  * them through (replication rules meet this file's flows among the whole deployment's): rules pass
  * the uri they have, and findings come out in one shape.
  */
 function inFileTerms(uri: string, report: Report, meta: RuleMeta): { message: string; range: Finding['range']; related: RelatedLocation[]; fixes: Fix[] | (() => Fix[]) } {
-  const message = formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data);
+  const message = messageOf(meta.messages[report.messageId] ?? report.messageId, report.data);
   const related = report.related ?? [];
   const relatedHere = (r: RelatedLocation): boolean => r.uri === uri;
   const editHere = (e: TextEdit): boolean => e.uri !== undefined && (!e.uri || e.uri === uri);

@@ -5,6 +5,7 @@ import type { Deployment } from './deployments';
 import type { FlowModel } from './flows';
 import { replicates, type Arrival } from './replay';
 import { directoryOf } from '../base/paths';
+import { EntryMemo } from '../base/entryMemo';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, SeenCheckpoints, SeenHeartbeats, TopicDeclaration } from '../formats/yaml/declarationTypes';
 import { aliasForPath, type RegistrySharing, type WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 
@@ -97,6 +98,12 @@ export interface DeclaredWorkspace {
   flow(source: string, target: string): FlowModel | undefined;
   /** The clusters that declare (or a snapshot shows) a consumer group of this id. */
   clustersWithGroup(group: string): ReadonlySet<string>;
+  /**
+   * The same object from one analysis to the next while the deployment and every declared
+   * cluster's local topic names (compared by content) are: what rules derive from the names and
+   * the flows alone may be kept while it is (EntryMemo).
+   */
+  namesVersion(): object;
 }
 
 const NO_CLUSTERS: ReadonlySet<string> = new Set();
@@ -147,6 +154,7 @@ export function bindDeclarations(
   deployments: Deployment[],
   chainFor: (uri: string) => WorkspaceConfig[],
   readText: (uri: string) => ReadResult,
+  previousFor?: (deployment: Deployment) => DeclaredWorkspace | undefined,
 ): Binding {
   const unbound: UnboundSection[] = [];
   const perDeployment = deployments.map(() => new Map<string, DeclaredCluster>());
@@ -207,11 +215,35 @@ export function bindDeclarations(
   const workspaces = deployments
     .map((deployment, i) => ({ deployment, clusters: perDeployment[i], sharing: sharing[i] }))
     .filter(({ clusters }) => clusters.size > 0)
-    .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment, clusters, registry, readText));
+    .map(({ deployment, clusters, sharing: registry }) => declaredWorkspace(deployment, clusters, registry, readText, previousFor?.(deployment)));
   return { workspaces, unbound };
 }
 
-function declaredWorkspace(deployment: Deployment, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => ReadResult): DeclaredWorkspace {
+/** A workspace's local topic names, as far as computed, and what is derived from all of them. */
+interface Names {
+  local: Map<string, Set<string>>;
+  version?: NamesVersion;
+}
+
+/** Derived from the deployment and every declared cluster's local names: kept while they are. */
+interface NamesVersion {
+  /** Copies of names that arrive in a cluster, by the name they had at their origin. */
+  copiesIn: Map<string, Map<string, Arrival[]>>;
+  /** The local names assumed for clusters nobody declared. */
+  everywhere?: Set<string>;
+}
+
+const NAMES = new WeakMap<DeclaredWorkspace, Names>();
+/** The local names an entry (a topic, a producer, a consumer group) adds to its cluster's. */
+const LOCAL_NAMES = new EntryMemo<string[]>();
+
+function sameNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const name of a) if (!b.has(name)) return false;
+  return true;
+}
+
+function declaredWorkspace(deployment: Deployment, clusters: Map<string, DeclaredCluster>, schemaRegistry: RegistrySharing, readText: (uri: string) => ReadResult, previous?: DeclaredWorkspace): DeclaredWorkspace {
   const flows = new Map(deployment.flows.map((m) => [m.flow.id, m]));
   const flow = (source: string, target: string): FlowModel | undefined => flows.get(flowId(source, target));
   const remoteOrigin = (alias: string, name: string): RemoteOrigin | undefined => {
@@ -223,31 +255,42 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
     }
     return undefined;
   };
-  const localCache = new Map<string, Set<string>>();
+  // The previous analysis's sets are taken when equal, so that their identity says "unchanged".
+  const before = previous?.deployment === deployment ? NAMES.get(previous) : undefined;
+  const names: Names = { local: new Map() };
   const declaredLocal = (alias: string): Set<string> => {
-    let names = localCache.get(alias);
-    if (names) return names;
+    let local = names.local.get(alias);
+    if (local) return local;
     const cluster = clusters.get(alias);
-    const candidates = cluster
-      ? [...cluster.topics.map((t) => t.decl.name), ...cluster.producers.flatMap((p) => p.decl.topics.map((t) => t.value)), ...cluster.consumers.flatMap((c) => (c.decl.topics ?? []).map((t) => t.value))]
-      : [];
-    names = new Set(candidates.filter((name) => !remoteOrigin(alias, name)));
-    localCache.set(alias, names);
-    return names;
+    // Whether a name is local is kept per entry: an edit decides it again for the entries it changed.
+    const inputs = [deployment, alias];
+    const localOf = (decl: object, names: () => string[]): string[] => LOCAL_NAMES.get(decl, inputs, () => names().filter((name) => !remoteOrigin(alias, name)));
+    local = new Set();
+    for (const { decl } of cluster?.topics ?? []) for (const name of localOf(decl, () => [decl.name])) local.add(name);
+    for (const { decl } of cluster?.producers ?? []) for (const name of localOf(decl, () => decl.topics.map((t) => t.value))) local.add(name);
+    for (const { decl } of cluster?.consumers ?? []) for (const name of localOf(decl, () => (decl.topics ?? []).map((t) => t.value))) local.add(name);
+    const kept = before?.local.get(alias);
+    if (kept && sameNames(kept, local)) local = kept;
+    names.local.set(alias, local);
+    return local;
+  };
+  const namesVersion = (): NamesVersion => {
+    if (names.version) return names.version;
+    for (const alias of clusters.keys()) declaredLocal(alias);
+    const same = before?.version !== undefined && before.local.size === names.local.size && [...names.local].every(([alias, local]) => before.local.get(alias) === local);
+    return (names.version = same ? before!.version! : { copiesIn: new Map() });
   };
   // Clusters nobody declared are assumed to hold the same topic names as the declared ones
   // (active-active setups mirror like for like), so that their remote copies are still expected.
-  let everywhere: Set<string> | undefined;
   const localTopics = (alias: string): Set<string> => {
     if (clusters.has(alias)) return declaredLocal(alias);
-    everywhere ??= new Set([...clusters.keys()].flatMap((declared) => [...declaredLocal(declared)]));
-    return everywhere;
+    const version = namesVersion();
+    return (version.everywhere ??= new Set([...clusters.keys()].flatMap((declared) => [...declaredLocal(declared)])));
   };
   const aliases = deployment.replay.clusters;
   let groupIndex: Map<string, Set<string>> | undefined;
-  // Copies of names that arrive in a cluster, by the name they had at their origin.
-  const copiesInCache = new Map<string, Map<string, Arrival[]>>();
   const copiesIn = (cluster: string, topic: string): Arrival[] => {
+    const copiesInCache = namesVersion().copiesIn;
     let byTopic = copiesInCache.get(topic);
     if (!byTopic) {
       byTopic = new Map();
@@ -263,7 +306,7 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
     }
     return byTopic.get(cluster) ?? [];
   };
-  return {
+  const workspace: DeclaredWorkspace = {
     deployment,
     clusters,
     schemaRegistry,
@@ -287,5 +330,8 @@ function declaredWorkspace(deployment: Deployment, clusters: Map<string, Declare
       return groupIndex.get(group) ?? NO_CLUSTERS;
     },
     flow,
+    namesVersion,
   };
+  NAMES.set(workspace, names);
+  return workspace;
 }

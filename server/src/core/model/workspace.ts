@@ -57,11 +57,14 @@ export function buildModel(files: FileFacts[], inputs: ModelInputs): WorkspaceMo
   const byFile = new Map<string, Deployment>();
   for (const deployment of deployments) for (const file of deployment.files) byFile.set(file.uri, deployment);
   const declarationFiles = files.flatMap((f): DeclarationFile[] => (f.declarations && f.kind !== 'mirrorlint-config' ? [f.declarations] : []));
-  const bind = () => bindDeclarations(declarationFiles, deployments, inputs.configChain, inputs.readText);
+  // A new binding takes each deployment's local topic names from the last one where they are equal (namesVersion).
+  const previousFor = memo ? (deployment: Deployment) => memo.take<DeclaredWorkspace>(`declared:${memo.id(deployment)}`) : undefined;
+  const bind = () => bindDeclarations(declarationFiles, deployments, inputs.configChain, inputs.readText, previousFor);
   const binding =
     memo && inputs.configurationKey !== undefined
       ? memo.reuse(`binding:${declarationFiles.map((f) => memo.id(f)).join(',')}|${deployments.map((d) => memo.id(d)).join(',')}|${inputs.configurationKey}`, bind)
       : bind();
+  if (memo) for (const workspace of binding.workspaces) memo.keep(`declared:${memo.id(workspace.deployment)}`, workspace);
   const declaredByFile = new Map<string, DeclaredWorkspace[]>();
   for (const workspace of binding.workspaces) {
     for (const cluster of workspace.clusters.values()) {

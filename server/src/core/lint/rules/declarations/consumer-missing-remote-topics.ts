@@ -3,7 +3,8 @@ import type { Declared, DeclaredWorkspace } from '../../../model/declared';
 import { appendItems, contentEnd, flowMap, singleQuoted, withQuotes, yamlScalar } from '../../../formats/yaml/edits';
 import type { Arrival } from '../../../model/replay';
 import { declaredInFile, listOfNames, pathText, patternMatcher, patternMatchers, remoteCopies, trieOf } from './facts';
-import type { DeclarationRule, Fix, RelatedLocation } from '../../types';
+import type { DeclarationRule, Fix, RelatedLocation, Report } from '../../types';
+import { EntryMemo } from '../../../base/entryMemo';
 
 const escapeRegex = (name: string): string => name.replace(/[.\\+*?[^\]$(){}|]/g, '\\$&');
 const alternatives = (names: string[]): string => (names.length === 1 ? escapeRegex(names[0]) : `(${names.map(escapeRegex).join('|')})`);
@@ -104,31 +105,52 @@ export const consumerMissingRemoteTopics: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
+    const names = workspace.namesVersion();
     for (const [cluster, consumer] of declaredInFile(workspace, uri, 'consumers')) {
-      if (consumer.decl.localOnly) continue;
-      const subscription = subscriptionOf(workspace, consumer);
-      if (!subscription || subscription.reads.length === 0) continue;
-      const expected = subscription.reads.flatMap((topic) => remoteCopies(workspace, cluster.alias, topic));
-      const missingArrivals = expected.filter((a) => !subscription.covers(a.name));
-      const missing = [...new Set(missingArrivals.map((a) => a.name))].sort();
-      if (missing.length === 0) continue;
-      const reads = [...new Set(missingArrivals.map((a) => a.originTopic))].sort();
-      const origins = [...new Set(missingArrivals.map((a) => a.origin))].sort();
-      const related: RelatedLocation[] = [];
-      for (const arrival of missingArrivals) {
-        const model = arrival.via!;
-        const setting = model.topicsSetting ?? model.enabledSetting;
-        if (!setting || related.length >= 5) continue;
-        related.push({ uri: model.uri, range: setting.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
-      }
-      const who = consumer.decl.origin === 'kafka-user' ? 'may read' : 'reads';
-      report({
-        messageId: 'missing',
-        data: { group: consumer.decl.group, cluster: cluster.alias, who, reads: listOfNames(reads), missing: listOfNames(missing), copies: missing.length === 1 ? 'copy' : 'copies', origins: origins.join(', '), topics: missing.length === 1 ? 'topic' : 'topics' },
-        range: consumer.decl.groupRange,
-        related,
-        fixes: () => fixesFor(consumer, subscription, expected, missing),
-      });
+      // What a group misses depends on its declaration, its cluster and the names and flows alone.
+      const missed = MISSED.get(consumer.decl, [cluster.alias, names], () => missedBy(workspace, consumer));
+      if (missed) report({ ...missed.report, fixes: () => fixesFor(consumer, missed.subscription, missed.expected, missed.missing) });
     }
   },
 };
+
+interface Missed {
+  report: Omit<Report, 'fixes'>;
+  subscription: Subscription;
+  expected: Arrival[];
+  missing: string[];
+}
+
+const MISSED = new EntryMemo<Missed | undefined>();
+
+function missedBy(workspace: DeclaredWorkspace, consumer: Declared<ConsumerDeclaration>): Missed | undefined {
+  const alias = consumer.cluster;
+  if (consumer.decl.localOnly) return undefined;
+  const subscription = subscriptionOf(workspace, consumer);
+  if (!subscription || subscription.reads.length === 0) return undefined;
+  const expected = subscription.reads.flatMap((topic) => remoteCopies(workspace, alias, topic));
+  const missingArrivals = expected.filter((a) => !subscription.covers(a.name));
+  const missing = [...new Set(missingArrivals.map((a) => a.name))].sort();
+  if (missing.length === 0) return undefined;
+  const reads = [...new Set(missingArrivals.map((a) => a.originTopic))].sort();
+  const origins = [...new Set(missingArrivals.map((a) => a.origin))].sort();
+  const related: RelatedLocation[] = [];
+  for (const arrival of missingArrivals) {
+    const model = arrival.via!;
+    const setting = model.topicsSetting ?? model.enabledSetting;
+    if (!setting || related.length >= 5) continue;
+    related.push({ uri: model.uri, range: setting.valueRange, message: `${pathText(arrival)} writes \`${arrival.previousName}\` into ${arrival.cluster} as \`${arrival.name}\`` });
+  }
+  const who = consumer.decl.origin === 'kafka-user' ? 'may read' : 'reads';
+  return {
+    report: {
+      messageId: 'missing',
+      data: { group: consumer.decl.group, cluster: alias, who, reads: listOfNames(reads), missing: listOfNames(missing), copies: missing.length === 1 ? 'copy' : 'copies', origins: origins.join(', '), topics: missing.length === 1 ? 'topic' : 'topics' },
+      range: consumer.decl.groupRange,
+      related,
+    },
+    subscription,
+    expected,
+    missing,
+  };
+}

@@ -6,48 +6,71 @@ import { listItems, type FlowModel } from '../../../model/flows';
 import { alignTopicSetting, writtenValue } from './edits';
 import { declaredInFile, listOfNames, patternMatcher } from './facts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from '../../types';
+import { EntryMemo } from '../../../base/entryMemo';
 
 type Topic = Declared<TopicDeclaration>;
 
 /** The settings of a declared topic that peers should agree on: partitions and every declared config. */
-function settingsOf(topic: TopicDeclaration): Map<string, { path: string[]; valued: Valued<unknown>; text: string }> {
-  const settings = new Map<string, { path: string[]; valued: Valued<unknown>; text: string }>();
+function settingsOf(topic: TopicDeclaration): Map<string, Setting> {
+  const settings = new Map<string, Setting>();
   if (topic.partitions) settings.set('partitions', { path: ['partitions'], valued: topic.partitions, text: String(topic.partitions.value) });
   for (const [key, valued] of topic.config) settings.set(key, { path: ['config', key], valued, text: valued.value });
   return settings;
 }
 
-function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluster, other: Topic, report: (finding: Report) => void): void {
+interface Setting {
+  path: string[];
+  valued: Valued<unknown>;
+  text: string;
+}
+
+/** A setting of a topic that differs from its peer's: the report but its fixes, which read the files. */
+interface Drift {
+  report: Omit<Report, 'fixes'>;
+  key: string;
+  here?: Setting;
+  there?: Setting;
+}
+
+function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluster, other: Topic): Drift[] {
   const mine = settingsOf(topic.decl);
   const theirs = settingsOf(other.decl);
   const name = topic.decl.name;
+  const drifts: Drift[] = [];
   for (const key of [...new Set([...mine.keys(), ...theirs.keys()])].sort()) {
     const here = mine.get(key);
     const there = theirs.get(key);
     if (here?.text === there?.text) continue;
     const shown = (setting: typeof here): string => (setting ? `\`${setting.text}\`` : 'not set (broker default)');
-    const path = (here ?? there)!.path;
-    const fixes = (): Fix[] => {
-      const both: Fix[] = [];
-      if (here) {
-        const edit = alignTopicSetting(other, path, writtenValue(topic.file, here.valued));
-        if (edit) both.push({ title: `Set \`${key}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
-      }
-      if (there) {
-        const edit = alignTopicSetting(topic, path, writtenValue(other.file, there.valued));
-        if (edit) both.push({ title: `Set \`${key}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
-      }
-      return both;
-    };
     const related: RelatedLocation[] = [{ uri: other.uri, range: there ? there.valued.range : other.decl.nameRange, message: `\`${key}\` of \`${name}\` in ${peer.alias}: ${shown(there)}` }];
-    report({
-      messageId: 'local',
-      data: { key, topic: name, here: shown(here), cluster: cluster.alias, there: shown(there), peer: peer.alias },
-      range: here ? here.valued.range : topic.decl.nameRange,
-      related,
-      fixes,
+    drifts.push({
+      report: {
+        messageId: 'local',
+        data: { key, topic: name, here: shown(here), cluster: cluster.alias, there: shown(there), peer: peer.alias },
+        range: here ? here.valued.range : topic.decl.nameRange,
+        related,
+      },
+      key,
+      here,
+      there,
     });
   }
+  return drifts;
+}
+
+/** Aligning one drifted setting, either way. */
+function driftFixes({ key, here, there }: Drift, cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluster, other: Topic): Fix[] {
+  const path = (here ?? there)!.path;
+  const both: Fix[] = [];
+  if (here) {
+    const edit = alignTopicSetting(other, path, writtenValue(topic.file, here.valued));
+    if (edit) both.push({ title: `Set \`${key}\` in ${peer.alias} to ${here.text} (as in ${cluster.alias})`, edits: [edit] });
+  }
+  if (there) {
+    const edit = alignTopicSetting(topic, path, writtenValue(other.file, there.valued));
+    if (edit) both.push({ title: `Set \`${key}\` in ${cluster.alias} to ${there.text} (as in ${peer.alias})`, edits: [edit] });
+  }
+  return both;
 }
 
 interface ExcludedProperties {
@@ -154,17 +177,42 @@ export const topicConfigDrift: DeclarationRule = {
   },
   check({ uri, workspace, report }) {
     if (!workspace) return;
+    // Live snapshots compare with what other files say of the same names: those topics are checked every time.
+    const observed = [...workspace.clusters.values()].some((cluster) => cluster.observed !== undefined || cluster.sections.some((s) => s.file.observed));
+    // Each pair is reported once, by the cluster whose alias sorts first.
+    const peersOf = new Map<DeclaredCluster, (DeclaredCluster | undefined)[]>();
+    const peersAbove = (cluster: DeclaredCluster): (DeclaredCluster | undefined)[] => {
+      let peers = peersOf.get(cluster);
+      if (!peers) peersOf.set(cluster, (peers = workspace.peers(cluster.alias).filter((p) => p > cluster.alias).map((alias) => workspace.clusters.get(alias))));
+      return peers;
+    };
     for (const [cluster, topic] of declaredInFile(workspace, uri, 'topics')) {
-      if (workspace.remoteOrigin(cluster.alias, topic.decl.name)) continue; // remote-topic-collision
-      // A topic a live snapshot saw is checked as it is; how its declaration differs is declared-not-observed's.
-      if (!topic.file.observed && cluster.topicNamed.get(topic.decl.name)?.file.observed) continue;
-      // Each pair is reported once, by the cluster whose alias sorts first.
-      for (const peerAlias of workspace.peers(cluster.alias).filter((p) => p > cluster.alias)) {
-        const peer = workspace.clusters.get(peerAlias);
-        const other = peer?.topicNamed.get(topic.decl.name);
-        if (peer && other) localDrift(cluster, topic, peer, other, report);
-      }
-      remoteDrift(workspace, cluster, topic, report);
+      const peers = peersAbove(cluster);
+      const others = peers.map((peer) => peer?.topicNamed.get(topic.decl.name));
+      const check = (): Checked => checkTopic(workspace, cluster, topic, peers, others);
+      const checked = observed ? check() : CHECKED.get(topic.decl, [cluster.alias, workspace.deployment, ...others.map((other) => other?.decl)], check);
+      checked.local.forEach((drifts, i) => {
+        for (const drift of drifts) report({ ...drift.report, fixes: () => driftFixes(drift, cluster, topic, peers[i]!, others[i]!) });
+      });
+      for (const found of checked.remote) report(found);
     }
   },
 };
+
+/** A topic's drift from each peer (in the order of the peers), and what config sync leaves behind. */
+interface Checked {
+  local: Drift[][];
+  remote: Report[];
+}
+
+const CHECKED = new EntryMemo<Checked>();
+
+function checkTopic(workspace: DeclaredWorkspace, cluster: DeclaredCluster, topic: Topic, peers: (DeclaredCluster | undefined)[], others: (Topic | undefined)[]): Checked {
+  const checked: Checked = { local: [], remote: [] };
+  if (workspace.remoteOrigin(cluster.alias, topic.decl.name)) return checked; // remote-topic-collision
+  // A topic a live snapshot saw is checked as it is; how its declaration differs is declared-not-observed's.
+  if (!topic.file.observed && cluster.topicNamed.get(topic.decl.name)?.file.observed) return checked;
+  checked.local = peers.map((peer, i) => (peer && others[i] ? localDrift(cluster, topic, peer, others[i]!) : []));
+  remoteDrift(workspace, cluster, topic, (found) => checked.remote.push(found));
+  return checked;
+}
