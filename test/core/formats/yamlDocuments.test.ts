@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Lexer, isCollection, isNode, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { parseYamlDocuments } from '../../../server/src/core/formats/yaml/documents';
+import { documentValue } from '../../../server/src/core/formats/yaml/nodes';
 import { exampleYamlFiles } from './exampleYamlFiles';
 import { keystrokes, typed } from './keystrokes';
 
@@ -67,6 +68,15 @@ function allErrors(documents: Document.Parsed[]): unknown {
 function firstError(documents: Document.Parsed[]): unknown {
   const errors = documents.flatMap((d) => d.errors).sort((a, b) => a.pos[0] - b.pos[0]);
   return errors.slice(0, 1).map((e) => [e.code, e.pos, plain(e.message)]);
+}
+
+/** What yaml's own conversion gives for a document, as documentValue reports it. */
+function yamlValue(document: Document): { value?: unknown; problem?: string } {
+  try {
+    return { value: document.toJS({ maxAliasCount: 200 }) };
+  } catch (error) {
+    return { problem: (error as Error).message.split('\n')[0].replace(/\s*Please report it\.?$/, '') };
+  }
 }
 
 const PIECES = ['---\n', '--- |\n  text\n', '...\n', 'a: 1\n', '  - x\n', '# note\n', 'b: [1,\n', '"open\n', "k: 'v'\n", 'key:\n  nested: &a 1\n', 'ref: *a\n', '\n', ':', '-', '{', '}', '\t', '---', '--- # c\n', '- |\n  ---\n'];
@@ -159,12 +169,36 @@ describe('YAML documents parsed per stretch', () => {
           const fresh = parseYamlDocuments(text).documents;
           const withComments = (d: Document.Parsed) => ({ shape: documentShape(d), comment: d.comment, commentBefore: d.commentBefore, errors: d.errors.map((e) => [e.code, e.pos]) });
           assert.deepEqual(parsed.documents.map(withComments), fresh.map(withComments), message);
+          // Their plain values (the schema checks read them), converted again only where patched, are yaml's own.
+          assert.deepEqual(parsed.documents.map(documentValue), fresh.map(yamlValue), message);
         }
       }),
       { numRuns: 1500 },
     );
     // The property is about patches: enough edits must have been patched rather than parsed again.
     assert.ok(patchedEdits > 300, `${patchedEdits} edits patched`);
+  });
+
+  it('gives plain values as yaml does, converting again only collections a patch changed', () => {
+    const texts = [
+      'a: &x { b: 1 }\nc: *x\n', 'base: &b { x: 1 }\nmerged:\n  <<: *b\n  y: 2\n', '%YAML 1.1\n---\nm:\n  <<: { x: 1 }\n', 'set: !!set { a, b }\nomap: !!omap [ { a: 1 } ]\n',
+      '__proto__: { polluted: true }\nok: 1\n', ': no key\n? [complex, key]\n: v\n', 'flow: [a: 1, b]\nn: ~\nbin: !!binary aGVsbG8=\n', 'dup: 1\ndup: 2\n', '', '# only a comment\n',
+    ];
+    for (const text of texts) assert.deepEqual(parseYamlDocuments(text).documents.map(documentValue), whole(text).map(yamlValue), text);
+    const lines = ['topics:'];
+    for (let i = 0; i < 100; i++) lines.push(`  topic-${i}: { partitions: 12, config: { retention.ms: "1" } }`);
+    const text = lines.join('\n');
+    const first = parseYamlDocuments(text);
+    const before = documentValue(first.documents[0]).value as { topics: Record<string, unknown> };
+    const edited = text.replace('topic-50: { partitions: 12', 'topic-50: { partitions: 13');
+    const patched = parseYamlDocuments(edited, { text, chunks: first.chunks });
+    assert.equal(patched.documents[0], first.documents[0]);
+    const after = documentValue(patched.documents[0]).value as { topics: Record<string, unknown> };
+    assert.deepEqual(after, whole(edited)[0].toJS());
+    // The entries the patch did not touch keep their values; the one it did and the maps around it are new.
+    assert.equal(after.topics['topic-49'], before.topics['topic-49']);
+    assert.notEqual(after.topics['topic-50'], before.topics['topic-50']);
+    assert.notEqual(after.topics, before.topics);
   });
 
   it('parses again when the last entry of a map loses or gains its value (the maps around it end elsewhere)', () => {

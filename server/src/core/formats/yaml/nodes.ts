@@ -1,5 +1,7 @@
 import { isMap, isNode, isPair, isScalar, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../../base/range';
+import { documentValue, MAX_ALIAS_COUNT } from './plainValue';
+import { nodeRevision } from './revisions';
 
 /** A key of a YAML map, with the ranges of its key and value. */
 export interface FieldFact {
@@ -52,55 +54,8 @@ export function child(node: unknown, key: string): { pair?: Pair; readonly fact?
   };
 }
 
-/** How many aliases a document may expand into its value: a few hundred serve real files, a billion-laughs bomb needs many more. */
-const MAX_ALIAS_COUNT = 200;
-const VALUES = new WeakMap<Document, { value?: unknown; problem?: string }>();
-
-/** A document's plain value, with its aliases expanded within a bound; the problem when they cannot be. */
-export function documentValue(document: Document): { value?: unknown; problem?: string } {
-  let found = VALUES.get(document);
-  if (!found) {
-    try {
-      found = { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-    } catch (error) {
-      found = { problem: (error as Error).message.split('\n')[0].replace(/\s*Please report it\.?$/, '') };
-    }
-    VALUES.set(document, found);
-  }
-  return found;
-}
-
-const REVISIONS = new WeakMap<Document, number>();
-
-/**
- * How many times a document was changed in place (see documents.ts): what was read from it at an
- * earlier revision is stale. Moving a document does not count; its positions tell that.
- */
-export function documentRevision(document: Document): number {
-  return REVISIONS.get(document) ?? 0;
-}
-
-/** Records that a document was changed in place, and drops what documentValue knows of it. */
-export function documentChanged(document: Document): void {
-  VALUES.delete(document);
-  REVISIONS.set(document, documentRevision(document) + 1);
-}
-
-const NODE_REVISIONS = new WeakMap<object, number>();
-
-/**
- * How many times something inside a node (a collection or a pair) was replaced in place by a line
- * patch: what was read from the node at another revision is stale. Its own position tells whether
- * it moved.
- */
-export function nodeRevision(node: object): number {
-  return NODE_REVISIONS.get(node) ?? 0;
-}
-
-/** Records that something inside each of `nodes` was replaced in place. */
-export function nodesChanged(nodes: readonly object[]): void {
-  for (const node of nodes) NODE_REVISIONS.set(node, nodeRevision(node) + 1);
-}
+export { documentValue } from './plainValue';
+export { documentChanged, documentRevision, nodeRevision, nodesChanged } from './revisions';
 
 const ENTRY_READS = new WeakMap<object, { start: number; revision: number; read: (entry: never) => unknown; value: unknown }>();
 
