@@ -31,6 +31,8 @@ export class TestClient {
   settings: Record<string, unknown> = { rules: {} };
   /** The uri of every `publishDiagnostics`, in the order they came. */
   readonly publishedOrder: string[] = [];
+  /** What an editor shows for each file: its last publication (the server does not send the same one twice). */
+  readonly shown = new Map<string, Diagnostic[]>();
   /** `mirrorlint/status` notifications, in order. */
   readonly statuses: { files: number; errors: number; warnings: number; infos: number }[] = [];
   /** `window/showMessage` notifications, in order. */
@@ -44,6 +46,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publishedOrder.push(params.uri);
+      this.shown.set(params.uri, params.diagnostics);
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
@@ -140,6 +143,15 @@ export async function clientOnCopyOf(example: string, initializationOptions?: un
 }
 
 /** The diagnostics of `uri` once they satisfy `done` (earlier publications may still be queued). */
+/** Waits until what the editor shows satisfies `check` (publications may be skipped when nothing changed). */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export async function diagnosticsUntil(client: TestClient, uri: string, done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
   let params = await client.nextDiagnostics(uri);
   while (!done(params.diagnostics)) params = await client.nextDiagnostics(uri);

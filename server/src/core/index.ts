@@ -17,6 +17,7 @@ export type { Finding, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit
 export type { OffsetRange } from './base/range';
 export type { ReadResult, Unreadable } from './base/read';
 export { SEVERITY_SETTINGS, applyEdits, plainText, splitMessage } from './base/finding';
+export { BoundedCache } from './base/cache';
 export type { RuleMeta } from './base/rule';
 export type { FileFacts, Mm2Facts } from './formats/facts';
 export type { HclParser } from './formats/terraform/read';
