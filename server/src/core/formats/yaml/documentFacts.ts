@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import { OffsetMap } from '../../base/offsetMap';
-import { documentRevision } from './nodes';
+import { documentRevision } from './revisions';
 
 // A file of 200 Strimzi resources is read again on every keystroke, though the keystroke changed
 // one of them. What is read from one YAML document is kept with the document (documents.ts takes
@@ -24,17 +24,20 @@ export function documentFacts<T>(cache: WeakMap<Document, Kept<T>>, document: Do
   const start = document.range[0];
   const revision = documentRevision(document);
   const kept = cache.get(document);
-  if (kept && kept.revision === revision) {
-    if (kept.start !== start) {
-      kept.positions ??= factPositions(kept.facts);
-      movePositions(kept.positions, start - kept.start);
-      kept.start = start;
-    }
-    return kept.facts;
-  }
+  if (kept && kept.revision === revision) return movedTo(kept, start);
   const facts = read(document);
   cache.set(document, { revision, start, facts });
   return facts;
+}
+
+/** The facts kept, moved in place to `start` when they were read elsewhere. */
+export function movedTo<T>(kept: Kept<T>, start: number): T {
+  if (kept.start !== start) {
+    kept.positions ??= factPositions(kept.facts);
+    movePositions(kept.positions, start - kept.start);
+    kept.start = start;
+  }
+  return kept.facts;
 }
 
 export function factsCache<T>(): WeakMap<Document, Kept<T>> {

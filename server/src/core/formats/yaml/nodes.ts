@@ -2,6 +2,7 @@ import { isMap, isNode, isPair, isScalar, type Document, type Node as YamlNode, 
 import type { OffsetRange } from '../../base/range';
 import { documentValue, MAX_ALIAS_COUNT } from './plainValue';
 import { nodeRevision } from './revisions';
+import { movedTo, type Kept } from './documentFacts';
 
 /** A key of a YAML map, with the ranges of its key and value. */
 export interface FieldFact {
@@ -57,13 +58,15 @@ export function child(node: unknown, key: string): { pair?: Pair; readonly fact?
 export { documentValue } from './plainValue';
 export { documentChanged, documentRevision, nodeRevision, nodesChanged } from './revisions';
 
-const ENTRY_READS = new WeakMap<object, { start: number; revision: number; read: (entry: never) => unknown; value: unknown }>();
+const ENTRY_READS = new WeakMap<object, Kept<unknown> & { read: (entry: never) => unknown }>();
 
 /**
  * What `read` gives for one entry of a collection (a pair, or a sequence's item), taken again while
- * the entry starts where it did and nothing in it was replaced (`nodeRevision`): a keystroke in one
- * entry of a 10,000-topic list reads that entry again, and those it moved. `read` may look at the
- * entry only, and its result is shared: nobody may change it.
+ * nothing in the entry was replaced (`nodeRevision`), moved in place when text before it changed
+ * length (as documentFacts moves a document's): a keystroke in one entry of a 10,000-topic list
+ * reads that entry again, and the others stay the same objects, which is what rules keep their
+ * results by (EntryMemo). `read` may look at the entry only, and its result is shared: nobody may
+ * change it, nor copy its offsets into anything kept by entry.
  */
 export function readEntry<E, T>(entry: E, read: (entry: E) => T): T {
   if (!entry || typeof entry !== 'object') return read(entry);
@@ -71,10 +74,10 @@ export function readEntry<E, T>(entry: E, read: (entry: E) => T): T {
   if (start === undefined) return read(entry);
   const revision = nodeRevision(entry);
   const kept = ENTRY_READS.get(entry);
-  if (kept && kept.start === start && kept.revision === revision && kept.read === read) return kept.value as T;
-  const value = read(entry);
-  ENTRY_READS.set(entry, { start, revision, read: read as (entry: never) => unknown, value });
-  return value;
+  if (kept && kept.revision === revision && kept.read === read) return movedTo(kept, start) as T;
+  const facts = read(entry);
+  ENTRY_READS.set(entry, { start, revision, read: read as (entry: never) => unknown, facts });
+  return facts;
 }
 
 function entryStart(entry: object): number | undefined {
