@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeWorkspace } from '../../../server/src/core';
+import { readFile } from '../../../server/src/core/formats';
+import { buildModel } from '../../../server/src/core/model/workspace';
 
 const IDENTITY = 'replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 const dc = (servers: string, flow: string) =>
@@ -28,5 +30,15 @@ describe('workspace analysis', () => {
       { uri: 'file:///prod/mm2.properties', text: dc('prod', 'K1->K2') },
     ]);
     for (const analysis of results.values()) assert.deepEqual(analysis.findings.map((f) => f.ruleId).filter((id) => id !== 'internal-topics-replicated'), []);
+  });
+
+  it('binds a section of more topics than a call takes arguments (200,000)', () => {
+    const mm2 = readFile('file:///w/mm2.properties', dc('prod', 'K1->K2'), 'mm2-properties');
+    const topology = readFile('file:///w/k1.topology.yaml', 'kind: KafkaTopology\ncluster: K1\ntopics:\n  orders: { partitions: 3 }\n', 'kafka-topology');
+    // Parsing a 20 MB file takes too long for a unit test: the one entry stands for 200,000.
+    const [section] = topology.declarations!.sections;
+    section.topics = Array.from({ length: 200_000 }, () => section.topics[0]);
+    const model = buildModel([mm2, topology], { configChain: () => [], readText: () => undefined, kafkaVersion: () => undefined });
+    assert.equal(model.declaredOf('file:///w/k1.topology.yaml')[0].clusters.get('K1')!.topics.length, 200_000);
   });
 });

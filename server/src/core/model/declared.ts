@@ -6,6 +6,7 @@ import type { FlowModel } from './flows';
 import { replicates, type Arrival } from './replay';
 import { directoryOf } from '../base/paths';
 import { EntryMemo } from '../base/entryMemo';
+import { appendAll } from '../base/arrays';
 import type { ClusterSection, ConsumerDeclaration, DeclarationFile, ProducerDeclaration, SchemaDeclaration, SeenCheckpoints, SeenHeartbeats, TopicDeclaration } from '../formats/yaml/declarationTypes';
 import { aliasForPath, type RegistrySharing, type WorkspaceConfig } from '../formats/mirrorlintConfig/read';
 
@@ -197,8 +198,8 @@ export function bindDeclarations(
       if (!cluster) clusters.set(alias, (cluster = { alias, topicNamed: new Map(), sections: [], topics: [], schemas: [], consumers: [], producers: [] }));
       const at = <T>(decl: T): Declared<T> => ({ decl, cluster: alias, uri: file.uri, file, section });
       cluster.sections.push(at(section));
-      cluster.topics.push(...section.topics.map(at));
-      if (section.remoteTopics) (cluster.remoteTopics ??= []).push(...section.remoteTopics.map(at));
+      appendAll(cluster.topics, section.topics.map(at));
+      if (section.remoteTopics) appendAll((cluster.remoteTopics ??= []), section.remoteTopics.map(at));
       if (section.heartbeats) cluster.heartbeats ??= at(section.heartbeats);
       if (section.checkpoints) cluster.checkpoints ??= at(section.checkpoints);
       // What a live snapshot saw speaks for the cluster over what a file declares (declared-not-observed compares the two).
@@ -206,9 +207,9 @@ export function bindDeclarations(
         const named = cluster.topicNamed.get(topic.name);
         if (!named || (file.observed && !named.file.observed)) cluster.topicNamed.set(topic.name, at(topic));
       }
-      cluster.schemas.push(...section.schemas.map(at));
-      cluster.consumers.push(...section.consumers.map(at));
-      cluster.producers.push(...section.producers.map(at));
+      appendAll(cluster.schemas, section.schemas.map(at));
+      appendAll(cluster.consumers, section.consumers.map(at));
+      appendAll(cluster.producers, section.producers.map(at));
     }
   }
   for (const clusters of perDeployment) for (const cluster of clusters.values()) cluster.observed = observedOf(cluster);

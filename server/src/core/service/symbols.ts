@@ -11,7 +11,8 @@ export interface SymbolData {
   children: SymbolData[];
 }
 
-const cover = (ranges: OffsetRange[]): OffsetRange => ({ start: Math.min(...ranges.map((r) => r.start)), end: Math.max(...ranges.map((r) => r.end)) });
+// Folded rather than spread into Math.min: a cluster of a huge file may have more settings than a call has room for arguments.
+const cover = (ranges: OffsetRange[]): OffsetRange => ranges.reduce((all, r) => ({ start: Math.min(all.start, r.start), end: Math.max(all.end, r.end) }));
 
 function settingSymbol(setting: Setting, name: string): SymbolData {
   const selectionRange = setting.keyRange;

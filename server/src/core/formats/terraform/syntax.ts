@@ -329,7 +329,7 @@ function unclosedOpener(node: HclSyntaxNode): HclSyntaxNode | undefined {
 function stripIndent(text: string): string {
   const lines = text.split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
+  const cut = indents.length ? indents.reduce((least, indent) => Math.min(least, indent)) : 0;
   return lines.map((l) => l.slice(cut)).join('\n');
 }
 

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'ya
 import type { OffsetRange } from '../../base/range';
 import { child, pairs, scalarRange } from './nodes';
 import type { ClusterSection, ConsumerDeclaration, SchemaDeclaration, TopicDeclaration, Valued } from './declarationTypes';
+import { appendAll } from '../../base/arrays';
 
 /**
  * JulieOps (kafka-ops/julie) topology descriptors: `context`, optional naming attributes, and
@@ -92,13 +93,13 @@ export function readJulieOpsDocument(document: Document.Parsed, anchor: OffsetRa
     if (name === undefined) continue;
     const prefix = [...naming, name].join(SEPARATOR);
     const projectPrefix = { value: `${prefix}${SEPARATOR}`, range: scalarRange(child(project, 'name').pair!.value as YamlNode) };
-    section.consumers.push(...readConsumers(project, [], [projectPrefix]));
+    appendAll(section.consumers, readConsumers(project, [], [projectPrefix]));
     for (const node of items(child(project, 'topics').pair?.value)) {
       const topic = readTopic(node, prefix);
       if (!topic) continue;
       section.topics.push(topic);
-      section.schemas.push(...readSchemas(node, topic));
-      section.consumers.push(...readConsumers(node, [{ value: topic.name, range: topic.nameRange }], []));
+      appendAll(section.schemas, readSchemas(node, topic));
+      appendAll(section.consumers, readConsumers(node, [{ value: topic.name, range: topic.nameRange }], []));
     }
   }
   return section;
