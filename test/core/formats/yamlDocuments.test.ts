@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Lexer, isCollection, isNode, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
-import { parseYamlDocuments } from '../../../server/src/core/formats/yaml/documents';
+import { MAX_YAML_DEPTH, parseYamlDocuments } from '../../../server/src/core/formats/yaml/documents';
 import { documentValue } from '../../../server/src/core/formats/yaml/nodes';
 import { exampleYamlFiles } from './exampleYamlFiles';
 import { keystrokes, typed } from './keystrokes';
@@ -199,6 +199,20 @@ describe('YAML documents parsed per stretch', () => {
     assert.equal(after.topics['topic-49'], before.topics['topic-49']);
     assert.notEqual(after.topics['topic-50'], before.topics['topic-50']);
     assert.notEqual(after.topics, before.topics);
+  });
+
+  it('checks the nesting limit on a patched line: no deeper than before passes, deeper is scanned and refused', () => {
+    const line = (depth: number) => `  b: ${'['.repeat(depth)}1${']'.repeat(depth)}`;
+    const text = `a:\n${line(150)}\n  c: 1\n`;
+    const first = parseYamlDocuments(text);
+    const shallower = text.replace(line(150), line(149));
+    const patched = parseYamlDocuments(shallower, { text, chunks: first.chunks });
+    assert.equal(patched.documents[0], first.documents[0], 'patched in place');
+    assert.deepEqual(patched.problems, []);
+    const deeper = shallower.replace(line(149), line(210));
+    const refused = parseYamlDocuments(deeper, { text: shallower, chunks: patched.chunks });
+    assert.deepEqual(refused.problems.map((p) => p.message), [`Not analysed: this YAML nests more than ${MAX_YAML_DEPTH} levels deep here.`]);
+    assert.deepEqual(refused.problems, parseYamlDocuments(deeper).problems);
   });
 
   it('parses again when the last entry of a map loses or gains its value (the maps around it end elsewhere)', () => {

@@ -7,6 +7,44 @@ import { documentChanged } from './nodes';
 export const MAX_YAML_DEPTH = 200;
 
 /**
+ * The nesting of one line (`text` from `lineStart` to `end`): block indicators such as `- - -` at
+ * its start and flow brackets, counted outside quotes, above the flow depth it starts at. Gives the
+ * deepest it goes, the flow depth it leaves, whether it closes a bracket of an earlier line, and the
+ * first offset deeper than `limit`, if any.
+ */
+function lineNesting(text: string, lineStart: number, end: number, flowBefore: number, limit: number): { deepest: number; flow: number; closesOuter: boolean; over?: number } {
+  let flow = flowBefore;
+  let closesOuter = false;
+  let i = lineStart;
+  let block = 0;
+  let deepest = flow;
+  for (;;) {
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i + 1 < end && (text[i] === '-' || text[i] === '?' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      deepest = Math.max(deepest, ++block + flow);
+      if (deepest > limit) return { deepest, flow, closesOuter, over: i };
+      i += 2;
+    } else break;
+  }
+  let quote = '';
+  for (; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') break;
+    else if (c === '[' || c === '{') flow++;
+    else if (c === ']' || c === '}') {
+      if (flow === flowBefore) closesOuter = true;
+      if (flow > 0) flow--;
+    }
+    deepest = Math.max(deepest, block + flow);
+    if (deepest > limit) return { deepest, flow, closesOuter, over: i };
+  }
+  return { deepest, flow, closesOuter };
+}
+
+/**
  * The offset of the first line nesting more than MAX_YAML_DEPTH levels (block indicators such as
  * `- - -` and flow brackets, counted outside quotes), or undefined. A cheap scan run before the parser.
  */
@@ -16,30 +54,24 @@ export function tooDeepYaml(text: string): number | undefined {
   while (lineStart <= text.length) {
     let end = text.indexOf('\n', lineStart);
     if (end < 0) end = text.length;
-    let i = lineStart;
-    let block = 0;
-    for (;;) {
-      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-      if (i + 1 < end && (text[i] === '-' || text[i] === '?' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-        if (++block + flow > MAX_YAML_DEPTH) return i;
-        i += 2;
-      } else break;
-    }
-    let quote = '';
-    for (; i < end; i++) {
-      const c = text[i];
-      if (quote) {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '#') break;
-      else if (c === '[' || c === '{') flow++;
-      else if ((c === ']' || c === '}') && flow > 0) flow--;
-      if (block + flow > MAX_YAML_DEPTH) return i;
-    }
-    if (block + flow > MAX_YAML_DEPTH) return lineStart;
+    const line = lineNesting(text, lineStart, end, flow, MAX_YAML_DEPTH);
+    if (line.over !== undefined) return line.over;
+    flow = line.flow;
     lineStart = end + 1;
   }
   return undefined;
+}
+
+/**
+ * Whether a text that passed tooDeepYaml still does with one line replaced, without scanning it
+ * again: the new line goes no deeper than the old one did and leaves the same flow depth, so no
+ * line nests deeper than before. Lines that close brackets opened before them are scanned in
+ * context (the scan does not go below no bracket at all, so alone they would count otherwise).
+ */
+function noDeeperLine(oldLine: string, newLine: string): boolean {
+  const before = lineNesting(oldLine, 0, oldLine.length, 0, Infinity);
+  const after = lineNesting(newLine, 0, newLine.length, 0, Infinity);
+  return !before.closesOuter && !after.closesOuter && after.deepest <= before.deepest && after.flow === before.flow;
 }
 
 const OPTIONS = { uniqueKeys: false, logLevel: 'error' } as const;
@@ -165,10 +197,10 @@ export function parseYamlDocuments(text: string, previous?: PreviousYaml): Parse
 function patched(previous: PreviousYaml, index: number, chunkText: string, start: number, followed: boolean, taken: Set<YamlChunk>): YamlChunk | undefined {
   const before = previous.chunks[index];
   if (!before || taken.has(before) || before.start !== start || before.followed !== followed || before.problem || before.documents.length !== 1) return undefined;
-  if (tooDeepYaml(chunkText) !== undefined) return undefined;
   const edit = singleLineEdit(previous.text.slice(before.start, before.start + before.length), chunkText);
+  if (!edit || (!noDeeperLine(edit.oldLine, edit.newLine) && tooDeepYaml(chunkText) !== undefined)) return undefined;
   const [document] = before.documents;
-  if (!edit || !patchDocument(document, edit, chunkText, start)) return undefined;
+  if (!patchDocument(document, edit, chunkText, start)) return undefined;
   documentChanged(document);
   taken.add(before);
   // The previous version's documents, changed in place (as move() does): that version is not used again.

@@ -559,7 +559,9 @@ class JavaRegexParser {
   }
 }
 
-const PARSED = new BoundedCache<string, JavaRegex>(5000);
+// As many as patternMatchers keeps (declarations.ts): every consumer group of a 50,000-topic pair may have its own pattern,
+// and a smaller bound made each keystroke parse them all again.
+const PARSED = new BoundedCache<string, JavaRegex>(20_000);
 
 /** Parses a Java regex: its syntax error, or its translation for automata. Never throws. */
 export function parseJavaRegex(pattern: string): JavaRegex {
