@@ -26,3 +26,26 @@ export const ruleDocsPath = (id: string): string => `docs/rules/${id}.md`;
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
+
+// Report data a rule keeps across analyses with its entry (EntryMemo), and the message made of it.
+const KEPT_DATA = new WeakMap<object, { template?: string; message?: string }>();
+
+/** Marks report data that a rule keeps across analyses: its message is filled once (messageOf). */
+export function keptData<T extends Readonly<Record<string, string | number>>>(data: T): T {
+  KEPT_DATA.set(data, {});
+  return data;
+}
+
+/**
+ * formatMessage, once per kept data (keptData). Other data is filled every time: remembering the
+ * message of data made anew for every analysis would cost more than filling it (a 1,560-flow mesh).
+ */
+export function messageOf(template: string, data?: Readonly<Record<string, string | number>>): string {
+  const kept = data && KEPT_DATA.get(data);
+  if (!kept) return formatMessage(template, data);
+  if (kept.template !== template) {
+    kept.template = template;
+    kept.message = formatMessage(template, data);
+  }
+  return kept.message!;
+}

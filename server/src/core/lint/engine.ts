@@ -1,5 +1,5 @@
 import { withFixes, type Finding, type Fix, type RelatedLocation, type Severity, type SeveritySetting, type TextEdit } from '../base/finding';
-import { formatMessage, type RuleMeta } from '../base/rule';
+import { messageOf, type RuleMeta } from '../base/rule';
 import type { WorkspaceModel } from '../model/workspace';
 import { RULES, RULES_BY_ID } from './rules';
 import { INTERNAL_ERROR } from './rules/syntax/internal-error';
@@ -23,18 +23,6 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 function severityFor(severity: Severity, report: Report): Severity {
   if (report.undecided || report.harmless) return 'info';
   return report.atMost && RANK[report.atMost] < RANK[severity] ? report.atMost : severity;
-}
-
-// Rules keep a report's data for entries that did not change (EntryMemo): its message is filled once.
-const MESSAGES = new WeakMap<object, { template: string; message: string }>();
-
-function messageOf(template: string, data: Report['data']): string {
-  if (!data) return formatMessage(template, data);
-  const kept = MESSAGES.get(data);
-  if (kept?.template === template) return kept.message;
-  const message = formatMessage(template, data);
-  MESSAGES.set(data, { template, message });
-  return message;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Arrival } from '../../../model/replay';
 import { declaredInFile, listOfNames, pathText, patternMatcher, patternMatchers, remoteCopies, trieOf } from './facts';
 import type { DeclarationRule, Fix, RelatedLocation, Report } from '../../types';
 import { EntryMemo } from '../../../base/entryMemo';
+import { keptData } from '../../../base/rule';
 
 const escapeRegex = (name: string): string => name.replace(/[.\\+*?[^\]$(){}|]/g, '\\$&');
 const alternatives = (names: string[]): string => (names.length === 1 ? escapeRegex(names[0]) : `(${names.map(escapeRegex).join('|')})`);
@@ -145,7 +146,7 @@ function missedBy(workspace: DeclaredWorkspace, consumer: Declared<ConsumerDecla
   return {
     report: {
       messageId: 'missing',
-      data: { group: consumer.decl.group, cluster: alias, who, reads: listOfNames(reads), missing: listOfNames(missing), copies: missing.length === 1 ? 'copy' : 'copies', origins: origins.join(', '), topics: missing.length === 1 ? 'topic' : 'topics' },
+      data: keptData({ group: consumer.decl.group, cluster: alias, who, reads: listOfNames(reads), missing: listOfNames(missing), copies: missing.length === 1 ? 'copy' : 'copies', origins: origins.join(', '), topics: missing.length === 1 ? 'topic' : 'topics' }),
       range: consumer.decl.groupRange,
       related,
     },

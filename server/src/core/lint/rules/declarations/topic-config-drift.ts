@@ -7,6 +7,7 @@ import { alignTopicSetting, writtenValue } from './edits';
 import { declaredInFile, listOfNames, patternMatcher } from './facts';
 import type { DeclarationRule, Fix, Report, RelatedLocation } from '../../types';
 import { EntryMemo } from '../../../base/entryMemo';
+import { keptData } from '../../../base/rule';
 
 type Topic = Declared<TopicDeclaration>;
 
@@ -46,7 +47,7 @@ function localDrift(cluster: DeclaredCluster, topic: Topic, peer: DeclaredCluste
     drifts.push({
       report: {
         messageId: 'local',
-        data: { key, topic: name, here: shown(here), cluster: cluster.alias, there: shown(there), peer: peer.alias },
+        data: keptData({ key, topic: name, here: shown(here), cluster: cluster.alias, there: shown(there), peer: peer.alias }),
         range: here ? here.valued.range : topic.decl.nameRange,
         related,
       },
@@ -109,7 +110,7 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
     if (sync.value?.trim().toLowerCase() === 'false') {
       report({
         messageId: 'syncOff',
-        data: { topic: topic.decl.name, keys: listOfNames([...topic.decl.config.keys()]), copy: copy.name, target: copy.cluster, flow: model.flow.id },
+        data: keptData({ topic: topic.decl.name, keys: listOfNames([...topic.decl.config.keys()]), copy: copy.name, target: copy.cluster, flow: model.flow.id }),
         range: topic.decl.nameRange,
         related: sync.setting ? [at(sync.setting, `${model.flow.id} turns config sync off here`)] : [],
       });
@@ -125,7 +126,7 @@ function remoteDrift(workspace: DeclaredWorkspace, cluster: DeclaredCluster, top
       const excludedBy = matchers.find((m) => m.matches?.(key)) ?? { pattern: list };
       report({
         messageId: 'excluded',
-        data: { key, topic: topic.decl.name, copy: copy.name, target: copy.cluster, pattern: excludedBy.pattern, byDefault: setting ? '' : ', a default' },
+        data: keptData({ key, topic: topic.decl.name, copy: copy.name, target: copy.cluster, pattern: excludedBy.pattern, byDefault: setting ? '' : ', a default' }),
         range: valued.keyRange ?? valued.range,
         related: setting ? [at(setting, `${model.flow.id} excludes \`${excludedBy.pattern}\` from config sync`)] : [],
       });
