@@ -17,6 +17,14 @@ const STRIMZI_GROUP = /^(kafka\.strimzi\.io|eventstreams\.ibm\.com)\//;
 
 /** Whether a YAML text declares topology facts: a KafkaTopology, a Strimzi KafkaTopic / KafkaUser, an Aiven KafkaTopic / KafkaSchema. */
 export function declaresTopology(text: string): boolean {
+  // Classifying a file and reading it both ask, one after the other, for the same text.
+  if (text !== lastAsked.text) lastAsked = { text, declares: scanForTopology(text) };
+  return lastAsked.declares;
+}
+
+let lastAsked = { text: '', declares: false };
+
+function scanForTopology(text: string): boolean {
   // Each kind's name is in the text wherever its pattern matches: looking for it first spares the
   // patterns' line-by-line scan of every Strimzi file, which is read again on each keystroke.
   const topic = text.includes('KafkaTopic');
