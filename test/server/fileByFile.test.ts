@@ -34,6 +34,12 @@ describe('fileByFile (the server\'s passes over the workspace)', () => {
     assert.deepEqual(order, ['a', 'message', 'b', 'c']);
   });
 
+  it('visits nothing when the snapshot was replaced before the pass began', async () => {
+    const visited: number[] = [];
+    assert.equal(await fileByFile([1, 2], { current: () => false, startProgress: recordingProgress().startProgress }, (n) => void visited.push(n)), false);
+    assert.deepEqual(visited, []);
+  });
+
   it('stops when the snapshot is replaced, and ends the progress it started', async () => {
     const { events, startProgress } = recordingProgress();
     let replaced = false;

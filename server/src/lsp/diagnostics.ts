@@ -70,8 +70,8 @@ export class Diagnostics {
   listenForPulls(): void {
     this.connection.languages.diagnostics.on(async (params) => {
       const document = this.documents.get(params.textDocument.uri);
-      const snapshot = await this.index.snapshot();
-      return { kind: DocumentDiagnosticReportKind.Full, items: document ? this.diagnosticsFor(snapshot, document.uri, document) : [] };
+      const items = await this.index.latest((snapshot) => (document ? this.diagnosticsFor(snapshot, document.uri, document) : []));
+      return { kind: DocumentDiagnosticReportKind.Full, items };
     });
     // The files that are not open, so that a loop whose other half lives in a closed file shows in
     // Problems. An edit meanwhile starts the answer over on the new analysis.

@@ -31,6 +31,8 @@ export async function fileByFile<T>(files: readonly T[], options: PassOptions, v
   // The client answers the progress request when it likes (or never): reports go out once it did.
   const whenShown = (report: (reporter: WorkDoneProgressServerReporter) => void): void => void progress?.then(report, () => undefined);
   try {
+    // The snapshot may have been replaced while the caller awaited it: a replaced analysis cannot lint.
+    if (!current()) return false;
     for (let i = 0; i < files.length; i++) {
       if (i > 0 && Date.now() - sliceStart >= sliceMs) {
         await nextTurn();

@@ -189,15 +189,16 @@ export function startServer(connection: Connection): void {
   const withSnapshot = async <T>(uri: string, fallback: T, run: (document: TextDocument, snapshot: WorkspaceSnapshot) => T): Promise<T> => {
     const document = documents.get(uri);
     if (!document) return fallback;
-    const snapshot = await index.snapshot();
-    if (!snapshot.file(uri)) return fallback;
-    try {
-      return run(document, snapshot);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      connection.console.error(`mirrorlint: request on ${uri} failed\n${(error as Error)?.stack ?? String(error)}`);
-      return fallback;
-    }
+    return index.latest((snapshot) => {
+      if (!snapshot.file(uri)) return fallback;
+      try {
+        return run(document, snapshot);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        connection.console.error(`mirrorlint: request on ${uri} failed\n${(error as Error)?.stack ?? String(error)}`);
+        return fallback;
+      }
+    });
   };
 
   /** Edits grouped per file; files other than `document` are resolved (open or on disk) to place them. */
@@ -325,13 +326,12 @@ export function startServer(connection: Connection): void {
     if (!observed) return { clusters: [], errors };
     const folder = path.dirname(configs.find((c) => connectionsOf([c]).size > 0)!.file);
     const uri = pathToFileURL(path.join(folder, LIVE_FILE)).href;
-    index.setVirtual(uri, liveTopology(await index.snapshot(), observed, new Date().toISOString()));
+    index.setVirtual(uri, await index.latest((snapshot) => liveTopology(snapshot, observed, new Date().toISOString())));
     changed(0);
     return { clusters: Object.keys(observed), errors: [], uri };
   });
 
-  connection.onRequest(TopologyRequest, async (): Promise<TopologyResult> => {
-    const snapshot = await index.snapshot();
+  connection.onRequest(TopologyRequest, (): Promise<TopologyResult> => index.latest((snapshot) => {
     const locate = (location: OffsetLocation | undefined): TopologyLocation | undefined => {
       const document = location && index.document(location.uri);
       return document && location ? { uri: location.uri, range: toRange(document, location.range) } : undefined;
@@ -349,7 +349,7 @@ export function startServer(connection: Connection): void {
         flows: deployment.flows.map(located),
       })),
     };
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -159,6 +159,20 @@ export class WorkspaceIndex {
     return this.pending.snapshot;
   }
 
+  /**
+   * `read` on the newest analysis. A snapshot a caller awaited may have been replaced by a later
+   * analysis before the caller runs again (two computations overlap while they wait for settings),
+   * and a replaced analysis cannot lint a file it has not linted yet (its facts may have moved): the
+   * check and the synchronous read happen together, and a replaced snapshot is exchanged for the
+   * newer one.
+   */
+  async latest<T>(read: (snapshot: WorkspaceSnapshot) => T): Promise<T> {
+    for (;;) {
+      const snapshot = await this.snapshot();
+      if (this.current?.snapshot === snapshot) return read(snapshot);
+    }
+  }
+
   /** Whether `snapshot` is the analysis of the current state (nothing changed or was analysed since). */
   isCurrent(snapshot: WorkspaceSnapshot): boolean {
     return this.current?.snapshot === snapshot && this.current.generation === this.generation;
