@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Lexer, isCollection, isNode, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { MAX_YAML_DEPTH, parseYamlDocuments } from '../../../server/src/core/formats/yaml/documents';
-import { documentValue } from '../../../server/src/core/formats/yaml/nodes';
+import { documentValue } from '../../../server/src/core/formats/yaml/plainValue';
 import { exampleYamlFiles } from './exampleYamlFiles';
 import { keystrokes, typed } from './keystrokes';
 

@@ -1,7 +1,7 @@
 import { Composer, Parser, parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../../base/range';
 import { patchDocument, shiftPositions, singleLineEdit } from './linePatch';
-import { documentChanged } from './nodes';
+import { documentChanged } from './revisions';
 
 /** Deeper nesting than any configuration has; the YAML parser's work grows steeply beyond it. */
 export const MAX_YAML_DEPTH = 200;

@@ -1,5 +1,5 @@
 import { Composer, Parser, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { documentRevision, nodesChanged } from './nodes';
+import { documentRevision, nodesChanged } from './revisions';
 
 // Typing changes one line. In a long document (a declaration file of 50,000 topics is one), the
 // parser's work is the whole document's; when the line is a comment, or one entry of a block map

@@ -55,9 +55,6 @@ export function child(node: unknown, key: string): { pair?: Pair; readonly fact?
   };
 }
 
-export { documentValue } from './plainValue';
-export { documentChanged, documentRevision, nodeRevision, nodesChanged } from './revisions';
-
 const ENTRY_READS = new WeakMap<object, Kept<unknown> & { read: (entry: never) => unknown }>();
 
 /**

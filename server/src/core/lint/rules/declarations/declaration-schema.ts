@@ -4,7 +4,7 @@ import { compileOwnSchema } from '../../../base/schemas';
 import topologySchema from '../../../../../../schemas/kafka-topology.json';
 import workspaceConfigSchema from '../../../../../../schemas/mirrorlint-config.json';
 import { checkJavaRegex } from '../../../mm2/patterns/javaRegex';
-import { documentValue } from '../../../formats/yaml/nodes';
+import { documentValue } from '../../../formats/yaml/plainValue';
 import { schemaProblems } from '../schemaMessages';
 import type { DeclarationRule } from '../../types';
 

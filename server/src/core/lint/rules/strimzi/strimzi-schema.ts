@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import v1Schema from '../../../../../../schemas/kafkamirrormaker2.v1.json';
 import v1beta2Schema from '../../../../../../schemas/kafkamirrormaker2.v1beta2.json';
 import type { StrimziVersion } from '../../../formats/yaml/strimzi';
-import { documentValue } from '../../../formats/yaml/nodes';
+import { documentValue } from '../../../formats/yaml/plainValue';
 import { schemaProblems } from '../schemaMessages';
 import type { Mm2Rule } from '../../types';
 import { compileOwnSchema } from '../../../base/schemas';
